@@ -1,0 +1,73 @@
+import { createTokenInstance, Lexer, type IToken } from 'chevrotain';
+import { error, type Diagnostic } from './diagnostic.js';
+import type { LineMap } from './range.js';
+import { allTokens, DurationLiteral, LoneSign, NumberLiteral, SignedNumber, UnterminatedString } from './tokens.js';
+
+/** Created once per process: building a Chevrotain lexer analyses every pattern. */
+const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Full-width characters a Japanese IME produces where the language wants ASCII. */
+const HALF_WIDTH_HINTS: Record<string, string> = {
+  '＝': '=', '＋': '+', '－': '-', '（': '(', '）': ')', '［': '[', '］': ']', '｛': '{', '｝': '}',
+  '，': ',', '、': ',', '＞': '>', '＜': '<', '！': '!', '．': '.', '＃': '#',
+  '“': '"', '”': '"', '「': '"', '」': '"', '＂': '"', "'": '"', '’': '"', '‘': '"',
+};
+
+function unexpectedCharacterMessage(ch: string): string {
+  const hint = HALF_WIDTH_HINTS[ch];
+  if (hint !== undefined) return `unexpected character "${ch}": use the half-width "${hint}" instead`;
+  if (/^[０-９]$/u.test(ch)) return `unexpected character "${ch}": write numbers with half-width digits (0-9)`;
+  return `unexpected character "${ch}": quote text values ("like this") or remove the character`;
+}
+
+export function tokenize(source: string, lines: LineMap): LexResult {
+  const result = lexer.tokenize(source);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of result.errors) {
+    const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0xfffd);
+    diagnostics.push(error('unexpected-character', unexpectedCharacterMessage(ch), lines.range(e.offset, e.offset + e.length)));
+  }
+  const tokens: IToken[] = [];
+  const raw = result.tokens;
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i]!;
+    const range = lines.range(token.startOffset, token.endOffset! + 1);
+    if (token.tokenType === UnterminatedString) {
+      diagnostics.push(error('unterminated-string', 'this text has no closing quote: add " at its end (a string cannot span lines)', range));
+    } else if (token.tokenType === DurationLiteral && !/^\d+[hdw]$/.test(token.image)) {
+      const unit = token.image.replace(/^\d+/, '');
+      diagnostics.push(error('bad-duration', `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`, range));
+    } else if (token.tokenType === LoneSign) {
+      const next = raw[i + 1];
+      if (next !== undefined && next.tokenType === NumberLiteral) {
+        diagnostics.push(error('bad-points', `write the sign right against the number, with no space: ${token.image}${next.image}`, lines.range(token.startOffset, next.endOffset! + 1)));
+        tokens.push(mergeSign(token, next));
+        i++;
+      } else {
+        diagnostics.push(error('bad-points', `"${token.image}" must be followed by a number, as in ${token.image}20`, range));
+      }
+      continue;
+    }
+    tokens.push(token);
+  }
+  return { tokens, comments: result.groups['comments'] ?? [], diagnostics };
+}
+
+function mergeSign(sign: IToken, number: IToken): IToken {
+  return createTokenInstance(
+    SignedNumber,
+    sign.image + number.image,
+    sign.startOffset,
+    number.endOffset!,
+    sign.startLine!,
+    number.endLine!,
+    sign.startColumn!,
+    number.endColumn!,
+  );
+}
