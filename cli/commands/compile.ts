@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs';
+import { generateJsModule } from '../../compiler/codegen/js-module.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { describeFsError } from '../load-rules.js';
+import { programOrReport } from '../rules-or-exit.js';
+import { checkTimeZone } from '../time-options.js';
+
+export interface CompileOptions {
+  readonly target: 'js' | 'sql';
+  readonly dialect?: string;
+  readonly out?: string;
+  readonly tz?: string;
+}
+
+/** `leadscore compile RULES --target js`: a standalone ES module on stdout or in --out. */
+export function runCompile(rulesPath: string, options: CompileOptions): number {
+  if (options.target === 'sql') {
+    throw new UsageError('the sql target is not available in this version yet; use --target js');
+  }
+  const timeZone = checkTimeZone(options.tz);
+  const { program } = programOrReport(rulesPath);
+  if (!program) return EXIT.rulesFailed;
+  const code = generateJsModule(program, { sourceName: rulesPath, ...(timeZone && { timeZone }) });
+  if (options.out === undefined || options.out === '-') {
+    process.stdout.write(code);
+  } else {
+    try {
+      writeFileSync(options.out, code);
+    } catch (e) {
+      throw new UsageError(`cannot write ${options.out}: ${describeFsError(e)}`);
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,43 @@
+import type { Diagnostic } from '../grammar/diagnostic.js';
+
+/** A diagnostic with the file it belongs to, as the CLI prints it. */
+export interface FileDiagnostic {
+  readonly file: string;
+  readonly diagnostic: Diagnostic;
+}
+
+/** `FILE:LINE:COL: error|warning: MESSAGE [code]` (CLI.md), one line each. */
+export function formatDiagnosticLine({ file, diagnostic: d }: FileDiagnostic): string {
+  const { line, column } = d.range.start;
+  return `${file}:${line}:${column}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`;
+}
+
+export function formatSummary(diagnostics: readonly FileDiagnostic[], files: number): string {
+  const errors = diagnostics.filter((d) => d.diagnostic.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const where = `${files} file${files === 1 ? '' : 's'}`;
+  if (errors === 0 && warnings === 0) return `no problems in ${where}`;
+  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${where}`;
+}
+
+/** The `--format json` shape of CLI.md. */
+export function toJson({ file, diagnostic: d }: FileDiagnostic): Record<string, unknown> {
+  return {
+    file,
+    line: d.range.start.line,
+    column: d.range.start.column,
+    endLine: d.range.end.line,
+    endColumn: d.range.end.column,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { checkSource, type CheckedSource } from '../compiler/check-source.js';
+import { UsageError } from './exit-codes.js';
+
+export interface LoadedRules extends CheckedSource {
+  /** The rule file's path as the user gave it. */
+  readonly path: string;
+  readonly source: string;
+}
+
+/** Reads a rule file and checks it, reading the schema it names relative to it. */
+export function loadRules(path: string): LoadedRules {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot open rule file ${path}: ${describeFsError(e)}`);
+  }
+  const checked = checkSource(source, {
+    readSchema(schemaPath) {
+      const absolute = resolve(dirname(path), schemaPath);
+      try {
+        return { file: displayPath(absolute), text: readFileSync(absolute, 'utf8') };
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return { ...checked, path, source };
+}
+
+/** Paths in messages are relative to the working directory when that is shorter. */
+export function displayPath(absolute: string): string {
+  const rel = relative(process.cwd(), absolute);
+  return rel.length > 0 && !rel.startsWith('..') ? rel : absolute;
+}
+
+export function describeFsError(e: unknown): string {
+  switch ((e as { code?: string }).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (e as Error).message ?? String(e);
+  }
+}

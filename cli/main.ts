@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck } from './commands/check.js';
+import { runCompile } from './commands/compile.js';
+import { runScore } from './commands/score.js';
+import { EXIT, UsageError } from './exit-codes.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function buildProgram(): Command {
+  const program = new Command('leadscore')
+    .description('Lead-scoring rules as code: check rule files, score leads, compile scorers.')
+    .version(version)
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('check')
+    .description('parse and type-check rule files; diagnostics on stderr')
+    .argument('<files...>', 'rule files (.score)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'fail on warnings too')
+    .action((files: string[], opts: { format: 'text' | 'json'; strict?: boolean }) => {
+      process.exitCode = runCheck(files, opts);
+    });
+
+  program
+    .command('score')
+    .description('score every lead of a file')
+    .argument('<rules>', 'the rule file')
+    .requiredOption('--leads <file>', 'leads: .jsonl/.ndjson, .json or .csv; - reads JSON Lines from stdin')
+    .option('--events <file>', 'events in their own file, joined to leads by lead_id')
+    .option('--as-of <time>', 'ISO 8601 instant to score at (default: now)')
+    .option('--tz <zone>', 'time zone for times without an offset (default: UTC)')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'json']).default('jsonl'))
+    .option('--out <file>', 'write scores here instead of stdout')
+    .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines')
+    .action(async (rules: string, opts) => {
+      process.exitCode = await runScore(rules, opts);
+    });
+
+  program
+    .command('compile')
+    .description('compile a rule file to a standalone scorer')
+    .argument('<rules>', 'the rule file')
+    .addOption(new Option('--target <target>', 'what to generate').choices(['js', 'sql']).default('js'))
+    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']))
+    .option('--tz <zone>', 'time zone the module reads event times without an offset in (default: UTC)')
+    .option('--out <file>', 'write the module here instead of stdout')
+    .action((rules: string, opts) => {
+      process.exitCode = runCompile(rules, opts);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; sets process.exitCode (never exits early, so piped output is flushed). */
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    process.exitCode = EXIT.usage;
+    return;
+  }
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      process.exitCode = benign ? EXIT.ok : EXIT.usage;
+    } else if (e instanceof UsageError) {
+      process.stderr.write(`leadscore: ${e.message}\n`);
+      process.exitCode = EXIT.usage;
+    } else {
+      process.stderr.write(`leadscore: internal error: ${(e as Error)?.message ?? String(e)}\n(this is a bug in leadscore; please report it with the command you ran)\n`);
+      if (process.env['LEADSCORE_DEBUG']) process.stderr.write(`${(e as Error)?.stack}\n`);
+      process.exitCode = EXIT.rulesFailed;
+    }
+  }
+}

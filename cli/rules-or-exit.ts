@@ -1,0 +1,19 @@
+import type { Program } from '../compiler/program.js';
+import { hasErrors } from '../grammar/diagnostic.js';
+import { formatDiagnosticLine, formatSummary } from './diagnostics-output.js';
+import { loadRules, type LoadedRules } from './load-rules.js';
+
+/**
+ * For commands that need a working program (score, compile): prints the
+ * rule file's diagnostics to stderr and returns the program, or undefined
+ * when the rules have errors (the caller exits 1).
+ */
+export function programOrReport(path: string): { rules: LoadedRules; program?: Program } {
+  const rules = loadRules(path);
+  for (const diagnostic of rules.diagnostics) process.stderr.write(`${formatDiagnosticLine({ file: diagnostic.file ?? path, diagnostic })}\n`);
+  if (hasErrors(rules.diagnostics) || !rules.program) {
+    process.stderr.write(`${formatSummary(rules.diagnostics.map((diagnostic) => ({ file: path, diagnostic })), 1)}: fix the errors above, then run again\n`);
+    return { rules };
+  }
+  return { rules, program: rules.program };
+}

@@ -1,0 +1,116 @@
+import type { SchemaModel } from '../../compiler/schema/model.js';
+import type { Validators } from '../../compiler/schema/validators.js';
+import { leadColumnTypes } from '../readers/column-types.js';
+import { readRecords, type DataFormat } from '../readers/open.js';
+import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
+import type { ExplainedScore, Scorer } from '../score-result.js';
+import { indexEvents } from './event-index.js';
+import type { RejectedRecord } from './rejects.js';
+
+export interface ScoredLead extends ExplainedScore {
+  readonly id: unknown;
+}
+
+export interface BatchOptions {
+  readonly scorer: Scorer;
+  readonly schema?: SchemaModel;
+  readonly validators?: Validators;
+  readonly leads: { readonly path: string; readonly format: DataFormat };
+  readonly events?: { readonly path: string; readonly format: DataFormat };
+  /** The as-of instant, epoch ms. */
+  readonly now: number;
+  readonly timeZone?: string;
+  /** Receives each scored lead in input order; a returned promise (output backpressure) is awaited. */
+  readonly onResult: (lead: ScoredLead) => void | Promise<void>;
+  readonly onReject: (reject: RejectedRecord) => void;
+  /** Called every few hundred leads with the number of lead records read so far. */
+  readonly onProgress?: (leadRecords: number) => void;
+}
+
+export interface BatchSummary {
+  readonly leadRecords: number;
+  readonly scored: number;
+  readonly invalidLeads: number;
+  readonly invalidEvents: number;
+  readonly events: number;
+  /** Valid events in the events file whose lead_id matched no lead. */
+  readonly unmatchedEvents: number;
+  readonly unmatchedExample?: string;
+}
+
+/**
+ * Scores a leads file, streaming: one lead is read, validated, scored and
+ * handed on before the next is read, so memory does not grow with the number
+ * of leads. Invalid records are handed to `onReject` and never scored as if
+ * valid; a lead with an invalid event is scored from its valid events.
+ */
+export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
+  const { scorer, validators, now, timeZone } = options;
+  let invalidLeads = 0;
+  let invalidEvents = 0;
+  const reject = (r: RejectedRecord): void => {
+    if (r.kind === 'lead') invalidLeads++;
+    else invalidEvents++;
+    options.onReject(r);
+  };
+  // Open the leads file before reading events, so a missing file fails fast.
+  const leadRecords = await readRecords(options.leads.path, options.leads.format, leadColumnTypes(options.schema));
+  const indexed = options.events
+    ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject })
+    : undefined;
+  const matched = indexed ? new Set<string>() : undefined;
+  let read = 0;
+  let scored = 0;
+  const file = options.leads.path;
+  for await (const record of leadRecords) {
+    read++;
+    if (options.onProgress && read % 500 === 0) options.onProgress(read);
+    if (!record.ok) {
+      reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: record.reason, data: record.raw });
+      continue;
+    }
+    const lead = prepareLead(record.value, validators);
+    if (!lead.ok) {
+      reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
+      continue;
+    }
+    const events: PreparedEvent[] = [];
+    const nested = lead.value.events;
+    if (Array.isArray(nested)) {
+      nested.forEach((raw, index) => {
+        const event = prepareEvent(raw, validators, timeZone);
+        if (event.ok) events.push(event.value);
+        else reject({ file, record: record.recordNumber, line: record.line, kind: 'event', event: index + 1, reason: event.reasons.join('; '), data: raw });
+      });
+    }
+    const key = leadKey(lead.value.id);
+    const fromFile = indexed?.byLead.get(key);
+    if (fromFile) {
+      events.push(...fromFile);
+      matched!.add(key);
+    }
+    const result = scorer.explain(lead.value, events, now);
+    scored++;
+    const pending = options.onResult({ id: lead.value.id, ...result });
+    if (pending) await pending;
+  }
+  options.onProgress?.(read);
+  let unmatchedEvents = 0;
+  let unmatchedExample: string | undefined;
+  if (indexed) {
+    for (const [key, list] of indexed.byLead) {
+      if (matched!.has(key)) continue;
+      unmatchedEvents += list.length;
+      unmatchedExample ??= key;
+    }
+  }
+  return {
+    leadRecords: read,
+    scored,
+    invalidLeads,
+    invalidEvents,
+    events: indexed?.count ?? 0,
+    unmatchedEvents,
+    ...(unmatchedExample !== undefined && { unmatchedExample }),
+  };
+}
