@@ -34,11 +34,12 @@ class PathReads {
     const key = segments.join('\u0000');
     const known = this.vars.get(key);
     if (known) return known;
+    // Read the parent first: it takes its own variable number.
+    const parent = segments.length > 1 ? this.read(segments.slice(0, -1)) : undefined;
     const name = `${this.prefix}${this.vars.size}`;
-    if (segments.length === 1) {
+    if (parent === undefined) {
       this.lines.push(`const ${name} = ${jsOwnRead(this.root, segments[0]!)};`);
     } else {
-      const parent = this.read(segments.slice(0, -1));
       const child = jsOwnRead(parent, segments[segments.length - 1]!);
       this.lines.push(`const ${name} = ${parent} != null && typeof ${parent} === "object" && !Array.isArray(${parent}) ? ${child} : undefined;`);
     }
