@@ -1,0 +1,255 @@
+/**
+ * Reads a schema file (LANGUAGE.md §5) into a SchemaModel, reporting every
+ * problem as a Diagnostic that points into the schema file itself.
+ * Browser-safe: the caller reads the file; this only sees its text.
+ *
+ * Decisions:
+ * - The file must be strict JSON (no comments, no trailing commas): other
+ *   tools read it too. Only the first syntax error is reported, as later ones
+ *   are usually echoes of it.
+ * - `$defs` / `definitions` at the top of the file are shared: they are
+ *   copied into `lead` and each event schema (which keep their own on a name
+ *   clash), so `"$ref": "#/$defs/x"` works from any of them.
+ * - `model` is returned exactly when there is no error (warnings allowed).
+ */
+import type { Ajv } from 'ajv';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { error, warning, type Diagnostic } from '../../grammar/diagnostic.js';
+import { LineMap, type Range } from '../../grammar/range.js';
+import { findJsonSyntaxProblem } from '../../runtime/readers/json-syntax.js';
+import { didYouMean, suggest } from '../suggest.js';
+import { createAjv, draftOf, type Draft } from './ajv-instance.js';
+import { fieldTypeOf, own, resolvePointer } from './field-type.js';
+import type { FieldType, SchemaModel } from './model.js';
+
+const DEFS_KEYS = ['$defs', 'definitions'] as const;
+const ALLOWED_TOP_KEYS = new Set(['lead', 'events', '$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description']);
+
+export interface LoadedSchema {
+  model?: SchemaModel;
+  diagnostics: Diagnostic[];
+}
+
+export function loadSchema(text: string, file: string): LoadedSchema {
+  // Editors do not show a BOM or count it in columns, so positions are those of the text without it.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = new LineMap(source);
+  const diagnostics: Diagnostic[] = [];
+  const at = (node: Node | undefined): Range =>
+    node === undefined ? lines.range(0, 0) : lines.range(node.offset, node.offset + node.length);
+  const fail = (code: string, message: string, node: Node | undefined): void => {
+    diagnostics.push(error(code, message, at(node), { file }));
+  };
+
+  const syntax = findJsonSyntaxProblem(source);
+  if (syntax !== undefined) {
+    diagnostics.push(
+      error('schema-json-syntax', `the schema file is not valid JSON: ${syntax.message}`, lines.range(syntax.offset, syntax.offset + syntax.length), { file }),
+    );
+    return { diagnostics };
+  }
+  const tree = parseTree(source, [], { disallowComments: true });
+  // JSON.parse keeps `__proto__` as an ordinary own key, unlike building objects by assignment.
+  const root: unknown = JSON.parse(source);
+  if (tree === undefined || tree.type !== 'object' || typeof root !== 'object' || root === null || Array.isArray(root)) {
+    fail('schema-shape', 'the schema file must be a JSON object with "lead" (the JSON Schema of a lead) and "events" (the JSON Schema of each event type)', tree);
+    return { diagnostics };
+  }
+  const headOf = (node: Node): Node => ({ ...node, length: 1 }); // the opening brace, not the whole object
+
+  for (const property of tree.children ?? []) {
+    const keyNode = property.children?.[0];
+    const key = keyNode?.value;
+    if (typeof key !== 'string' || ALLOWED_TOP_KEYS.has(key)) continue;
+    const near = suggest(key, ['lead', 'events']);
+    diagnostics.push(
+      warning('schema-shape', `the schema file has an unknown key "${key}"; it is ignored (a schema file has "lead" and "events")${didYouMean(near)}`, at(keyNode), {
+        file,
+        suggestions: near,
+      }),
+    );
+  }
+
+  const rootDraft = draftOf(root);
+  const leadNode = findNodeAtLocation(tree, ['lead']);
+  const leadRaw = own(root, 'lead');
+  let leadSchema: object | undefined;
+  if (leadNode === undefined) {
+    fail('schema-shape', 'the schema file has no "lead": add "lead": { "type": "object", "properties": { … } } describing one lead', headOf(tree));
+  } else if (!isObject(leadRaw)) {
+    fail('schema-shape', '"lead" must be a JSON Schema object, e.g. { "type": "object", "properties": { … } }', leadNode);
+  } else {
+    leadSchema = withSharedDefs(leadRaw, root);
+    const type = own(leadRaw, 'type');
+    if (type !== undefined && !(type === 'object' || (Array.isArray(type) && type.includes('object')))) {
+      fail('schema-shape', 'a lead is a record of fields, so "lead" must have "type": "object"', findNodeAtLocation(leadNode, ['type']));
+    }
+    checkSchema(leadSchema, leadNode, draftOf(leadRaw, rootDraft), fail);
+  }
+
+  const eventsNode = findNodeAtLocation(tree, ['events']);
+  const eventsRaw = own(root, 'events');
+  const eventSchemas = new Map<string, object>();
+  if (eventsNode === undefined) {
+    fail('schema-shape', 'the schema file has no "events": add "events": { "page_view": { … }, "email_open": {} } with one entry per event type', headOf(tree));
+  } else if (!isObject(eventsRaw)) {
+    fail('schema-shape', '"events" must be an object mapping each event type to the JSON Schema of its properties ({} when it has none)', eventsNode);
+  } else {
+    for (const property of eventsNode.children ?? []) {
+      const name = property.children?.[0]?.value;
+      const valueNode = property.children?.[1];
+      if (typeof name !== 'string' || valueNode === undefined) continue;
+      const raw = own(eventsRaw, name);
+      if (!isObject(raw)) {
+        fail('schema-shape', `the event type "${name}" must map to a JSON Schema object of its properties ({} when it has none)`, valueNode);
+        continue;
+      }
+      const schema = withSharedDefs(raw, root);
+      eventSchemas.set(name, schema);
+      checkSchema(schema, valueNode, draftOf(raw, rootDraft), fail);
+    }
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error') || leadSchema === undefined) return { diagnostics };
+  const events = new Map<string, FieldType>();
+  for (const [name, schema] of eventSchemas) events.set(name, fieldTypeOf(schema, schema));
+  return {
+    model: { file, lead: fieldTypeOf(leadSchema, leadSchema), events, leadSchema, eventSchemas },
+    diagnostics,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy of `schema` that also holds the file's top-level definitions (its own win). */
+function withSharedDefs(schema: Record<string, unknown>, root: unknown): object {
+  const shared = DEFS_KEYS.filter((key) => isObject(own(root, key)));
+  if (shared.length === 0) return schema;
+  const copy = cloneOwn(schema);
+  for (const key of shared) {
+    const defs = cloneOwn(own(root, key) as Record<string, unknown>);
+    const mine = own(schema, key);
+    if (isObject(mine)) for (const name of Object.keys(mine)) define(defs, name, mine[name]);
+    define(copy, key, defs);
+  }
+  return copy;
+}
+
+function cloneOwn(source: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) define(copy, key, source[key]);
+  return copy;
+}
+
+/** Sets an own property even for `__proto__`, which plain assignment would turn into a prototype change. */
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+type Fail = (code: string, message: string, node: Node | undefined) => void;
+
+const ajvByDraft = new Map<Draft, Ajv>();
+function metaValidator(draft: Draft): Ajv {
+  let ajv = ajvByDraft.get(draft);
+  if (ajv === undefined) {
+    ajv = createAjv(draft, { verbose: false }) as Ajv;
+    ajvByDraft.set(draft, ajv);
+  }
+  return ajv;
+}
+
+/** Reports where `schema` breaks its draft's meta-schema, or refers to definitions that do not exist. */
+function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void {
+  const ajv = metaValidator(draft);
+  let valid: boolean;
+  try {
+    valid = ajv.validateSchema(schema) as boolean;
+  } catch (e) {
+    fail('schema-invalid', `this JSON Schema cannot be checked: ${(e as Error).message}`, node);
+    return;
+  }
+  if (!valid) {
+    // One report per location: meta-schema `anyOf`s repeat the same problem several ways.
+    const seen = new Set<string>();
+    for (const e of ajv.errors ?? []) {
+      if (seen.has(e.instancePath) || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+      seen.add(e.instancePath);
+      const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
+      const where = nodeAt(node, segments);
+      fail('schema-invalid', metaMessage(segments, where.value, e.keyword, e.params as Record<string, unknown>, e.message ?? 'is not valid'), where);
+    }
+    return;
+  }
+  checkRefs(schema, node, schema, fail);
+}
+
+const TYPE_NAMES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
+
+function metaMessage(segments: string[], value: unknown, keyword: string, params: Record<string, unknown>, message: string): string {
+  const last = segments[segments.length - 1];
+  const where = segments.length === 0 ? 'this schema' : `"${segments.join('/')}"`;
+  if (keyword === 'enum' && (last === 'type' || segments[segments.length - 2] === 'type')) {
+    const shown = typeof value === 'string' ? JSON.stringify(value) : 'this';
+    const near = typeof value === 'string' ? didYouMean(suggest(value, TYPE_NAMES)) : '';
+    return `${shown} is not a JSON Schema type${near}: use one of ${TYPE_NAMES.map((t) => `"${t}"`).join(', ')}`;
+  }
+  if (keyword === 'type') return `${where} must be ${article(String(params.type))}`;
+  return `${where} ${message}`;
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = {
+    array: 'a list [ … ]',
+    object: 'an object { … }',
+    string: 'a text in double quotes',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+  };
+  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+}
+
+/** Finds `$ref`s that do not point to a definition inside this schema. */
+function checkRefs(value: unknown, node: Node, schemaRoot: object, fail: Fail): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const child = node.children?.[i];
+      if (child !== undefined) checkRefs(item, child, schemaRoot, fail);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const property of node.children ?? []) {
+    const key = property.children?.[0]?.value;
+    const child = property.children?.[1];
+    if (typeof key !== 'string' || child === undefined) continue;
+    const item = own(value, key);
+    if (key === '$ref' && typeof item === 'string') {
+      if (!item.startsWith('#')) fail('schema-invalid', `only references inside the schema file are supported ("#/$defs/…"), not "${item}"`, child);
+      else if (resolvePointer(schemaRoot, item) === undefined) {
+        const names = DEFS_KEYS.flatMap((k) => Object.keys(isObject(own(schemaRoot, k)) ? (own(schemaRoot, k) as object) : {}));
+        const near = suggest(item.replace(/^#\/(\$defs|definitions)\//, ''), names);
+        fail('schema-invalid', `"${item}" does not exist in the schema file${didYouMean(near)}`, child);
+      }
+    } else checkRefs(item, child, schemaRoot, fail);
+  }
+}
+
+/** The node at a path of keys below `node` (array positions as numbers); the nearest existing ancestor otherwise. */
+function nodeAt(node: Node, segments: readonly string[]): Node {
+  let current = node;
+  for (const segment of segments) {
+    let next: Node | undefined;
+    if (current.type === 'array') next = current.children?.[Number(segment)];
+    else if (current.type === 'object') next = current.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,37 @@
+/**
+ * Opens a data file (or stdin for `-`) as a byte stream, failing up front with
+ * DataFileError('cannot-open') so the CLI can exit 2 before any output.
+ */
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { DataFileError } from './errors.js';
+
+export async function openInput(path: string): Promise<Readable> {
+  if (path === '-') return process.stdin;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    // Directories open fine on Linux; reading them fails later, so refuse now.
+    if ((await handle.stat()).isDirectory()) {
+      await handle.close();
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
+  } catch (e) {
+    throw new DataFileError('cannot-open', path, `cannot open ${path}: ${why(e)}`);
+  }
+  return handle.createReadStream();
+}
+
+function why(e: unknown): string {
+  switch ((e as { code?: string }).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    default:
+      return (e as Error).message ?? String(e);
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DataFileError } from '../../../runtime/readers/errors.js';
+import { jsonRecords } from '../../../runtime/readers/json.js';
+import { collect, tempFile } from './helpers.js';
+
+describe('jsonRecords', () => {
+  it('reads an array of objects with the line of each element', async () => {
+    const path = tempFile('leads.json', '\ufeff[\r\n  {"id": "L1", "role": "役員"},\r\n  5,\r\n  {\r\n    "id": 3\r\n  }\r\n]');
+    expect(await collect(jsonRecords(path))).toEqual([
+      { ok: true, recordNumber: 1, line: 2, value: { id: 'L1', role: '役員' } },
+      { ok: false, recordNumber: 2, line: 3, reason: 'not a JSON object {…} (got a number)', raw: 5 },
+      { ok: true, recordNumber: 3, line: 4, value: { id: 3 } },
+    ]);
+  });
+
+  it('throws DataFileError for a file that is not a JSON array', async () => {
+    const notArray = tempFile('obj.json', '\n  {"id": 1}');
+    await expect(collect(jsonRecords(notArray))).rejects.toMatchObject({ code: 'not-json-array', line: 2, column: 3 });
+    const broken = tempFile('broken.json', '[\n  {"id": 1},\n  {"id": 2\n]');
+    const error = await collect(jsonRecords(broken)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataFileError);
+    expect(error).toMatchObject({ code: 'not-json', line: 4, column: 1 });
+    expect((error as Error).message).toMatch(/expected a comma/);
+  });
+
+  it('keeps hostile keys as own properties', async () => {
+    const path = tempFile('hostile.json', '[{"id": 1, "__proto__": {"x": 1}}]');
+    const [record] = await collect(jsonRecords(path));
+    expect(record!.ok && Object.hasOwn(record!.value, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
