@@ -1,0 +1,264 @@
+/**
+ * What every check sees: the rule file, the schema (when there is one), the
+ * file's names (lets, groups, tiers), every test of every condition with the
+ * scope its paths are read in, and a `report` function.
+ */
+import { pathText, rulesOf } from '../../grammar/ast.js';
+import type {
+  Condition,
+  GroupStatement,
+  LetStatement,
+  ListRef,
+  Path,
+  Rule,
+  RuleFile,
+  Test,
+  TierStatement,
+  Value,
+} from '../../grammar/ast.js';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
+import type { FieldType, SchemaModel } from '../schema/model.js';
+import { ANY, INTEGER, NUMBER, TEXT, admits, admitsArray, isAny, operatorMismatch, ORDERING, valueTypes } from './typing.js';
+
+/** Where a condition's paths are read. */
+export type Scope =
+  | { readonly kind: 'lead' }
+  | { readonly kind: 'event'; readonly eventType: string }
+  | { readonly kind: 'tier' };
+
+/** One test of a condition, with the scope of its path. */
+export interface TestSite {
+  readonly test: Test;
+  readonly scope: Scope;
+}
+
+/** The names `type`, `at` and `lead_id` of an event, which `where` does not see. */
+export const EVENT_ENVELOPE: ReadonlySet<string> = new Set(['type', 'at', 'lead_id']);
+
+/** What a path names. */
+export type Resolution =
+  | { readonly kind: 'found'; readonly type: FieldType }
+  /** No such name: `missing` is the first segment that does not exist, `parent` the path before it (empty at the root). */
+  | {
+      readonly kind: 'unknown';
+      readonly scope: Scope;
+      readonly parent: string;
+      readonly missing: string;
+      /** The names that do exist at that level, for did-you-mean. */
+      readonly candidates: readonly string[];
+      /** Set when `parent` exists but holds no properties (a number, text, …). */
+      readonly parentType?: FieldType;
+      /** Set when the name is an event's `type`, `at` or `lead_id`. */
+      readonly envelope?: boolean;
+    }
+  /** Cannot be checked (the event type itself is unknown). */
+  | { readonly kind: 'unchecked' };
+
+/**
+ * A value that must fit a field: the right side of a comparison, the value of
+ * `contains`, or an element of an `in` list (written in place or in a `let`).
+ */
+export interface ValueSite {
+  readonly value: Value;
+  readonly test: Test;
+  /** The type the value must have (for `contains` on a list: the item type). */
+  readonly expected: FieldType;
+  /** The field's path as written. */
+  readonly field: string;
+  /**
+   * What the value is to the field: compared with it (`=`, ordering), an element
+   * of an `in` list, a substring looked for in a text field, or an item looked
+   * for in a list field (`contains`).
+   */
+  readonly role: 'compare' | 'element' | 'substring' | 'item';
+  /** The `let` list the value comes from, when it comes from one. */
+  readonly list?: LetStatement;
+}
+
+export interface CheckContext {
+  readonly file: RuleFile;
+  readonly schema: SchemaModel | undefined;
+  /** The schema file's name, for messages (`lead.schema.json`). */
+  readonly schemaName: string;
+  /** Each `let` list by name (the first, if a name repeats). */
+  readonly lets: ReadonlyMap<string, LetStatement>;
+  /** Each group by name (the first, if a name repeats). */
+  readonly groups: ReadonlyMap<string, GroupStatement>;
+  /** Every rule in source order, with its group. */
+  readonly rules: readonly { readonly rule: Rule; readonly group?: GroupStatement }[];
+  readonly tiers: readonly TierStatement[];
+  /** Every test of every condition, in source order. */
+  readonly tests: readonly TestSite[];
+  report(diagnostic: Diagnostic): void;
+  resolve(path: Path, scope: Scope): Resolution;
+  /** The path's type, or undefined when the path is unknown or cannot be checked. */
+  typeOf(path: Path, scope: Scope): FieldType | undefined;
+  /** The elements of a list written in place or named by a `let`; undefined for an unknown name. */
+  listItems(list: ListRef): readonly Value[] | undefined;
+  /** Every value that must fit a known field whose operator fits it. */
+  valueSites(): readonly ValueSite[];
+}
+
+function testsOf(condition: Condition, scope: Scope, out: TestSite[]): void {
+  switch (condition.kind) {
+    case 'not':
+      testsOf(condition.operand, scope, out);
+      return;
+    case 'and':
+    case 'or':
+      for (const operand of condition.operands) testsOf(operand, scope, out);
+      return;
+    default:
+      out.push({ test: condition, scope });
+  }
+}
+
+function baseName(file: string): string {
+  const parts = file.split(/[\\/]/);
+  return parts[parts.length - 1] || file;
+}
+
+/** Walks `segments[from…]` down the properties of `type`. */
+function walk(type: FieldType, path: Path, from: number, scope: Scope): Resolution {
+  let current = type;
+  const names = path.segments.map((s) => s.name);
+  for (let i = from; i < names.length; i++) {
+    const name = names[i]!;
+    const parent = names.slice(0, i).join('.');
+    if (current.properties) {
+      const next = current.properties.get(name);
+      if (!next) {
+        return { kind: 'unknown', scope, parent, missing: name, candidates: [...current.properties.keys()] };
+      }
+      current = next;
+    } else if (isAny(current) || valueTypes(current).has('object')) {
+      return { kind: 'found', type: ANY };
+    } else {
+      return { kind: 'unknown', scope, parent, missing: name, candidates: [], parentType: current };
+    }
+  }
+  return { kind: 'found', type: current };
+}
+
+export function createContext(file: RuleFile, schema: SchemaModel | undefined, report: (d: Diagnostic) => void): CheckContext {
+  const lets = new Map<string, LetStatement>();
+  const groups = new Map<string, GroupStatement>();
+  const tiers: TierStatement[] = [];
+  for (const statement of file.statements) {
+    if (statement.kind === 'let' && !lets.has(statement.name.name)) lets.set(statement.name.name, statement);
+    if (statement.kind === 'group' && !groups.has(statement.name.name)) groups.set(statement.name.name, statement);
+    if (statement.kind === 'tier') tiers.push(statement);
+  }
+  const rules = rulesOf(file);
+
+  const tests: TestSite[] = [];
+  for (const statement of file.statements) {
+    const inStatement: Rule[] = statement.kind === 'group' ? [...statement.rules] : [];
+    if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive') inStatement.push(statement);
+    for (const rule of inStatement) {
+      if (rule.kind === 'when') testsOf(rule.condition, { kind: 'lead' }, tests);
+      if (rule.kind === 'on' && rule.where) testsOf(rule.where, { kind: 'event', eventType: rule.eventType.name }, tests);
+    }
+    if (statement.kind === 'tier' && statement.test.kind === 'when') testsOf(statement.test.condition, { kind: 'tier' }, tests);
+  }
+
+  function resolve(path: Path, scope: Scope): Resolution {
+    const first = path.segments[0];
+    if (!first) return { kind: 'unchecked' };
+    switch (scope.kind) {
+      case 'lead':
+        return walk(schema ? schema.lead : ANY, path, 0, scope);
+      case 'event': {
+        if (EVENT_ENVELOPE.has(first.name)) {
+          return { kind: 'unknown', scope, parent: '', missing: first.name, candidates: [], envelope: true };
+        }
+        if (!schema) return { kind: 'found', type: ANY };
+        const event = schema.events.get(scope.eventType);
+        if (!event) return { kind: 'unchecked' };
+        const resolved = walk(event, path, 0, scope);
+        if (resolved.kind === 'unknown' && resolved.parent === '') {
+          return { ...resolved, candidates: resolved.candidates.filter((c) => !EVENT_ENVELOPE.has(c)) };
+        }
+        return resolved;
+      }
+      case 'tier': {
+        if (first.name === 'score' || groups.has(first.name)) return walk(INTEGER, path, 1, scope);
+        const resolved = walk(schema ? schema.lead : ANY, path, 0, scope);
+        if (resolved.kind === 'unknown' && resolved.parent === '') {
+          return { ...resolved, candidates: ['score', ...groups.keys(), ...resolved.candidates] };
+        }
+        return resolved;
+      }
+    }
+  }
+
+  function typeOf(path: Path, scope: Scope): FieldType | undefined {
+    const resolved = resolve(path, scope);
+    return resolved.kind === 'found' ? resolved.type : undefined;
+  }
+
+  function listItems(list: ListRef): readonly Value[] | undefined {
+    if (list.kind === 'list') return list.items;
+    return lets.get(list.name)?.list.items;
+  }
+
+  let sites: ValueSite[] | undefined;
+  function valueSites(): readonly ValueSite[] {
+    if (sites) return sites;
+    sites = [];
+    for (const { test, scope } of tests) {
+      if (test.kind === 'isSet' || test.kind === 'truthy') continue;
+      const type = typeOf(test.path, scope);
+      const field = pathText(test.path);
+      if (!type || operatorMismatch(test, type, field) !== undefined) continue;
+      switch (test.kind) {
+        case 'compare':
+          sites.push({ value: test.value, test, field, role: 'compare', expected: ORDERING.has(test.op) ? NUMBER : type });
+          break;
+        case 'in': {
+          const list = test.list.kind === 'identifier' ? lets.get(test.list.name) : undefined;
+          for (const value of listItems(test.list) ?? []) sites.push({ value, test, field, role: 'element', expected: type, ...(list ? { list } : {}) });
+          break;
+        }
+        case 'contains': {
+          // On a text field the value is a substring; on a list field, an item.
+          // A field that may be text or a list takes any value.
+          if (isAny(type) || (admits(type, 'string') && admitsArray(type))) break;
+          if (admits(type, 'string')) sites.push({ value: test.value, test, field, role: 'substring', expected: TEXT });
+          else sites.push({ value: test.value, test, field, role: 'item', expected: type.items ?? ANY });
+          break;
+        }
+      }
+    }
+    return sites;
+  }
+
+  return {
+    file,
+    schema,
+    schemaName: schema ? baseName(schema.file) : 'the schema',
+    lets,
+    groups,
+    rules,
+    tiers,
+    tests,
+    report,
+    resolve,
+    typeOf,
+    listItems,
+    valueSites,
+  };
+}
+
+/** ` — did you mean "a" or "b"?`, or empty when there is nothing to suggest. */
+export function didYouMean(suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  const quoted = suggestions.map((s) => `"${s}"`);
+  const last = quoted.pop()!;
+  return ` — did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last}?`;
+}
+
+/** `{ suggestions }` when there are any, for the diagnostic's extra fields. */
+export function withSuggestions(suggestions: readonly string[]): { suggestions?: readonly string[] } {
+  return suggestions.length > 0 ? { suggestions } : {};
+}

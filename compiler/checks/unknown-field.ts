@@ -1,0 +1,40 @@
+/** Every path in a `when` rule or a tier condition names a lead field (or, in a tier, the score or a group). */
+import { pathText } from '../../grammar/ast.js';
+import { error } from '../../grammar/diagnostic.js';
+import { suggest } from '../suggest.js';
+import type { CheckContext } from './context.js';
+import { didYouMean, withSuggestions } from './context.js';
+import { describeType } from './typing.js';
+
+export function unknownField(ctx: CheckContext): void {
+  for (const { test, scope } of ctx.tests) {
+    if (scope.kind === 'event') continue;
+    const resolved = ctx.resolve(test.path, scope);
+    if (resolved.kind !== 'unknown') continue;
+    const written = pathText(test.path);
+    if (resolved.parentType) {
+      ctx.report(
+        error(
+          'unknown-field',
+          `unknown field "${written}": "${resolved.parent}" is ${describeType(resolved.parentType)} and has no properties — write "${resolved.parent}" alone`,
+          test.path.range,
+        ),
+      );
+      continue;
+    }
+    const prefix = resolved.parent ? `${resolved.parent}.` : '';
+    const rest = test.path.segments
+      .slice(resolved.parent ? resolved.parent.split('.').length + 1 : 1)
+      .map((s) => `.${s.name}`)
+      .join('');
+    const suggestions = suggest(resolved.missing, resolved.candidates).map((name) => prefix + name + rest);
+    const where = resolved.parent
+      ? `"${resolved.parent}" has no property "${resolved.missing}" in ${ctx.schemaName}`
+      : scope.kind === 'tier'
+        ? `a tier condition sees the score, group subtotals and lead fields, and leads have no such field in ${ctx.schemaName}`
+        : `leads have no such field in ${ctx.schemaName}`;
+    ctx.report(
+      error('unknown-field', `unknown field "${written}": ${where}${didYouMean(suggestions)}`, test.path.range, withSuggestions(suggestions)),
+    );
+  }
+}
