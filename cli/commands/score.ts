@@ -60,7 +60,7 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
       ...(timeZone && { timeZone }),
       onResult: (lead) => sink.write(lead),
       onReject,
-      onProgress: (n) => progress.update(n),
+      onProgress: (n, bytes) => progress.update(n, bytes),
     });
   } catch (e) {
     progress.stop();

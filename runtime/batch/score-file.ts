@@ -23,8 +23,8 @@ export interface BatchOptions {
   /** Receives each scored lead in input order; a returned promise (output backpressure) is awaited. */
   readonly onResult: (lead: ScoredLead) => void | Promise<void>;
   readonly onReject: (reject: RejectedRecord) => void;
-  /** Called every few hundred leads with the number of lead records read so far. */
-  readonly onProgress?: (leadRecords: number) => void;
+  /** Called every few hundred leads with the lead records and the bytes of the leads file read so far. */
+  readonly onProgress?: (leadRecords: number, bytes: number) => void;
 }
 
 export interface BatchSummary {
@@ -54,7 +54,8 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
     options.onReject(r);
   };
   // Open the leads file before reading events, so a missing file fails fast.
-  const leadRecords = await readRecords(options.leads.path, options.leads.format, leadColumnTypes(options.schema));
+  let bytes = 0;
+  const leadRecords = await readRecords(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n));
   const indexed = options.events
     ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject })
     : undefined;
@@ -64,13 +65,16 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
   const file = options.leads.path;
   for await (const record of leadRecords) {
     read++;
-    if (options.onProgress && read % 500 === 0) options.onProgress(read);
+    if (options.onProgress && read % 500 === 0) options.onProgress(read, bytes);
     if (!record.ok) {
       reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: record.reason, data: record.raw });
       continue;
     }
     const lead = prepareLead(record.value, validators);
     if (!lead.ok) {
+      // Its events are not "unmatched": their lead exists, it is invalid.
+      const id = record.value.id;
+      if (matched && (typeof id === 'string' || typeof id === 'number')) matched.add(leadKey(id));
       reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
       continue;
     }
@@ -94,7 +98,7 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
     const pending = options.onResult({ id: lead.value.id, ...result });
     if (pending) await pending;
   }
-  options.onProgress?.(read);
+  options.onProgress?.(read, bytes);
   let unmatchedEvents = 0;
   let unmatchedExample: string | undefined;
   if (indexed) {

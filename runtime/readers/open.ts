@@ -23,8 +23,15 @@ export function formatFromPath(path: string): DataFormat | undefined {
 }
 
 /** Opens `path` (throwing DataFileError when it cannot be) and returns its records. */
-export async function readRecords(path: string, format: DataFormat, typeOf?: ColumnTyper): Promise<AsyncIterable<ReadRecord>> {
+export async function readRecords(
+  path: string,
+  format: DataFormat,
+  typeOf?: ColumnTyper,
+  /** Told the size of each chunk read, for a progress bar. */
+  onBytes?: (bytes: number) => void,
+): Promise<AsyncIterable<ReadRecord>> {
   const stream = await openInput(path);
+  if (onBytes) stream.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
   switch (format) {
     case 'jsonl':
       return jsonlRecords(stream);
