@@ -3,6 +3,7 @@
  * is read, so a missing file is a DataFileError('cannot-open') (exit 2) and
  * never a half-written output.
  */
+import { Transform, type Readable } from 'node:stream';
 import type { ColumnTyper } from './column-types.js';
 import { csvRecords } from './csv.js';
 import { openInput } from './input.js';
@@ -30,8 +31,8 @@ export async function readRecords(
   /** Told the size of each chunk read, for a progress bar. */
   onBytes?: (bytes: number) => void,
 ): Promise<AsyncIterable<ReadRecord>> {
-  const stream = await openInput(path);
-  if (onBytes) stream.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
+  const opened = await openInput(path);
+  const stream = onBytes ? countBytes(opened, onBytes) : opened;
   switch (format) {
     case 'jsonl':
       return jsonlRecords(stream);
@@ -40,4 +41,20 @@ export async function readRecords(
     case 'csv':
       return csvRecords(stream, typeOf, path);
   }
+}
+
+/**
+ * Passes the bytes through unchanged, counting them. (A second 'data'
+ * listener on the file stream itself would start it flowing before the
+ * reader listens, and lose the first chunks.)
+ */
+function countBytes(source: Readable, onBytes: (bytes: number) => void): Readable {
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  source.on('error', (e) => counter.destroy(e));
+  return source.pipe(counter);
 }
