@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
+import { runFmt } from './commands/fmt.js';
 import { runScore } from './commands/score.js';
+import { runReport } from './commands/report.js';
+import { runTune } from './commands/tune.js';
 import { EXIT, UsageError } from './exit-codes.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -50,6 +53,50 @@ function buildProgram(): Command {
     .option('--out <file>', 'write the module here instead of stdout')
     .action((rules: string, opts) => {
       process.exitCode = runCompile(rules, opts);
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite rule files in the canonical layout (comments and labels kept)')
+    .argument('<files...>', 'rule files; - formats stdin to stdout')
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any')
+    .action((files: string[], opts: { check?: boolean }) => {
+      process.exitCode = runFmt(files, opts);
+    });
+
+  program
+    .command('report')
+    .description('KPI report: tiers, score distribution, MQL→opportunity rate, AUC, recommended threshold, per-rule lift')
+    .argument('<rules>', 'the rule file')
+    .requiredOption('--leads <file>', 'leads: .jsonl/.ndjson, .json or .csv; - reads JSON Lines from stdin')
+    .option('--events <file>', 'events in their own file, joined to leads by lead_id')
+    .option('--outcome <field>', 'lead field saying the lead became an opportunity (true/false, or a date: set = converted)')
+    .option('--as-of <time>', 'ISO 8601 instant to score at (default: now)')
+    .option('--tz <zone>', 'time zone for times without an offset and for monthly cohorts (default: UTC)')
+    .option('--by <field>', 'the same KPIs per cohort of this lead field (a date field gives months, YYYY-MM)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'html']).default('md'))
+    .option('--out <file>', 'write the report here instead of stdout')
+    .option('--criterion <criterion>', 'how to pick the recommended MQL threshold: f1, youden or precision=P', 'f1')
+    .action(async (rules: string, opts) => {
+      process.exitCode = await runReport(rules, opts);
+    });
+
+  program
+    .command('tune')
+    .description('fit rule points to outcomes (L2 logistic regression) and write a new rule file that differs only in points')
+    .argument('<rules>', 'the rule file')
+    .requiredOption('--leads <file>', 'leads: .jsonl/.ndjson, .json or .csv')
+    .option('--events <file>', 'events in their own file, joined to leads by lead_id')
+    .requiredOption('--outcome <field>', 'lead field saying the lead became an opportunity')
+    .option('--as-of <time>', 'ISO 8601 instant to score at (default: now)')
+    .option('--tz <zone>', 'time zone for times without an offset (default: UTC)')
+    .option('--out <file>', 'write the new rule file here instead of stdout')
+    .option('--seed <n>', 'seed of the holdout split', '1')
+    .option('--holdout <share>', 'share of leads held out to measure AUC before and after', '0.3')
+    .option('--tiers', 'also move the tier thresholds (the first by --criterion, the others keeping their share of leads)')
+    .option('--criterion <criterion>', 'with --tiers: how to pick the first tier threshold: f1, youden or precision=P', 'f1')
+    .action(async (rules: string, opts) => {
+      process.exitCode = await runTune(rules, opts);
     });
 
   return program;
