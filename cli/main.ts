@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
 import { runCompile } from './commands/compile.js';
+import { runDiff } from './commands/diff.js';
 import { runFmt } from './commands/fmt.js';
 import { runScore } from './commands/score.js';
+import { runTest } from './commands/test.js';
 import { runReport } from './commands/report.js';
 import { runTune } from './commands/tune.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -39,6 +41,7 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'json']).default('jsonl'))
     .option('--out <file>', 'write scores here instead of stdout')
     .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines')
+    .addOption(new Option('--engine <engine>', 'scoring engine: js, or duckdb for Parquet/CSV/JSON files at scale (no reasons)').choices(['js', 'duckdb']).default('js'))
     .action(async (rules: string, opts) => {
       process.exitCode = await runScore(rules, opts);
     });
@@ -49,6 +52,9 @@ function buildProgram(): Command {
     .argument('<rules>', 'the rule file')
     .addOption(new Option('--target <target>', 'what to generate').choices(['js', 'sql']).default('js'))
     .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']))
+    .option('--leads-table <table>', 'SQL: the leads table (default: leads)')
+    .option('--events-table <table>', 'SQL: the events table (default: events)')
+    .option('--as-of <time>', 'SQL: score at this ISO 8601 instant (default: the query reads the as_of parameter)')
     .option('--tz <zone>', 'time zone the module reads event times without an offset in (default: UTC)')
     .option('--out <file>', 'write the module here instead of stdout')
     .action((rules: string, opts) => {
@@ -62,6 +68,14 @@ function buildProgram(): Command {
     .option('--check', 'write nothing; list the files that would change and exit 1 if any')
     .action((files: string[], opts: { check?: boolean }) => {
       process.exitCode = runFmt(files, opts);
+    });
+
+  program
+    .command('test')
+    .description('run the test cases kept next to the rule files (*.test.yaml); exit 1 if any fails')
+    .argument('[files...]', 'test files (.test.yaml) or rule files (.score, meaning their .test.yaml); default: every *.test.yaml under this folder')
+    .action((files: string[]) => {
+      process.exitCode = runTest(files);
     });
 
   program
@@ -97,6 +111,22 @@ function buildProgram(): Command {
     .option('--criterion <criterion>', 'with --tiers: how to pick the first tier threshold: f1, youden or precision=P', 'f1')
     .action(async (rules: string, opts) => {
       process.exitCode = await runTune(rules, opts);
+    });
+
+  program
+    .command('diff')
+    .description('compare two versions of a rule file (a path or a git revision such as main:rules/b2b.score), with the impact on leads')
+    .argument('<old>', 'the old version: a file or REV:PATH')
+    .argument('<new>', 'the new version: a file or REV:PATH')
+    .option('--leads <file>', 'score these leads with both versions and report the impact')
+    .option('--events <file>', 'events in their own file, joined to leads by lead_id')
+    .option('--as-of <time>', 'ISO 8601 instant to score at (default: now)')
+    .option('--tz <zone>', 'time zone for times without an offset (default: UTC)')
+    .addOption(new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'))
+    .option('--top <n>', 'how many top movers to list', '10')
+    .option('--out <file>', 'write the report here instead of stdout')
+    .action(async (oldSpec: string, newSpec: string, opts) => {
+      process.exitCode = await runDiff(oldSpec, newSpec, opts);
     });
 
   return program;

@@ -64,6 +64,14 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   'unreachable-tier': unreachableTier,
 };
 
+/**
+ * Type errors LANGUAGE.md §6 makes errors only "with a schema". Without one,
+ * the same findings (e.g. `where type = …`, which is always missing, or
+ * `score >= 高`, which is always false) are warnings: the program is valid
+ * and keeps its meaning.
+ */
+const TYPE_CODES: ReadonlySet<string> = new Set(['unknown-field', 'unknown-event-type', 'unknown-event-property', 'operator-type', 'value-type', 'enum-value']);
+
 /** Checks a parsed rule file against its schema (undefined when the file names none or it could not be loaded). */
 export function checkRules(file: RuleFile, schema: SchemaModel | undefined, checks: readonly Check[] = Object.values(CHECKS)): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -73,7 +81,7 @@ export function checkRules(file: RuleFile, schema: SchemaModel | undefined, chec
     const key = `${d.code}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    diagnostics.push(d);
+    diagnostics.push(!schema && d.severity === 'error' && TYPE_CODES.has(d.code) ? { ...d, severity: 'warning' } : d);
   });
   for (const check of checks) check(ctx);
   return sortDiagnostics(diagnostics);

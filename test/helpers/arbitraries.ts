@@ -12,11 +12,11 @@ const DAY = 24 * HOUR;
 
 export const FIELDS = ['employees', 'industry', 'role', 'flag', 'tags', 'company.size', '__proto__', 'constructor', '部署', 'toString'];
 export const EVENT_TYPES = ['view', 'click', 'form_reach', '資料請求'];
-export const PROPERTIES = ['url', 'n', 'ok', 'tags', 'constructor', '__proto__'];
-const WORDS = ['部長', '役員', 'a', 'B', '製造業', 'x_1'];
-const STRINGS = ['部長', '/pricing', '', 'a"b', 'back\\slash', '${x}', '</script>', 'line\u2028sep', '@gmail.com'];
-const NUMBERS = [-5, -1, 0, 1, 2, 3, 10, 100, 1.5];
-const DURATIONS: [string, number][] = [['1h', HOUR], ['1d', DAY], ['7d', 7 * DAY], ['2w', 14 * DAY], ['30d', 30 * DAY]];
+export const PROPERTIES = ['url', 'n', 'ok', 'tags', 'constructor', '__proto__', 'type', 'at'];
+export const WORDS = ['部長', '役員', 'a', 'B', '製造業', 'x_1'];
+export const STRINGS = ['部長', '/pricing', '', 'a"b', 'back\\slash', '${x}', '</script>', 'line\u2028sep', '@gmail.com'];
+export const NUMBERS = [-5, -1, 0, 1, 2, 3, 10, 100, 1.5];
+export const DURATIONS: [string, number][] = [['1h', HOUR], ['1d', DAY], ['7d', 7 * DAY], ['2w', 14 * DAY], ['30d', 30 * DAY]];
 
 const numberText = fc.constantFrom(...NUMBERS).map((n) => String(n));
 const valueText = fc.oneof(
@@ -35,7 +35,7 @@ function testText(paths: readonly string[], lets: readonly string[]): fc.Arbitra
   const path = fc.constantFrom(...paths);
   return fc.oneof(
     fc.tuple(path, fc.constantFrom('=', '!='), valueText).map(([p, op, v]) => `${p} ${op} ${v}`),
-    fc.tuple(path, fc.constantFrom('<', '<=', '>', '>='), numberText).map(([p, op, v]) => `${p} ${op} ${v}`),
+    fc.tuple(path, fc.constantFrom('<', '<=', '>', '>='), fc.oneof({ weight: 4, arbitrary: numberText }, { weight: 1, arbitrary: valueText })).map(([p, op, v]) => `${p} ${op} ${v}`),
     fc.tuple(path, fc.boolean(), listText(lets)).map(([p, neg, l]) => `${p} ${neg ? 'not in' : 'in'} ${l}`),
     fc.tuple(path, valueText).map(([p, v]) => `${p} contains ${v}`),
     fc.tuple(path, fc.boolean()).map(([p, neg]) => `${p} is ${neg ? 'not ' : ''}set`),
@@ -158,3 +158,115 @@ export const eventArb = fc
   });
 
 export const eventsArb = fc.array(eventArb, { maxLength: 12 });
+
+/*
+ * Typed data for the SQL target (test/sql). A warehouse column has one type,
+ * so each name that `programText` uses gets one kind here (SQL_SCHEMA_JSON)
+ * and the typed leads and events hold values of that kind or nothing. The
+ * programs stay `programText`'s, type mismatches included (`role >= 3`):
+ * both scorers must decide those the same way.
+ */
+const EVENT_PROPERTY_SCHEMA = {
+  type: 'object',
+  properties: {
+    url: { type: 'string' },
+    n: { type: 'number' },
+    ok: { type: 'boolean' },
+    tags: { type: 'array', items: { type: 'string' } },
+    constructor: { type: ['string', 'null'] },
+    ['__proto__']: { type: 'integer' },
+  },
+};
+
+export const SQL_SCHEMA_JSON: string = JSON.stringify({
+  lead: {
+    type: 'object',
+    required: ['id'],
+    properties: {
+      id: { type: 'string' },
+      employees: { type: 'integer' },
+      industry: { type: 'string' },
+      role: { enum: ['部長', '役員', 'a', 'B', '製造業', 'x_1', null] },
+      flag: { type: 'boolean' },
+      tags: { type: 'array', items: { type: 'string' } },
+      company: { type: 'object', properties: { size: { type: 'number' } } },
+      ['__proto__']: { type: 'string' },
+      constructor: { type: 'boolean' },
+      部署: { type: 'string' },
+      toString: { type: 'array', items: { type: 'number' } },
+    },
+  },
+  events: Object.fromEntries([...EVENT_TYPES, 'other'].map((t) => [t, EVENT_PROPERTY_SCHEMA])),
+});
+
+/** The kind of each lead column and event property of SQL_SCHEMA_JSON, for loading typed data into a table. */
+export const SQL_LEAD_KINDS: ReadonlyArray<readonly [string, 'number' | 'string' | 'boolean' | 'string[]' | 'number[]']> = [
+  ['employees', 'number'],
+  ['industry', 'string'],
+  ['role', 'string'],
+  ['flag', 'boolean'],
+  ['tags', 'string[]'],
+  ['company.size', 'number'],
+  ['__proto__', 'string'],
+  ['constructor', 'boolean'],
+  ['部署', 'string'],
+  ['toString', 'number[]'],
+];
+export const SQL_EVENT_KINDS: ReadonlyArray<readonly [string, 'number' | 'string' | 'boolean' | 'string[]' | 'number[]']> = [
+  ['url', 'string'],
+  ['n', 'number'],
+  ['ok', 'boolean'],
+  ['tags', 'string[]'],
+  ['constructor', 'string'],
+  ['__proto__', 'number'],
+];
+
+const TYPED_STRINGS = [...WORDS, ...STRINGS, "O'Reilly", "'; DROP TABLE leads; --", '\\\'', '$$', ':as_of', '@as_of'];
+const INTEGERS = NUMBERS.filter((n) => Number.isInteger(n));
+
+function typedValue(kind: 'number' | 'string' | 'boolean' | 'string[]' | 'number[]', name: string): fc.Arbitrary<unknown> {
+  switch (kind) {
+    case 'number':
+      return fc.constantFrom(...(name === 'employees' || name === '__proto__' ? INTEGERS : NUMBERS));
+    case 'string':
+      return name === 'role' ? fc.constantFrom(...WORDS) : fc.constantFrom(...TYPED_STRINGS);
+    case 'boolean':
+      return fc.boolean();
+    case 'string[]':
+      return fc.array(fc.constantFrom(...TYPED_STRINGS), { maxLength: 3 });
+    case 'number[]':
+      return fc.array(fc.constantFrom(...NUMBERS), { maxLength: 3 });
+  }
+}
+
+/** An own-property record from [path, value] pairs; `a.b` makes a nested object. Absent and null values both occur. */
+function typedRecord(kinds: typeof SQL_LEAD_KINDS): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(...kinds.map(([name, kind]) => fc.option(fc.option(typedValue(kind, name), { nil: null }), { nil: undefined, freq: 3 })))
+    .map((values) => {
+      const record: Record<string, unknown> = {};
+      const put = (object: Record<string, unknown>, key: string, value: unknown): void => {
+        Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      };
+      kinds.forEach(([name], i) => {
+        const value = values[i];
+        if (value === undefined) return;
+        const [head, tail] = name.split('.') as [string, string | undefined];
+        if (tail === undefined) put(record, head, value);
+        else put(record, head, { [tail]: value });
+      });
+      return record;
+    });
+}
+
+/** Leads of SQL_SCHEMA_JSON's types; `id` is set by the caller. */
+export const sqlLeadArb: fc.Arbitrary<Record<string, unknown>> = typedRecord(SQL_LEAD_KINDS);
+
+/** Events of SQL_SCHEMA_JSON's types, at the same boundary-heavy times as eventArb. */
+export const sqlEventArb = fc.tuple(fc.constantFrom(...EVENT_TYPES, 'other'), at, typedRecord(SQL_EVENT_KINDS)).map(([type, time, props]) => {
+  props.type = type;
+  props.at = time;
+  return props as { type: string; at: number; [k: string]: unknown };
+});
+
+export const sqlEventsArb = fc.array(sqlEventArb, { maxLength: 12 });
