@@ -317,6 +317,32 @@ function emailFor(rng: Rng, family: Word, given: Word, company: Company, role: R
 // ---------------------------------------------------------------------------
 // Generation
 
+/**
+ * The hidden model the example `opportunity` is drawn from: log-odds terms of
+ * what really drives conversion in the example company. Compared with the
+ * points of rules/b2b-saas.score, webinar attendance is under-weighted there
+ * (+25 for the second-strongest signal), the white-paper download is
+ * over-weighted (+20 for no effect at all) and Gmail is over-weighted (−15
+ * for a small effect). Pricing page, inquiry form, recent activity and fit
+ * are about right.
+ */
+export const HIDDEN_OUTCOME_MODEL = {
+  intercept: -5.3,
+  pricingPage: 1.2,
+  formReach: 2.0,
+  webinar: 1.9,
+  whitepaper: 0,
+  fourOpens: 0.2,
+  recentActivity: 0.7,
+  decisionMaker: 0.9,
+  sectionManager: 0.3,
+  bigCompany: 0.5,
+  targetIndustry: 0.3,
+  student: -2.0,
+  freeMail: -0.1,
+  noise: 0.6,
+} as const;
+
 const DECISION_MAKERS: readonly Role[] = ['役員', '部長'];
 const TARGET_INDUSTRIES: readonly Industry[] = ['製造業', '情報通信業'];
 
@@ -324,8 +350,13 @@ const TARGET_INDUSTRIES: readonly Industry[] = ['製造業', '情報通信業'];
  * Generates `options.leads` leads and their events, deterministically from
  * `options.seed`. Leads are `L00001`, `L00002`, … (at least five digits).
  * Behaviour depends on fit (role, size, industry) and a latent interest, and
- * `opportunity` is drawn from a model of behaviour (pricing page, inquiry
- * form, recent activity) and fit, so that scores predict it — imperfectly.
+ * `opportunity` is drawn from a hidden logistic model of behaviour and fit
+ * (HIDDEN_OUTCOME_MODEL), so that scores predict it — imperfectly, and with
+ * some rules of rules/b2b-saas.score deliberately mis-weighted against it:
+ * webinar attendance matters far more than its +25, a white-paper download
+ * hardly at all despite its +20 (and downloads do not follow interest), a
+ * Gmail address much less than its −15. `leadscore report` should flag
+ * those rules and `leadscore tune` should move their points (docs/kpi.md).
  */
 export function generateExampleData(options: GenerateOptions): ExampleData {
   const count = Math.max(0, Math.floor(options.leads));
@@ -393,7 +424,6 @@ export function generateExampleData(options: GenerateOptions): ExampleData {
       (big ? 0.25 : 0) +
       (target ? 0.2 : 0) +
       (role === '学生' ? -0.9 : 0) +
-      (freeMail ? -0.3 : 0) +
       (source === 'Web問い合わせ' ? 0.6 : source === 'ウェビナー' ? 0.3 : 0);
     const interest = sigmoid(z - 0.3);
 
@@ -423,20 +453,21 @@ export function generateExampleData(options: GenerateOptions): ExampleData {
       else if (e.type === 'email_open') opens++;
       if (e.at > recentSince) recent = true;
     }
+    const m = HIDDEN_OUTCOME_MODEL;
     const logit =
-      -4.9 +
-      (pricing ? 1.3 : 0) +
-      (form ? 2.0 : 0) +
-      (webinar ? 0.5 : 0) +
-      (whitepaper ? 0.3 : 0) +
-      (opens >= 4 ? 0.2 : 0) +
-      (recent ? 0.7 : 0) +
-      (isDecision ? 0.9 : role === '課長' ? 0.3 : 0) +
-      (big ? 0.5 : 0) +
-      (target ? 0.3 : 0) +
-      (role === '学生' ? -2.0 : 0) +
-      (freeMail ? -0.5 : 0) +
-      0.6 * rng.normal();
+      m.intercept +
+      (pricing ? m.pricingPage : 0) +
+      (form ? m.formReach : 0) +
+      (webinar ? m.webinar : 0) +
+      (whitepaper ? m.whitepaper : 0) +
+      (opens >= 4 ? m.fourOpens : 0) +
+      (recent ? m.recentActivity : 0) +
+      (isDecision ? m.decisionMaker : role === '課長' ? m.sectionManager : 0) +
+      (big ? m.bigCompany : 0) +
+      (target ? m.targetIndustry : 0) +
+      (role === '学生' ? m.student : 0) +
+      (freeMail ? m.freeMail : 0) +
+      m.noise * rng.normal();
     const opportunity = rng.chance(sigmoid(logit));
     if (!rng.chance(0.01)) lead.opportunity = opportunity;
 
@@ -490,7 +521,8 @@ function generateEvents(rng: Rng, leadId: string, plan: EventPlan): ExampleEvent
     const kind = rng.weighted([
       ['page', 48],
       ['email', plan.optedOut ? 0 : 34],
-      ['whitepaper', 4],
+      // Downloads follow curiosity, not buying intent: the less interested download more per touch.
+      ['whitepaper', 7 * (1 - interest) ** 2],
       ['webinar', plan.source === 'ウェビナー' ? 4 : 1.5],
       ['form', formChance * 100],
     ] as const);

@@ -20,8 +20,13 @@ export interface BatchOptions {
   /** The as-of instant, epoch ms. */
   readonly now: number;
   readonly timeZone?: string;
-  /** Receives each scored lead in input order; a returned promise (output backpressure) is awaited. */
-  readonly onResult: (lead: ScoredLead) => void | Promise<void>;
+  /**
+   * Receives each scored lead in input order; a returned promise (output
+   * backpressure) is awaited. The second argument is the lead record as
+   * scored (after validation and CSV type conversion), for callers that need
+   * fields the result does not carry (the report's outcome and cohort).
+   */
+  readonly onResult: (lead: ScoredLead, record: Readonly<Record<string, unknown>>) => void | Promise<void>;
   readonly onReject: (reject: RejectedRecord) => void;
   /** Called every few hundred leads with the lead records and the bytes of the leads file read so far. */
   readonly onProgress?: (leadRecords: number, bytes: number) => void;
@@ -95,7 +100,7 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
     }
     const result = scorer.explain(lead.value, events, now);
     scored++;
-    const pending = options.onResult({ id: lead.value.id, ...result });
+    const pending = options.onResult({ id: lead.value.id, ...result }, lead.value);
     if (pending) await pending;
   }
   options.onProgress?.(read, bytes);

@@ -1,0 +1,43 @@
+/**
+ * The deterministic holdout split of `tune`: a seeded shuffle (mulberry32)
+ * within each outcome class, so both parts keep the conversion rate and the
+ * holdout always has converted and non-converted leads when the data has
+ * at least two of each. The same seed and data always give the same split.
+ */
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Split {
+  /** Indices of the training leads, ascending. */
+  readonly train: number[];
+  /** Indices of the held-out leads, ascending. */
+  readonly holdout: number[];
+}
+
+/** Holds out round(share × class size) of each class (at least 1 when the class has 2 or more). */
+export function stratifiedSplit(labels: readonly boolean[], share: number, seed: number): Split {
+  const random = mulberry32(seed);
+  const train: number[] = [];
+  const holdout: number[] = [];
+  for (const cls of [true, false]) {
+    const members = labels.flatMap((l, i) => (l === cls ? [i] : []));
+    for (let i = members.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [members[i], members[j]] = [members[j]!, members[i]!];
+    }
+    let k = Math.round(share * members.length);
+    if (members.length >= 2) k = Math.min(members.length - 1, Math.max(1, k));
+    holdout.push(...members.slice(0, k));
+    train.push(...members.slice(k));
+  }
+  return { train: train.sort((a, b) => a - b), holdout: holdout.sort((a, b) => a - b) };
+}
