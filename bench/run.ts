@@ -18,6 +18,9 @@ import { handwrittenScore, type BenchEvent } from './handwritten-b2b-saas.js';
 import { bestOf, fmt, median } from './measure.js';
 import { measureStreaming } from './streaming-memory.js';
 import { thousandRuleFile } from './thousand-rules.js';
+import { measurePeers } from './peers.js';
+import { measureDuckDBSql } from './duckdb-sql.js';
+import { measureLarge } from './large.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rulesDir = join(root, 'rules');
@@ -29,7 +32,7 @@ function machine(): string {
   return `${cpu}, ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
 }
 
-function scorerThroughput(): void {
+async function scorerThroughput(): Promise<void> {
   console.log(`\n1. Scoring throughput: rules/b2b-saas.score, ${fmt(LEADS)} generated leads`);
   const data = generateExampleData({ leads: LEADS, seed: 7 });
   const now = Date.parse('2026-11-01T00:00:00+09:00');
@@ -79,6 +82,11 @@ function scorerThroughput(): void {
   });
   console.log(`   explain (reasons): ${fmt(explainTime, 1)} ms  (${rate(explainTime)} leads/s)`);
   if (sink === 0.5) console.log('');
+
+  const peerLeads = Math.min(LEADS, Number(process.env['BENCH_PEER_LEADS'] ?? 10_000));
+  console.log(`\n1b. Peers on the first ${fmt(peerLeads)} of these leads (bench/peers.ts), and the DuckDB SQL path on all of them`);
+  await measurePeers(scorer, leads, eventsOf, now, peerLeads);
+  await measureDuckDBSql(checked.program, scorer, data, eventsOf, now, compiled);
 }
 
 function compileTime(): void {
@@ -105,6 +113,7 @@ function compileTime(): void {
 }
 
 console.log(`leadscore bench on ${machine()}`);
-scorerThroughput();
+await scorerThroughput();
 compileTime();
 await measureStreaming(root);
+if (process.env['BENCH_LARGE']) await measureLarge(root);

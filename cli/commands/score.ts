@@ -12,6 +12,7 @@ import { startProgress } from '../progress.js';
 import { createSink, type OutputFormat } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
+import { runScoreDuckDB } from './score-duckdb.js';
 
 export interface ScoreOptions {
   readonly leads: string;
@@ -21,6 +22,8 @@ export interface ScoreOptions {
   readonly format: OutputFormat;
   readonly out?: string;
   readonly rejects?: string;
+  /** js (default) or duckdb (runScoreDuckDB). */
+  readonly engine?: string;
 }
 
 /** How many invalid records are listed on stderr before the rest are only counted. */
@@ -28,6 +31,7 @@ const REJECTS_SHOWN = 20;
 
 /** `leadscore score RULES --leads FILE …`: scores every lead, streaming. */
 export async function runScore(rulesPath: string, options: ScoreOptions): Promise<number> {
+  if (options.engine === 'duckdb') return runScoreDuckDB(rulesPath, options);
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };

@@ -1,0 +1,72 @@
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
+import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/input-views.js';
+import { scoreWithDuckDB } from '../../runtime/duckdb/score-duckdb.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { describeFsError } from '../load-rules.js';
+import { createSink, type OutputFormat } from '../result-sink.js';
+import { programOrReport } from '../rules-or-exit.js';
+import { asOfInstant, checkTimeZone } from '../time-options.js';
+
+export interface ScoreDuckDBOptions {
+  readonly leads: string;
+  readonly events?: string;
+  readonly asOf?: string;
+  readonly tz?: string;
+  readonly format: OutputFormat;
+  readonly out?: string;
+  readonly rejects?: string;
+}
+
+/**
+ * `leadscore score --engine duckdb`: the same output shape as the JavaScript
+ * engine, with `reasons` always empty and lighter validation (docs/warehouse.md).
+ */
+export async function runScoreDuckDB(rulesPath: string, options: ScoreDuckDBOptions): Promise<number> {
+  const timeZone = checkTimeZone(options.tz);
+  const now = asOfInstant(options.asOf, timeZone);
+  if (options.rejects !== undefined) throw new UsageError('--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js');
+  const leads = inputFile(options.leads, '--leads');
+  const events = options.events === undefined ? undefined : inputFile(options.events, '--events');
+  const { program } = programOrReport(rulesPath);
+  if (!program) return EXIT.rulesFailed;
+
+  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutput(options.out);
+  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name));
+  let summary: { scored: number; withoutId: number };
+  try {
+    summary = await scoreWithDuckDB({ program, leads, ...(events && { events }), now, ...(timeZone && { timeZone }), onResult: (lead) => sink.write(lead) });
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(e.message);
+    if (e instanceof SqlGenerationError) {
+      process.stderr.write(`${rulesPath}: error: ${e.message}\n`);
+      return EXIT.rulesFailed;
+    }
+    throw e;
+  } finally {
+    await sink.end();
+  }
+  process.stderr.write(`scored ${summary.scored} lead${summary.scored === 1 ? '' : 's'} with DuckDB\n`);
+  if (summary.withoutId > 0) {
+    process.stderr.write(`${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`);
+    return EXIT.invalidData;
+  }
+  return EXIT.ok;
+}
+
+function inputFile(path: string, flag: string): InputFile {
+  if (path === '-') throw new UsageError(`${flag} -: --engine duckdb reads files only, not stdin`);
+  const format = inputFormatOf(path);
+  if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`);
+  if (!existsSync(path)) throw new UsageError(`${flag} ${path}: no such file`);
+  return { path, format };
+}
+
+async function openOutput(path: string): Promise<WriteStream> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(new UsageError(`--out ${path}: cannot write: ${describeFsError(e)}`)));
+  });
+  return stream;
+}
