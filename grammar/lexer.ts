@@ -10,6 +10,13 @@ export interface LexResult {
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly diagnostics: Diagnostic[];
+  /**
+   * Lines where the lexer dropped characters or an unclosed string swallowed
+   * the rest of the line, each with the offset where that starts: a syntax
+   * error from there on is a consequence of the lexing error already
+   * reported, so the parser step leaves it out.
+   */
+  readonly damagedLines: ReadonlyMap<number, number>;
 }
 
 /** Full-width characters a Japanese IME produces where the language wants ASCII. */
@@ -19,8 +26,21 @@ const HALF_WIDTH_HINTS: Record<string, string> = {
   '“': '"', '”': '"', '「': '"', '」': '"', '＂': '"', "'": '"', '’': '"', '‘': '"',
 };
 
-function unexpectedCharacterMessage(ch: string): string {
+function halfWidth(ch: string): string | undefined {
+  if (/^[０-９]$/u.test(ch)) return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+  return HALF_WIDTH_HINTS[ch];
+}
+
+/** `text` is the whole run of characters the lexer could not read (`＋２０` is one run). */
+function unexpectedCharacterMessage(text: string): string {
+  const chars = [...text];
+  const halves = chars.map(halfWidth);
+  if (chars.length > 1 && halves.every((h) => h !== undefined)) {
+    return `unexpected characters "${text}": use the half-width "${halves.join('')}" instead`;
+  }
+  const ch = chars[0] ?? '\ufffd';
   const hint = HALF_WIDTH_HINTS[ch];
+  if (hint === '"') return `unexpected character "${ch}": use the half-width double quote (") instead`;
   if (hint !== undefined) return `unexpected character "${ch}": use the half-width "${hint}" instead`;
   if (/^[０-９]$/u.test(ch)) return `unexpected character "${ch}": write numbers with half-width digits (0-9)`;
   return `unexpected character "${ch}": quote text values ("like this") or remove the character`;
@@ -29,9 +49,15 @@ function unexpectedCharacterMessage(ch: string): string {
 export function tokenize(source: string, lines: LineMap): LexResult {
   const result = lexer.tokenize(source);
   const diagnostics: Diagnostic[] = [];
+  const damagedLines = new Map<number, number>();
+  const damage = (offset: number) => {
+    const line = lines.position(offset).line;
+    if (!damagedLines.has(line)) damagedLines.set(line, offset);
+  };
   for (const e of result.errors) {
-    const ch = String.fromCodePoint(source.codePointAt(e.offset) ?? 0xfffd);
-    diagnostics.push(error('unexpected-character', unexpectedCharacterMessage(ch), lines.range(e.offset, e.offset + e.length)));
+    damage(e.offset);
+    const text = source.slice(e.offset, e.offset + e.length);
+    diagnostics.push(error('unexpected-character', unexpectedCharacterMessage(text), lines.range(e.offset, e.offset + e.length)));
   }
   const tokens: IToken[] = [];
   const raw = result.tokens;
@@ -39,6 +65,7 @@ export function tokenize(source: string, lines: LineMap): LexResult {
     const token = raw[i]!;
     const range = lines.range(token.startOffset, token.endOffset! + 1);
     if (token.tokenType === UnterminatedString) {
+      damage(token.startOffset);
       diagnostics.push(error('unterminated-string', 'this text has no closing quote: add " at its end (a string cannot span lines)', range));
     } else if (token.tokenType === DurationLiteral && !/^\d+[hdw]$/.test(token.image)) {
       const unit = token.image.replace(/^\d+/, '');
@@ -50,13 +77,14 @@ export function tokenize(source: string, lines: LineMap): LexResult {
         tokens.push(mergeSign(token, next));
         i++;
       } else {
+        damage(token.startOffset);
         diagnostics.push(error('bad-points', `"${token.image}" must be followed by a number, as in ${token.image}20`, range));
       }
       continue;
     }
     tokens.push(token);
   }
-  return { tokens, comments: result.groups['comments'] ?? [], diagnostics };
+  return { tokens, comments: result.groups['comments'] ?? [], diagnostics, damagedLines };
 }
 
 function mergeSign(sign: IToken, number: IToken): IToken {

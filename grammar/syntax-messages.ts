@@ -8,6 +8,17 @@ import * as t from './tokens.js';
 
 export const STATEMENT_START = 'a statement: schema, let, group, when, on, after or tier';
 
+const STATEMENT_STARTS: ReadonlySet<TokenType> = new Set([t.Schema, t.Let, t.Group, t.When, t.On, t.After, t.Tier]);
+
+export function isStatementStart(token: IToken): boolean {
+  return STATEMENT_STARTS.has(token.tokenType);
+}
+
+/** The end of the file, a statement keyword or "}": what may follow a complete statement. */
+export function isBoundary(token: IToken | undefined): boolean {
+  return token === undefined || token.tokenType === EOF || token.tokenType === t.RBrace || isStatementStart(token);
+}
+
 /** What a token stands for, by the grammar rule that expected it. */
 function describeExpected(expected: TokenType, ruleName: string): string {
   switch (expected) {
@@ -38,7 +49,9 @@ function describeExpected(expected: TokenType, ruleName: string): string {
     case t.RParen:
       return '")" to close the parenthesis';
     case t.NumberLiteral:
-      return ruleName === 'modifier' ? 'a number after "max", such as max 20' : 'a whole number';
+      if (ruleName === 'modifier') return 'a number after "max", such as max 20';
+      if (ruleName === 'groupLimit') return 'a number after "max", such as max 60';
+      return 'a whole number';
     case t.DurationLiteral:
       return 'a duration such as 30d (h = hours, d = days, w = weeks)';
     case t.Inactive:
@@ -73,10 +86,12 @@ export function describeToken(token: IToken | undefined): string {
   }
 }
 
+const TIER_TEST = 'a test after the tier name: ">= number", "when condition" or "otherwise"';
+
 const NO_VIABLE: Record<string, string> = {
   statement: STATEMENT_START,
   rule: 'a rule starting with when, on or after (or "}" to close the group)',
-  groupLimit: 'max or min followed by a number',
+  groupLimit: 'a number after "min", such as min 0 or min -20',
   modifier: 'each, max N or within a duration',
   tierStatement: 'a tier name, then ">= number", "when condition" or "otherwise"',
   unary: 'a condition such as employees >= 100, role in [部長, 役員] or (…)',
@@ -86,16 +101,36 @@ const NO_VIABLE: Record<string, string> = {
   listRef: 'a list such as [役員, 部長] or the name of a let list',
 };
 
+/**
+ * `role = max`, `[min, standard]`: a reserved word where a value belongs. Not
+ * for statement keywords, which more likely start the next line's statement.
+ */
+function keywordAsValueHint(actual: IToken | undefined): string {
+  if (actual === undefined || isBoundary(actual) || !t.KEYWORDS.has(actual.image)) return '';
+  return `: to use it as a value, write it in quotes ("${actual.image}")`;
+}
+
 export const syntaxMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (expected === t.RBrace && !isBoundary(actual)) {
+      // The group's rule list ended at something that is not a rule: that thing is the mistake.
+      return `expected ${NO_VIABLE['rule']}, but found ${describeToken(actual)}`;
+    }
+    const hint = expected === t.RBracket ? keywordAsValueHint(actual) : '';
+    if (hint) return `expected a value or "]" to close the list, but found ${describeToken(actual)}${hint}`;
+    if (expected === t.SignedNumber && actual.tokenType === t.NumberLiteral && /^\d+$/.test(actual.image)) {
+      return `expected ${describeExpected(expected, ruleName)}, but found the number ${actual.image}: points need a sign, as in +${actual.image} or -${actual.image}`;
+    }
     return `expected ${describeExpected(expected, ruleName)}, but found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `expected ${STATEMENT_START}, but found ${describeToken(firstRedundant)}`;
   },
-  buildNoViableAltMessage({ actual, ruleName }) {
-    const expected = NO_VIABLE[ruleName] ?? STATEMENT_START;
-    return `expected ${expected}, but found ${describeToken(actual[0])}`;
+  buildNoViableAltMessage({ actual, ruleName, expectedPathsPerAlt }) {
+    const afterTierName = ruleName === 'tierStatement' && expectedPathsPerAlt.flat(2).includes(t.GreaterEqual);
+    const expected = afterTierName ? TIER_TEST : (NO_VIABLE[ruleName] ?? STATEMENT_START);
+    const hint = ruleName === 'value' ? keywordAsValueHint(actual[0]) : '';
+    return `expected ${expected}, but found ${describeToken(actual[0])}${hint}`;
   },
   buildEarlyExitMessage({ actual, ruleName }) {
     return `expected ${NO_VIABLE[ruleName] ?? 'more'}, but found ${describeToken(actual[0])}`;
