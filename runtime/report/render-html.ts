@@ -69,12 +69,12 @@ export function renderHtml(report: Report): string {
   }
 
   if (report.rules) {
-    h.push('<h2>ルール別の効き目</h2><p><small>発火率 = そのルールの点が付いたリードの割合。リフト = 発火時の商談化率 ÷ 全体の商談化率 (1 より大きいほど商談につながる)。目安点 = ルール単独のデータをこのファイルの配点の尺度に換算した点。複数ルールをまとめて当てはめ直すには <code>leadscore tune</code>。</small></p>');
-    h.push('<table><tr><th>行</th><th>グループ</th><th>ルール</th><th>配点</th><th>発火率</th><th>発火時の商談化率</th><th>非発火時</th><th>リフト</th><th>目安点</th><th>注意</th></tr>');
+    h.push('<h2>ルール別の効き目</h2><p><small>発火率 = そのルールの点が付いたリードの割合。リフト = 発火時の商談化率 ÷ 全体の商談化率 (1 より大きいほど商談につながる)。目安点 = ルール単独のデータをこのファイルの配点の尺度に換算した点。同時推定 = 全ルールをまとめて当てはめた点 (一緒に発火しがちなルールのどれが効いているかを分けて見られます)。書き換えたルールファイルは <code>leadscore tune</code> で作れます。</small></p>');
+    h.push('<table><tr><th>行</th><th>グループ</th><th>ルール</th><th>配点</th><th>発火率</th><th>発火時の商談化率</th><th>非発火時</th><th>リフト</th><th>目安点</th><th>同時推定</th><th>注意</th></tr>');
     for (const r of report.rules) {
       const flags = r.flags.map((f) => `<span class="${isActionable(f) ? 'flag' : ''}" title="${e(FLAG_LABELS[f].en)}">${e(FLAG_LABELS[f].ja)}</span>`).join('<br>');
       h.push(
-        `<tr><td class="n">${r.rule.line}</td><td>${r.rule.group === null ? NONE : e(r.rule.group)}</td><td>${e(r.rule.text)}</td><td class="n">${signed(r.rule.points)}</td><td class="n">${pct(r.fireShare)}</td><td class="n">${pct(r.rateWhenFires)}</td><td class="n">${pct(r.rateWhenNot)}</td><td class="n">${times(r.lift)}</td><td class="n">${signed(r.impliedPoints)}</td><td>${flags}</td></tr>`,
+        `<tr><td class="n">${r.rule.line}</td><td>${r.rule.group === null ? NONE : e(r.rule.group)}</td><td>${e(r.rule.text)}</td><td class="n">${signed(r.rule.points)}</td><td class="n">${pct(r.fireShare)}</td><td class="n">${pct(r.rateWhenFires)}</td><td class="n">${pct(r.rateWhenNot)}</td><td class="n">${times(r.lift)}</td><td class="n">${signed(r.impliedPoints)}</td><td class="n">${signed(r.jointPoints)}</td><td>${flags}</td></tr>`,
       );
     }
     h.push('</table>');

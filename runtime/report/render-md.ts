@@ -60,12 +60,12 @@ export function renderMarkdown(report: Report): string {
 
   if (report.rules) {
     out.push('## ルール別の効き目 (per rule)', '');
-    out.push('発火 = そのルールの点がリードに付いたこと。リフト = 発火時の商談化率 ÷ 全体の商談化率。目安点 = 単独で見た対数オッズ比をこのファイルの配点の尺度に換算した点 (他のルールとの重なりは考慮しません。全ルールをまとめて当てはめるには `leadscore tune`)。', '');
-    out.push('| 行 | グループ | ルール | 配点 | 発火率 | 発火時の商談化率 | 非発火時 | リフト | 目安点 | 注意 |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    out.push('発火 = そのルールの点がリードに付いたこと。リフト = 発火時の商談化率 ÷ 全体の商談化率。目安点 = 単独で見た対数オッズ比をこのファイルの配点の尺度に換算した点 (他のルールとの重なりは考慮しません)。同時推定 = 全ルールをまとめてロジスティック回帰で当てはめた点 (一緒に発火しがちなルールのどれが効いているかを分けて見られます。書き換えたルールファイルは `leadscore tune`)。', '');
+    out.push('| 行 | グループ | ルール | 配点 | 発火率 | 発火時の商談化率 | 非発火時 | リフト | 目安点 | 同時推定 | 注意 |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const r of report.rules) {
       const flags = r.flags.map((f) => `${FLAG_LABELS[f].ja}`).join('、');
       out.push(
-        `| ${r.rule.line} | ${r.rule.group === null ? NONE : mdText(r.rule.group)} | ${mdText(r.rule.text)} | ${signed(r.rule.points)} | ${pct(r.fireShare)} | ${pct(r.rateWhenFires)} | ${pct(r.rateWhenNot)} | ${times(r.lift)} | ${signed(r.impliedPoints)} | ${flags === '' ? '' : `⚠️ ${flags}`} |`,
+        `| ${r.rule.line} | ${r.rule.group === null ? NONE : mdText(r.rule.group)} | ${mdText(r.rule.text)} | ${signed(r.rule.points)} | ${pct(r.fireShare)} | ${pct(r.rateWhenFires)} | ${pct(r.rateWhenNot)} | ${times(r.lift)} | ${signed(r.impliedPoints)} | ${signed(r.jointPoints)} | ${flags === '' ? '' : `⚠️ ${flags}`} |`,
       );
     }
     out.push('');

@@ -10,6 +10,7 @@
  * `leadscore tune` fits all rules together.
  */
 import type { Observation, RuleInfo } from './observation.js';
+import { jointPoints } from './joint-fit.js';
 import { rate, ratio } from './metrics.js';
 
 export type RuleFlag =
@@ -24,7 +25,11 @@ export type RuleFlag =
   /** The data gives it much more weight than its points (at least twice). */
   | 'under-weighted'
   /** The data gives it much less weight than its points (at most half), though it does predict. */
-  | 'over-weighted';
+  | 'over-weighted'
+  /** Fitted together with the other rules, it earns at least twice its points. */
+  | 'joint-under-weighted'
+  /** Fitted together with the other rules, it earns at most half its points. */
+  | 'joint-over-weighted';
 
 export interface RuleStats {
   readonly rule: RuleInfo;
@@ -45,6 +50,8 @@ export interface RuleStats {
    * |log odds ratio| scaled to the same sum as their |points|.
    */
   readonly impliedPoints: number | null;
+  /** Its points when all rules are fitted together (see joint-fit.ts). */
+  readonly jointPoints: number | null;
   readonly flags: readonly RuleFlag[];
 }
 
@@ -93,7 +100,8 @@ export function ruleStats(rules: readonly RuleInfo[], observations: readonly Obs
   const magnitudes = base.filter((b) => b.supported).map((b) => Math.abs(b.rule.points)).sort((a, b) => a - b);
   const median = magnitudes.length === 0 ? 0 : magnitudes[Math.floor((magnitudes.length - 1) / 2)]!;
 
-  return base.map((b) => {
+  const joint = jointPoints(rules, observations);
+  return base.map((b, i) => {
     const impliedPoints = scale === null || b.logOddsRatio === null || !b.supported ? null : Math.round(scale * b.logOddsRatio);
     const flags: RuleFlag[] = [];
     const points = b.rule.points;
@@ -105,9 +113,18 @@ export function ruleStats(rules: readonly RuleInfo[], observations: readonly Obs
       if (clear && points > 0 && b.z < 0) flags.push('positive-points-negative-lift');
       else if (clear && points < 0 && b.z > 0) flags.push('negative-points-positive-lift');
       else if (flat && points !== 0 && Math.abs(points) >= median) flags.push('points-without-signal');
-      else if (!flat && impliedPoints !== null && points !== 0) {
-        if (Math.abs(impliedPoints) >= 2 * Math.abs(points)) flags.push('under-weighted');
-        else if (2 * Math.abs(impliedPoints) <= Math.abs(points)) flags.push('over-weighted');
+      else if (points !== 0) {
+        // Weight flags: from the joint fit when there is one (it separates rules that fire together, which a
+        // rule's own lift cannot), else from the rule's own log odds ratio.
+        const together = joint[i]!;
+        if (together.points !== null) {
+          const sameSign = Math.sign(together.points) === Math.sign(points);
+          if (together.clear && sameSign && 2 * Math.abs(together.points) >= 3 * Math.abs(points)) flags.push('joint-under-weighted');
+          else if (!sameSign || 2 * Math.abs(together.points) <= Math.abs(points)) flags.push('joint-over-weighted');
+        } else if (!flat && impliedPoints !== null) {
+          if (Math.abs(impliedPoints) >= 2 * Math.abs(points)) flags.push('under-weighted');
+          else if (2 * Math.abs(impliedPoints) <= Math.abs(points)) flags.push('over-weighted');
+        }
       }
     }
     return {
@@ -122,6 +139,7 @@ export function ruleStats(rules: readonly RuleInfo[], observations: readonly Obs
       logOddsRatio: b.logOddsRatio,
       z: b.z,
       impliedPoints,
+      jointPoints: joint[i]!.points,
       flags,
     };
   });
