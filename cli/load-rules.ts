@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { checkSource, type CheckedSource } from '../compiler/check-source.js';
+import { checkSource, type CheckedSource, type SchemaHost } from '../compiler/check-source.js';
 import { UsageError } from './exit-codes.js';
 
 export interface LoadedRules extends CheckedSource {
@@ -17,17 +17,21 @@ export function loadRules(path: string): LoadedRules {
   } catch (e) {
     throw new UsageError(`cannot open rule file ${path}: ${describeFsError(e)}`);
   }
-  const checked = checkSource(source, {
+  return { ...checkSource(source, schemaBeside(path)), path, source };
+}
+
+/** Reads the schema a rule file names from disk, relative to the rule file. */
+export function schemaBeside(rulePath: string): SchemaHost {
+  return {
     readSchema(schemaPath) {
-      const absolute = resolve(dirname(path), schemaPath);
+      const absolute = resolve(dirname(rulePath), schemaPath);
       try {
         return { file: displayPath(absolute), text: readFileSync(absolute, 'utf8') };
       } catch {
         return undefined;
       }
     },
-  });
-  return { ...checked, path, source };
+  };
 }
 
 /** Paths in messages are relative to the working directory when that is shorter. */

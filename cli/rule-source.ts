@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, posix, resolve } from 'node:path';
+import { posix } from 'node:path';
 import { checkSource, type CheckedSource } from '../compiler/check-source.js';
 import { UsageError } from './exit-codes.js';
-import { describeFsError, displayPath } from './load-rules.js';
+import { describeFsError, schemaBeside } from './load-rules.js';
 
 /**
  * A version of a rule file: a path on disk, or a git revision spec such as
@@ -24,17 +24,7 @@ export function loadRuleVersion(spec: string): RuleVersion {
     } catch (e) {
       throw new UsageError(`cannot open rule file ${spec}: ${describeFsError(e)}`);
     }
-    const checked = checkSource(source, {
-      readSchema(schemaPath) {
-        const absolute = resolve(dirname(spec), schemaPath);
-        try {
-          return { file: displayPath(absolute), text: readFileSync(absolute, 'utf8') };
-        } catch {
-          return undefined;
-        }
-      },
-    });
-    return { ...checked, name: spec, source };
+    return { ...checkSource(source, schemaBeside(spec)), name: spec, source };
   }
   const colon = spec.indexOf(':');
   if (colon <= 0) throw new UsageError(`${spec}: no such file (nor a git revision such as main:rules/b2b-saas.score)`);

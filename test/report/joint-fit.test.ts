@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jointPoints } from '../../runtime/report/joint-fit.js';
 import type { Observation, RuleInfo } from '../../runtime/report/observation.js';
 import { ruleStats } from '../../runtime/report/rule-stats.js';
-import { mulberry32 } from '../../runtime/tune/split.js';
+import { mulberry32 } from '../../runtime/random.js';
 
 /**
  * Two rules that fire together (a lead who attends a webinar also opens the

@@ -4,7 +4,8 @@ import { checkSource, type SchemaHost } from '../../compiler/check-source.js';
 import { hasErrors } from '../../grammar/diagnostic.js';
 import type { Observation } from '../../runtime/report/observation.js';
 import { fitLogistic } from '../../runtime/tune/logistic.js';
-import { mulberry32, stratifiedSplit } from '../../runtime/tune/split.js';
+import { mulberry32 } from '../../runtime/random.js';
+import { stratifiedSplit } from '../../runtime/tune/split.js';
 import { tunePoints } from '../../runtime/tune/tune-points.js';
 import { runCli } from '../helpers/run-cli.js';
 
