@@ -17,7 +17,7 @@ beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'leadscore-review-'));
   mkdirSync(join(repo, 'rules'));
   mkdirSync(join(repo, 'examples'));
-  for (const f of ['b2b-saas.score', 'lead.schema.json']) cpSync(join(REPO, 'rules', f), join(repo, 'rules', f));
+  for (const f of ['b2b-saas.score', 'lead.schema.json', 'b2b-saas.test.yaml']) cpSync(join(REPO, 'rules', f), join(repo, 'rules', f));
   for (const f of ['leads.jsonl', 'events.jsonl']) cpSync(join(REPO, 'examples', f), join(repo, 'examples', f));
   git('init', '-q', '-b', 'main');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.');
@@ -32,6 +32,20 @@ describe('the pull-request review workflow', () => {
   it('check and fmt --check pass on the branch', () => {
     expect(runCli(['check', 'rules/b2b-saas.score'], { cwd: repo }).status).toBe(0);
     expect(runCli(['fmt', '--check', 'rules/b2b-saas.score'], { cwd: repo }).status).toBe(0);
+  });
+
+  it('test passes on the base branch, and on the branch names the cases the change breaks', () => {
+    git('checkout', '-q', 'main');
+    try {
+      const base = runCli(['test'], { cwd: repo });
+      expect(base.status).toBe(0);
+      expect(base.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    } finally {
+      git('checkout', '-q', 'raise-pricing');
+    }
+    const branch = runCli(['test'], { cwd: repo });
+    expect(branch.status).toBe(1);
+    expect(branch.stdout).toMatch(/rules\/b2b-saas\.test\.yaml:\d+: case "決裁者が料金ページを見たら MQL" failed/);
   });
 
   it('diff against the base branch says which leads change tier and why', () => {
