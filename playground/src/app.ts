@@ -1,0 +1,331 @@
+import { loadSchema } from '../../compiler/schema/load-schema.js';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { parseInstant } from '../../runtime/time.js';
+import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
+import { parseInWorker, parseUserFiles } from './data/load-files.js';
+import { h, replaceChildren } from './dom.js';
+import { createEditors, type Editors } from './editors.js';
+import { checkRules, SCHEMA_FILE } from './engine/check.js';
+import { compareVersions } from './engine/impact.js';
+import { prepareData, type PreparedData } from './engine/prepare.js';
+import type { RawDataset } from './engine/raw-data.js';
+import { scoreAll, TIME_ZONE } from './engine/score-all.js';
+import { lang, setLang, t } from './i18n.js';
+import { setDiagnostics } from './language/markers.js';
+import { session } from './language/session.js';
+import { monaco } from './monaco-env.js';
+import { decodeShareHash, encodeShareHash } from './share/hash.js';
+import { loadLocal, saveLocal } from './share/persist.js';
+import { DEFAULT_STATE, type DataRef, type SavedState } from './state.js';
+import { histogram, tierChart } from './ui/charts.js';
+import { DataPanel } from './ui/data-panel.js';
+import { DiagnosticsList } from './ui/diagnostics-list.js';
+import { renderImpact } from './ui/impact-view.js';
+import { buildLayout, type Layout, type Tab } from './ui/layout.js';
+import { ReasonsPanel } from './ui/reasons-panel.js';
+import { ResultsTable } from './ui/results-table.js';
+
+/**
+ * The controller: edits → check (debounced) → markers and problems →
+ * score the prepared sample → table, charts, reasons, diff impact. Data is
+ * re-prepared only when the data or the schema text changes.
+ */
+const DEBOUNCE_MS = 150;
+
+export class App {
+  private readonly layout: Layout = buildLayout();
+  private readonly editors: Editors;
+  private readonly table = new ResultsTable((lead) => this.reasons.show(lead));
+  private readonly reasons = new ReasonsPanel((line) => this.revealLine(line));
+  private readonly problems = new DiagnosticsList((d) => this.revealDiagnostic(d));
+  private readonly dataPanel = new DataPanel((files) => void this.loadFiles(files), () => void this.loadExample());
+  private dataRef: DataRef;
+  private raw?: RawDataset;
+  private prepared?: PreparedData;
+  private preparedFor?: { raw: RawDataset; schemaText: string };
+  private snapshot?: string;
+  private baselineFileText?: string;
+  private tab: Tab = 'rules';
+  private timer?: number;
+  private runCount = 0;
+
+  constructor(host: HTMLElement) {
+    const initial = this.initialState();
+    this.dataRef = initial.data;
+    host.append(this.layout.root);
+    this.layout.resultsColumn.append(this.dataPanel.element, this.layout.errorsBlock, this.layout.charts, this.table.element, this.reasons.element);
+    this.layout.editorColumn.append(this.problems.element);
+    this.editors = createEditors(this.layout.rulesHost, this.layout.schemaHost, initial.rules, initial.schema);
+    this.layout.asOf.value = initial.asOf;
+    this.wire();
+    this.showTab('rules');
+    this.relabel(); // also runs the first check
+    if (initial.data.kind === 'files') this.dataPanel.setNotice(t().sharedData(initial.data.names.join(', ')));
+    void this.loadExample(initial.data.kind === 'files');
+  }
+
+  /** A share link wins over the local copy; it is then removed from the address bar so a reload keeps later edits. */
+  private initialState(): SavedState {
+    const local = loadLocal();
+    if (local) {
+      setLang(local.lang);
+      this.snapshot = local.snapshot;
+    }
+    const shared = decodeShareHash(location.hash);
+    if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+    return shared ?? local ?? DEFAULT_STATE;
+  }
+
+  private wire(): void {
+    const l = this.layout;
+    const { rulesModel, schemaModel } = this.editors;
+    rulesModel.onDidChangeContent(() => this.schedule());
+    schemaModel.onDidChangeContent(() => this.schedule());
+    l.asOf.addEventListener('change', () => this.runCheck());
+    for (const tab of ['rules', 'schema', 'diff'] as const) {
+      l.tabs[tab].addEventListener('click', () => this.showTab(tab));
+      l.tabs[tab].addEventListener('keydown', (e) => this.tabKeys(e, tab));
+    }
+    l.formatButton.addEventListener('click', () => void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run());
+    l.shareButton.addEventListener('click', () => this.share());
+    l.downloadButton.addEventListener('click', () => this.download());
+    l.langButton.addEventListener('click', () => {
+      setLang(lang() === 'ja' ? 'en' : 'ja');
+      this.relabel();
+      this.persist();
+    });
+    l.baselineSelect.addEventListener('change', () => this.updateBaseline());
+    l.snapshotButton.addEventListener('click', () => {
+      this.snapshot = rulesModel.getValue();
+      this.persist();
+      this.fillBaselineOptions('snapshot');
+    });
+    l.baselineFile.addEventListener('change', () => {
+      const file = l.baselineFile.files?.[0];
+      l.baselineFile.value = '';
+      if (!file) return;
+      void file.text().then((text) => {
+        this.baselineFileText = text;
+        this.fillBaselineOptions('file');
+      });
+    });
+    window.addEventListener('hashchange', () => {
+      const shared = decodeShareHash(location.hash);
+      if (!shared) return;
+      history.replaceState(null, '', location.pathname + location.search);
+      this.applyState(shared);
+    });
+  }
+
+  private applyState(state: SavedState): void {
+    this.editors.rulesModel.setValue(state.rules);
+    this.editors.schemaModel.setValue(state.schema);
+    this.layout.asOf.value = state.asOf;
+    this.dataRef = state.data;
+    this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
+    if (state.data.kind === 'files' || this.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
+    this.runCheck();
+  }
+
+  private relabel(): void {
+    this.layout.relabel(t());
+    this.table.relabel();
+    this.reasons.render();
+    this.problems.render();
+    this.dataPanel.relabel();
+    this.fillBaselineOptions();
+    if (this.raw && this.prepared) this.dataPanel.update(this.raw, this.prepared);
+    this.runCheck();
+  }
+
+  private schedule(): void {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.runCheck(), DEBOUNCE_MS);
+  }
+
+  /** One pass of the pipeline. The figure the issue asks for is `data-update-ms`: check finished → results on screen. */
+  private runCheck(): void {
+    window.clearTimeout(this.timer);
+    const t0 = performance.now();
+    const schemaText = this.editors.schemaModel.getValue();
+    const loaded = loadSchema(schemaText, SCHEMA_FILE);
+    setDiagnostics(this.editors.schemaModel, loaded.diagnostics);
+    if (loaded.model) session.schema = loaded.model;
+    const checked = checkRules(this.editors.rulesModel.getValue(), schemaText);
+    session.checked = checked;
+    const ruleDiagnostics = checked.diagnostics.filter((d) => d.file === undefined);
+    setDiagnostics(this.editors.rulesModel, ruleDiagnostics);
+    const schemaProblems = loaded.diagnostics;
+    this.problems.update([...ruleDiagnostics, ...schemaProblems]);
+    const checkDone = performance.now();
+
+    this.prepareIfNeeded(schemaText, loaded.model && !loaded.diagnostics.some((d) => d.severity === 'error') ? loaded.model : undefined);
+    const errors = ruleDiagnostics.filter((d) => d.severity === 'error').length;
+    const blocked = !checked.program;
+    this.layout.errorsBlock.hidden = !blocked;
+    this.layout.errorsBlock.textContent = blocked ? t().errorsBlock(Math.max(errors, 1)) : '';
+    this.layout.resultsColumn.classList.toggle('stale', blocked);
+    if (checked.program && this.prepared) {
+      const run = scoreAll(checked.program, this.prepared.leads, this.now());
+      session.run = run;
+      const scored = performance.now();
+      this.table.update(run);
+      replaceChildren(this.layout.charts, tierChart(run), histogram(run));
+      this.reasons.show(undefined);
+      if (this.tab === 'diff') this.updateImpact();
+      // Force style and layout, so the figure includes what the browser must do before it can paint.
+      void this.layout.resultsColumn.offsetHeight;
+      const done = performance.now();
+      document.body.dataset.checkMs = (checkDone - t0).toFixed(1);
+      document.body.dataset.updateMs = (done - checkDone).toFixed(1);
+      document.body.dataset.scoreMs = (scored - checkDone).toFixed(1);
+      document.body.dataset.leads = String(run.results.length);
+      document.body.dataset.scoreTotal = String(run.results.reduce((n, r) => n + r.score, 0));
+    } else if (this.tab === 'diff') this.updateImpact();
+    document.body.dataset.run = String(++this.runCount);
+    this.persist();
+  }
+
+  private prepareIfNeeded(schemaText: string, schema: Parameters<typeof prepareData>[1]): void {
+    if (!this.raw) return;
+    if (this.preparedFor?.raw === this.raw && this.preparedFor.schemaText === schemaText) return;
+    // A schema with errors is not applied: the data stays prepared with the last good one.
+    if (this.preparedFor?.raw === this.raw && !schema) return;
+    this.prepared = prepareData(this.raw, schema, TIME_ZONE);
+    this.preparedFor = { raw: this.raw, schemaText };
+    this.dataPanel.update(this.raw, this.prepared);
+  }
+
+  private now(): number {
+    return parseInstant(`${this.layout.asOf.value}:00`, TIME_ZONE) ?? Date.now();
+  }
+
+  private async loadExample(keepNotice = false): Promise<void> {
+    this.dataPanel.loading();
+    if (!keepNotice) this.dataPanel.setNotice('');
+    const files = await parseInWorker(EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })));
+    if (!keepNotice) this.dataRef = { kind: 'example' };
+    this.setData({ source: 'example', files });
+  }
+
+  private async loadFiles(files: File[]): Promise<void> {
+    this.dataPanel.loading();
+    try {
+      const parsed = await parseUserFiles(files);
+      this.dataRef = { kind: 'files', names: files.map((f) => f.name) };
+      this.dataPanel.setNotice('');
+      this.setData({ source: 'files', files: parsed });
+    } catch (e) {
+      this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private setData(raw: RawDataset): void {
+    this.raw = raw;
+    this.runCheck();
+  }
+
+  private showTab(tab: Tab): void {
+    this.tab = tab;
+    for (const name of ['rules', 'schema', 'diff'] as const) {
+      this.layout.tabs[name].setAttribute('aria-selected', String(name === tab));
+      this.layout.tabs[name].tabIndex = name === tab ? 0 : -1;
+      this.layout.panels[name].hidden = name !== tab;
+    }
+    if (tab === 'diff') {
+      this.editors.getDiffEditor(this.layout.diffHost);
+      this.updateBaseline();
+    }
+  }
+
+  /** Arrow keys move between tabs (the WAI-ARIA tabs pattern). */
+  private tabKeys(e: KeyboardEvent, tab: Tab): void {
+    const order: Tab[] = ['rules', 'schema', 'diff'];
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = order[(order.indexOf(tab) + step + order.length) % order.length]!;
+    this.showTab(next);
+    this.layout.tabs[next].focus();
+  }
+
+  private fillBaselineOptions(select?: string): void {
+    const s = this.layout.baselineSelect;
+    const current = select ?? s.value ?? 'bundled';
+    const options = [h('option', { value: 'bundled' }, t().baselineBundled)];
+    if (this.snapshot !== undefined) options.push(h('option', { value: 'snapshot' }, t().baselineSnapshot));
+    if (this.baselineFileText !== undefined) options.push(h('option', { value: 'file' }, t().baselineFile));
+    s.replaceChildren(...options);
+    s.value = options.some((o) => o.value === current) ? current : 'bundled';
+    if (this.tab === 'diff') this.updateBaseline();
+  }
+
+  private baselineText(): string {
+    const v = this.layout.baselineSelect.value;
+    return v === 'snapshot' ? (this.snapshot ?? '') : v === 'file' ? (this.baselineFileText ?? '') : EXAMPLE_RULES;
+  }
+
+  private updateBaseline(): void {
+    const text = this.baselineText();
+    if (this.editors.baselineModel.getValue() !== text) this.editors.baselineModel.setValue(text);
+    this.updateImpact();
+  }
+
+  private updateImpact(): void {
+    const working = session.checked;
+    if (!working || !this.prepared) return;
+    const baseline = checkRules(this.editors.baselineModel.getValue(), this.editors.schemaModel.getValue());
+    renderImpact(this.layout.impact, baseline.program && working.program ? compareVersions(baseline, working, this.prepared.leads, this.now()) : undefined);
+  }
+
+  private state(): SavedState {
+    return { rules: this.editors.rulesModel.getValue(), schema: this.editors.schemaModel.getValue(), data: this.dataRef, asOf: this.layout.asOf.value || DEFAULT_STATE.asOf };
+  }
+
+  private persist(): void {
+    saveLocal({ ...this.state(), lang: lang(), ...(this.snapshot !== undefined && { snapshot: this.snapshot }) });
+  }
+
+  private share(): void {
+    const url = `${location.origin}${location.pathname}${location.search}${encodeShareHash(this.state())}`;
+    history.replaceState(null, '', url);
+    this.layout.shareUrl.hidden = false;
+    this.layout.shareUrl.value = url;
+    this.layout.shareUrl.select();
+    this.layout.toast.textContent = t().shareCopied;
+    void navigator.clipboard?.writeText(url).catch(() => undefined);
+  }
+
+  private download(): void {
+    const blob = new Blob([this.editors.rulesModel.getValue()], { type: 'text/plain;charset=utf-8' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: 'rules.score' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  private revealLine(line: number): void {
+    this.showTab('rules');
+    const editor = this.editors.rulesEditor;
+    editor.revealLineInCenter(line);
+    editor.setPosition({ lineNumber: line, column: 1 });
+    editor.focus();
+  }
+
+  private revealDiagnostic(d: Diagnostic): void {
+    const inSchema = d.file !== undefined;
+    this.showTab(inSchema ? 'schema' : 'rules');
+    const editor = inSchema ? this.editors.schemaEditor : this.editors.rulesEditor;
+    editor.setSelection(new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column));
+    editor.revealRangeInCenter(editor.getSelection()!);
+    editor.focus();
+  }
+
+  /** For automation (the browser tests) and for people scripting the page from the console. */
+  api() {
+    return {
+      getRules: () => this.editors.rulesModel.getValue(),
+      setRules: (text: string) => this.editors.rulesModel.setValue(text),
+      getSchema: () => this.editors.schemaModel.getValue(),
+      rulesEditor: this.editors.rulesEditor,
+    };
+  }
+}

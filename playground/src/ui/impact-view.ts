@@ -1,0 +1,85 @@
+import type { RuleChange } from '../../../compiler/diff/semantic-diff.js';
+import type { Impact } from '../../../runtime/impact/impact.js';
+import { h, replaceChildren } from '../dom.js';
+import type { DiffResult } from '../engine/impact.js';
+import { t } from '../i18n.js';
+
+/**
+ * The impact summary of diff mode, the same content as `leadscore diff`:
+ * the rule changes, the tier transition matrix (rows before, columns after)
+ * and the top movers with the rules that moved them.
+ */
+export function renderImpact(target: HTMLElement, result: DiffResult | undefined): void {
+  if (!result) {
+    replaceChildren(target, h('p', { class: 'error' }, t().baselineErrors));
+    return;
+  }
+  const changes = result.diff.rules.map(ruleChangeItem);
+  replaceChildren(
+    target,
+    h('h3', {}, t().ruleChanges),
+    changes.length > 0 ? h('ul', { 'data-testid': 'rule-changes' }, ...changes) : h('p', {}, t().noChange),
+    result.impact ? impactSection(result.impact) : h('p', { class: 'error' }, t().baselineErrors),
+  );
+}
+
+function ruleChangeItem(change: RuleChange): HTMLElement {
+  if (change.kind === 'added') return h('li', {}, `＋ ${change.new.label ?? change.new.text} (${sign(change.new.points)})`);
+  if (change.kind === 'removed') return h('li', {}, `－ ${change.old.label ?? change.old.text} (${sign(change.old.points)})`);
+  const what = change.aspects.includes('points') ? `${sign(change.old.points)} → ${sign(change.new.points)}` : change.aspects.join(', ');
+  return h('li', {}, `✎ ${change.new.label ?? change.new.text}: ${what}`);
+}
+
+function impactSection(impact: Impact): HTMLElement {
+  const count = (from: string | null, to: string | null): number => impact.transitions.find((c) => c.from === from && c.to === to)?.count ?? 0;
+  const name = (tier: string | null): string => tier ?? '—';
+  const matrix = h(
+    'table',
+    { class: 'matrix', 'data-testid': 'transition-matrix' },
+    h('caption', {}, t().transitions),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${t().before} \\ ${t().after}`), ...impact.newTiers.map((tier) => h('th', { scope: 'col' }, name(tier))))),
+    h(
+      'tbody',
+      {},
+      ...impact.oldTiers.map((from) =>
+        h('tr', {}, h('th', { scope: 'row' }, name(from)), ...impact.newTiers.map((to) => {
+          const n = count(from, to);
+          return h('td', { class: from !== to && n > 0 ? 'num moved' : 'num', 'data-from': name(from), 'data-to': name(to) }, n);
+        })),
+      ),
+    ),
+  );
+  const movers = h(
+    'table',
+    { class: 'movers', 'data-testid': 'top-movers' },
+    h('caption', {}, t().topMovers),
+    h('thead', {}, h('tr', {}, h('th', {}, t().lead), h('th', {}, t().score), h('th', {}, t().tier), h('th', {}, t().why))),
+    h(
+      'tbody',
+      {},
+      ...impact.topMovers.map((m) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, String(m.id)),
+          h('td', { class: 'num' }, `${m.oldScore} → ${m.newScore} (${sign(m.delta)})`),
+          h('td', {}, m.oldTier === m.newTier ? name(m.newTier) : `${name(m.oldTier)} → ${name(m.newTier)}`),
+          h('td', {}, m.rules.map((r) => `${r.rule} ${sign(r.delta)}`).join(', ')),
+        ),
+      ),
+    ),
+  );
+  const pct = (n: number): string => (impact.leads === 0 ? '0' : ((100 * n) / impact.leads).toFixed(1));
+  return h(
+    'section',
+    { 'data-testid': 'impact' },
+    h('h3', {}, `${t().impact} (${impact.leads.toLocaleString()})`),
+    h('p', {}, `${t().scoreChanged}: ${impact.scoreChanged.toLocaleString()} (${pct(impact.scoreChanged)}%) · ${t().tierChanged}: ${impact.tierChanged.toLocaleString()} (${pct(impact.tierChanged)}%)`),
+    matrix,
+    movers,
+  );
+}
+
+function sign(n: number): string {
+  return n >= 0 ? `+${n}` : String(n);
+}
