@@ -146,15 +146,76 @@ export function wallTimeToInstant(localMs: number, timeZone: string): number {
  */
 export function parseInstant(text: string, timeZone: string | undefined): number | undefined {
   if (typeof text !== 'string' || text.length < 10 || text.length > 40) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3));
+  let year: number;
+  let month: number;
+  let day: number;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let ms = 0;
+  /** 0: no offset (local time); 1: Z; 2: +HH:MM; 3: -HH:MM. */
+  let zone = 0;
+  let offsetHours = 0;
+  let offsetMinutes = 0;
+  // Fast path, without the regular expression: the shape nearly every `at`
+  // has, `YYYY-MM-DDTHH:MM:SS(.fraction)?(Z|±HH:MM)?` (this runs once per
+  // event; 12 M times on a large run). Anything else falls through to the
+  // full pattern below; both paths feed the same checks and arithmetic.
+  const n = text.length;
+  const c = (i: number): number => text.charCodeAt(i) - 48; // a digit's value; outside 0–9 for anything else
+  const y1 = c(0), y2 = c(1), y3 = c(2), y4 = c(3), mo1 = c(5), mo2 = c(6), d1 = c(8), d2 = c(9);
+  const h1 = c(11), h2 = c(12), mi1 = c(14), mi2 = c(15), s1 = c(17), s2 = c(18);
+  let fast =
+    n >= 19 && c(4) === -3 && c(7) === -3 && c(10) === 36 && c(13) === 10 && c(16) === 10 && // - - T : :
+    y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9 && y3 >= 0 && y3 <= 9 && y4 >= 0 && y4 <= 9 &&
+    mo1 >= 0 && mo1 <= 9 && mo2 >= 0 && mo2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 &&
+    h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && mi1 >= 0 && mi1 <= 9 && mi2 >= 0 && mi2 <= 9 && s1 >= 0 && s1 <= 9 && s2 >= 0 && s2 <= 9;
+  let pos = 19;
+  if (fast && pos < n && (c(pos) === -2 || c(pos) === -4)) {
+    // `.` or `,` and a fraction of 1 to 9 digits; its first three are the milliseconds.
+    const start = ++pos;
+    while (pos < n && pos - start < 10 && c(pos) >= 0 && c(pos) <= 9) {
+      if (pos - start < 3) ms += c(pos) * (pos === start ? 100 : pos === start + 1 ? 10 : 1);
+      pos++;
+    }
+    if (pos === start || pos - start > 9) fast = false;
+  }
+  if (fast && pos < n) {
+    const sign = c(pos);
+    if ((sign === 42 || sign === 74) && pos + 1 === n) zone = 1; // Z z
+    else if ((sign === -5 || sign === -3) && pos + 6 === n && c(pos + 3) === 10) {
+      // +HH:MM or -HH:MM
+      const oh1 = c(pos + 1), oh2 = c(pos + 2), om1 = c(pos + 4), om2 = c(pos + 5);
+      if (oh1 >= 0 && oh1 <= 9 && oh2 >= 0 && oh2 <= 9 && om1 >= 0 && om1 <= 9 && om2 >= 0 && om2 <= 9) {
+        zone = sign === -5 ? 2 : 3;
+        offsetHours = oh1 * 10 + oh2;
+        offsetMinutes = om1 * 10 + om2;
+      } else fast = false;
+    } else fast = false;
+  }
+  if (fast) {
+    year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+    month = mo1 * 10 + mo2;
+    day = d1 * 10 + d2;
+    hour = h1 * 10 + h2;
+    minute = mi1 * 10 + mi2;
+    second = s1 * 10 + s2;
+  } else {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
+    if (m === null) return undefined;
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+    hour = m[4] === undefined ? 0 : Number(m[4]);
+    minute = m[5] === undefined ? 0 : Number(m[5]);
+    second = m[6] === undefined ? 0 : Number(m[6]);
+    ms = m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3));
+    if (m[8] !== undefined) {
+      zone = m[9] === undefined ? 1 : m[9] === '+' ? 2 : 3;
+      offsetHours = m[10] === undefined ? 0 : Number(m[10]);
+      offsetMinutes = m[11] === undefined ? 0 : Number(m[11]);
+    }
+  }
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -164,13 +225,11 @@ export function parseInstant(text: string, timeZone: string | undefined): number
     year < 100
       ? Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146097 * 86400000
       : Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  if (m[8] !== undefined) {
-    if (m[9] === undefined) return local; // Z
-    const offsetHours = Number(m[10]);
-    const offsetMinutes = m[11] === undefined ? 0 : Number(m[11]);
+  if (zone === 1) return local; // Z
+  if (zone !== 0) {
     if (offsetHours > 23 || offsetMinutes > 59) return undefined;
     const offset = (offsetHours * 60 + offsetMinutes) * 60000;
-    return m[9] === '-' ? local + offset : local - offset;
+    return zone === 3 ? local + offset : local - offset;
   }
   if (timeZone === undefined || timeZone === 'UTC') return local;
   return wallTimeToInstant(local, timeZone);

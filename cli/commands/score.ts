@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { compileValidators } from '../../compiler/schema/validators.js';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
+import { eventReadsOf } from '../../runtime/batch/event-reads.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
 import { formatFromPath, type DataFormat } from '../../runtime/readers/open.js';
@@ -60,6 +61,7 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
       ...(validators && { validators }),
       leads,
       ...(events && { events }),
+      eventReads: eventReadsOf(program),
       now,
       ...(timeZone && { timeZone }),
       onResult: (lead) => sink.write(lead),

@@ -66,12 +66,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A shallow copy without some keys; `__proto__` and friends stay own properties. */
+/**
+ * A shallow copy without some keys; `__proto__` stays an own property. Runs
+ * once per event (every event has `type` and `at`), so it avoids a Set and a
+ * property definition per key: plain assignment is exact for every other key.
+ */
 function withoutKeys(value: Record<string, unknown>, drop: Iterable<string>): Record<string, unknown> {
-  const skip = new Set(drop);
+  const skip = drop instanceof Set ? (drop as ReadonlySet<string>) : new Set(drop);
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (!skip.has(key)) Object.defineProperty(copy, key, { value: value[key], writable: true, enumerable: true, configurable: true });
+    if (skip.has(key)) continue;
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: value[key], writable: true, enumerable: true, configurable: true });
+    else copy[key] = value[key];
   }
   return copy;
 }

@@ -1,10 +1,11 @@
 import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
 import { leadColumnTypes } from '../readers/column-types.js';
-import { readRecords, type DataFormat } from '../readers/open.js';
+import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
 import type { ExplainedScore, Scorer } from '../score-result.js';
 import { indexEvents } from './event-index.js';
+import type { EventReads } from './event-reads.js';
 import type { RejectedRecord } from './rejects.js';
 
 export interface ScoredLead extends ExplainedScore {
@@ -17,6 +18,12 @@ export interface BatchOptions {
   readonly validators?: Validators;
   readonly leads: { readonly path: string; readonly format: DataFormat };
   readonly events?: { readonly path: string; readonly format: DataFormat };
+  /**
+   * The event properties the scorer reads (eventReadsOf(program)): only these
+   * of the events file are held in memory. Absent, events are held whole
+   * (for a scorer that combines several programs).
+   */
+  readonly eventReads?: EventReads;
   /** The as-of instant, epoch ms. */
   readonly now: number;
   readonly timeZone?: string;
@@ -60,66 +67,54 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
   };
   // Open the leads file before reading events, so a missing file fails fast.
   let bytes = 0;
-  const leadRecords = await readRecords(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n));
-  const indexed = options.events
+  const leadBatches = await readRecordBatches(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n));
+  const store = options.events
     ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject })
     : undefined;
-  const matched = indexed ? new Set<string>() : undefined;
   let read = 0;
   let scored = 0;
   const file = options.leads.path;
-  for await (const record of leadRecords) {
-    read++;
-    if (options.onProgress && read % 500 === 0) options.onProgress(read, bytes);
-    if (!record.ok) {
-      reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: record.reason, data: record.raw });
-      continue;
+  for await (const batch of leadBatches) {
+    for (const record of batch) {
+      read++;
+      if (options.onProgress && read % 500 === 0) options.onProgress(read, bytes);
+      if (!record.ok) {
+        reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: record.reason, data: record.raw });
+        continue;
+      }
+      const lead = prepareLead(record.value, validators);
+      if (!lead.ok) {
+        // Its events are not "unmatched": their lead exists, it is invalid.
+        const id = record.value.id;
+        if (store && (typeof id === 'string' || typeof id === 'number')) store.markSeen(leadKey(id));
+        reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
+        continue;
+      }
+      const events: PreparedEvent[] = [];
+      const nested = lead.value.events;
+      if (Array.isArray(nested)) {
+        nested.forEach((raw, index) => {
+          const event = prepareEvent(raw, validators, timeZone);
+          if (event.ok) events.push(event.value);
+          else reject({ file, record: record.recordNumber, line: record.line, kind: 'event', event: index + 1, reason: event.reasons.join('; '), data: raw });
+        });
+      }
+      store?.appendEventsOf(leadKey(lead.value.id), events);
+      const result = scorer.explain(lead.value, events, now);
+      scored++;
+      const pending = options.onResult({ id: lead.value.id, ...result }, lead.value);
+      if (pending) await pending;
     }
-    const lead = prepareLead(record.value, validators);
-    if (!lead.ok) {
-      // Its events are not "unmatched": their lead exists, it is invalid.
-      const id = record.value.id;
-      if (matched && (typeof id === 'string' || typeof id === 'number')) matched.add(leadKey(id));
-      reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
-      continue;
-    }
-    const events: PreparedEvent[] = [];
-    const nested = lead.value.events;
-    if (Array.isArray(nested)) {
-      nested.forEach((raw, index) => {
-        const event = prepareEvent(raw, validators, timeZone);
-        if (event.ok) events.push(event.value);
-        else reject({ file, record: record.recordNumber, line: record.line, kind: 'event', event: index + 1, reason: event.reasons.join('; '), data: raw });
-      });
-    }
-    const key = leadKey(lead.value.id);
-    const fromFile = indexed?.byLead.get(key);
-    if (fromFile) {
-      events.push(...fromFile);
-      matched!.add(key);
-    }
-    const result = scorer.explain(lead.value, events, now);
-    scored++;
-    const pending = options.onResult({ id: lead.value.id, ...result }, lead.value);
-    if (pending) await pending;
   }
   options.onProgress?.(read, bytes);
-  let unmatchedEvents = 0;
-  let unmatchedExample: string | undefined;
-  if (indexed) {
-    for (const [key, list] of indexed.byLead) {
-      if (matched!.has(key)) continue;
-      unmatchedEvents += list.length;
-      unmatchedExample ??= key;
-    }
-  }
+  const unmatched = store?.unmatched();
   return {
     leadRecords: read,
     scored,
     invalidLeads,
     invalidEvents,
-    events: indexed?.count ?? 0,
-    unmatchedEvents,
-    ...(unmatchedExample !== undefined && { unmatchedExample }),
+    events: store?.count ?? 0,
+    unmatchedEvents: unmatched?.events ?? 0,
+    ...(unmatched?.example !== undefined && { unmatchedExample: unmatched.example }),
   };
 }

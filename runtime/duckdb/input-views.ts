@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { jsonColumns } from './json-columns.js';
+import { ident, isArray, jsonPath, listType, str } from './sql-text.js';
 import type { UsedPath } from './used-paths.js';
 
 /**
@@ -23,16 +25,6 @@ export function inputFormatOf(path: string): InputFormat | undefined {
   if (lower.endsWith('.parquet') || lower.endsWith('.pq')) return 'parquet';
   return undefined;
 }
-
-const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const str = (value: string): string => `'${value.replace(/'/g, "''")}'`;
-const jsonPath = (segments: readonly string[]): string => str(`$.${segments.map((s) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`).join('.')}`);
-
-function listType(path: UsedPath): string {
-  const items = path.kind?.kind === 'array' ? path.kind.items : undefined;
-  return items === 'number' ? 'DOUBLE[]' : items === 'boolean' ? 'BOOLEAN[]' : 'VARCHAR[]';
-}
-const isArray = (path: UsedPath): boolean => path.kind?.kind === 'array';
 
 /** The table function reading a file; `records=false` gives JSON one `json` column per record. */
 function scan(file: InputFile): string {
@@ -84,7 +76,12 @@ export async function createInputViews(
   const leadCols = (fn: (p: UsedPath) => string): string => used.lead.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
   const eventCols = (fn: (p: UsedPath) => string): string => used.events.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
   const json = leads.format === 'json' || leads.format === 'jsonl';
-  if (json) {
+  const leadColumns = json && events !== undefined ? jsonColumns(leads, ['id'], used.lead) : undefined;
+  if (leadColumns) {
+    // row_number() over the scan keeps input order for the output (ORDER BY ls_row).
+    await connection.run(`CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, r."id" AS "id"${leadCols((p) => leadColumns.value('r', p))} FROM ${leadColumns.scan} AS r`);
+  } else if (json) {
+    // Events nested in the leads (or keys that cannot be columns): whole records.
     // row_number() over the scan keeps input order for the output (ORDER BY ls_row).
     await connection.run(`CREATE OR REPLACE VIEW ls_leads_raw AS SELECT row_number() OVER () AS ls_row, r.json AS j FROM ${scan(leads)} AS r`);
     await connection.run(`CREATE OR REPLACE VIEW ls_leads AS SELECT ls_row, json_extract_string(j, '$.id') AS "id"${leadCols((p) => fromJson('j', p))} FROM ls_leads_raw`);
@@ -109,7 +106,12 @@ export async function createInputViews(
     }
     return;
   }
-  if (events.format === 'json' || events.format === 'jsonl') {
+  const eventColumns = events.format === 'json' || events.format === 'jsonl' ? jsonColumns(events, ['lead_id', 'type', 'at'], used.events) : undefined;
+  if (eventColumns) {
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('r."lead_id"', 'r."type"', at('r."at"'))}${eventCols((p) => eventColumns.value('r', p))} FROM ${eventColumns.scan} AS r`,
+    );
+  } else if (events.format === 'json' || events.format === 'jsonl') {
     await connection.run(
       `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope("json_extract_string(r.json, '$.lead_id')", "json_extract_string(r.json, '$.type')", at("json_extract_string(r.json, '$.at')"))}${eventCols((p) => fromJson('r.json', p))} FROM ${scan(events)} AS r`,
     );

@@ -4,7 +4,6 @@
  * streamed chunk by chunk in input order. Node only. What is and is not
  * validated on this path is in docs/warehouse.md ("The DuckDB engine").
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Program } from '../../compiler/program.js';
 import { generateSql } from '../../compiler/codegen/sql/query.js';
 import { createInputViews, InputError, type InputFile } from './input-views.js';
@@ -32,6 +31,9 @@ export interface DuckDBScoreOptions {
 
 /** `withoutId`: lead records with no id (missing or null), not scored. */
 export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ scored: number; withoutId: number }> {
+  // Loaded here, not at the top: every `leadscore` command imports this
+  // module, and the native library costs ~200 ms and ~35 MiB to load.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', options.threads === undefined ? {} : { threads: String(options.threads) });
   const connection = await instance.connect();
   try {
@@ -66,8 +68,13 @@ export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ sc
           continue;
         }
         const groups: Record<string, number> = {};
-        // defineProperty: a group may be named __proto__.
-        groupNames.forEach((name, g) => Object.defineProperty(groups, name, { value: Number(row[3 + g]), enumerable: true, writable: true, configurable: true }));
+        for (let g = 0; g < groupNames.length; g++) {
+          const name = groupNames[g]!;
+          const value = Number(row[3 + g]);
+          // A group may be named __proto__: it must stay an own property (plain assignment, per row, for the rest).
+          if (name === '__proto__') Object.defineProperty(groups, name, { value, enumerable: true, writable: true, configurable: true });
+          else groups[name] = value;
+        }
         const pending = options.onResult({ id: String(row[0]), score: Number(row[1]), tier: row[2] === null ? null : String(row[2]), groups, reasons: [] });
         if (pending) await pending;
         scored++;

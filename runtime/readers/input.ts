@@ -19,7 +19,8 @@ export async function openInput(path: string): Promise<Readable> {
   } catch (e) {
     throw new DataFileError('cannot-open', path, `cannot open ${path}: ${why(e)}`);
   }
-  return handle.createReadStream();
+  // 1 MiB reads: on files of gigabytes, the per-chunk costs of the default 64 KiB add up.
+  return handle.createReadStream({ highWaterMark: 1 << 20 });
 }
 
 function why(e: unknown): string {

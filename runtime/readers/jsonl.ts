@@ -1,30 +1,42 @@
 /**
- * JSON Lines, streamed line by line: memory does not grow with the number of
- * records. Blank lines are skipped and not counted as records.
+ * JSON Lines, streamed chunk by chunk: memory does not grow with the number
+ * of records. Blank lines are skipped and not counted as records.
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem } from './json-syntax.js';
+import { lineBatches } from './lines.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 
 export async function* jsonlRecords(input: string | Readable): AsyncGenerator<ReadRecord> {
+  for await (const batch of jsonlRecordBatches(input)) yield* batch;
+}
+
+/**
+ * The records of each chunk read, as one batch: a consumer of millions of
+ * records pays one async step per chunk instead of one per record. A batch
+ * parses its lines as it is iterated (once), so only the record in hand is
+ * alive: parsing a whole chunk's records up front kept thousands alive
+ * across young-generation collections, which then had to copy them.
+ */
+export async function* jsonlRecordBatches(input: string | Readable): AsyncGenerator<Iterable<ReadRecord>> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
-  // readline decodes UTF-8 across chunk boundaries and accepts \n, \r\n and \r.
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  let recordNumber = 0;
+  const numbering = { line: 0, record: 0 };
   try {
-    for await (const physical of lines) {
-      line++;
-      const text = line === 1 && physical.charCodeAt(0) === 0xfeff ? physical.slice(1) : physical;
-      if (text.trim() === '') continue;
-      recordNumber++;
-      yield parseJsonLine(text, recordNumber, line);
-    }
+    for await (const lines of lineBatches(stream)) yield parseLines(lines, numbering);
   } finally {
-    lines.close();
     if (stream !== process.stdin) stream.destroy();
+  }
+}
+
+function* parseLines(lines: readonly string[], numbering: { line: number; record: number }): Generator<ReadRecord> {
+  for (let i = 0; i < lines.length; i++) {
+    const line = ++numbering.line;
+    let text = lines[i]!;
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    // Most lines start with `{`: only the others can be blank.
+    if (text.charCodeAt(0) !== 0x7b && text.trim() === '') continue;
+    yield parseJsonLine(text, ++numbering.record, line);
   }
 }
 

@@ -68,7 +68,7 @@ describe('leadscore score with bad input', () => {
       'r.score': rules,
       'lead.schema.json': schema,
       'leads.jsonl': ['{"id":"A","employees":120}', '{"id":"B","employees":-1}', '{"id":"C",', '', '{"id":"D","employees":"多い"}', '{"id":"E"}'].join('\n'),
-      'events.jsonl': ['{"lead_id":"A","type":"page_view","at":"2026-10-01"}', '{"lead_id":"A","type":"page_veiw","at":"2026-10-01"}', '{"lead_id":"E","type":"page_view","at":"yesterday"}', '{"lead_id":"E","type":"page_view","at":"2026-10-31T23:00:00+09:00","url":"/pricing"}'].join('\n'),
+      'events.jsonl': ['{"lead_id":"A","type":"page_view","at":"2026-10-01"}', '{"lead_id":"A","type":"page_veiw","at":"2026-10-01"}', '{"lead_id":"E","type":"page_view","at":"yesterday"}', '{"type":"page_view","at":"2026-10-02"}', '{"lead_id":"E","type":"page_view","at":"2026-10-31T23:00:00+09:00","url":"/pricing"}'].join('\n'),
     });
     const run = runCli(['score', 'r.score', '--leads', 'leads.jsonl', '--events', 'events.jsonl', '--as-of', '2026-11-01', '--rejects', 'rejects.jsonl'], { cwd: dir });
     expect(run.status).toBe(3);
@@ -85,12 +85,15 @@ describe('leadscore score with bad input', () => {
     expect(rejects.map((r) => [r.file, r.kind, r.record])).toEqual([
       ['events.jsonl', 'event', 2],
       ['events.jsonl', 'event', 3],
+      ['events.jsonl', 'event', 4],
       ['leads.jsonl', 'lead', 2],
       ['leads.jsonl', 'lead', 3],
       ['leads.jsonl', 'lead', 4],
     ]);
-    expect(rejects[2]!.data).toEqual({ id: 'B', employees: -1 });
-    expect(rejects[3]!.data).toBe('{"id":"C",');
+    expect(rejects[3]!.data).toEqual({ id: 'B', employees: -1 });
+    expect(rejects[0]!.data).toEqual({ lead_id: 'A', type: 'page_veiw', at: '2026-10-01' });
+    expect(rejects[2]!.data).toEqual({ type: 'page_view', at: '2026-10-02' }); // whole, its time as written
+    expect(rejects[4]!.data).toBe('{"id":"C",');
   });
 
   it('a CSV cell that does not convert makes its record invalid, never a silent zero', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, parseInstant, TIME_HELPER_FUNCTIONS, toInstant, zoneOffsetMs } from '../../runtime/time.js';
+import { isValidTimeZone, parseInstant, TIME_HELPER_FUNCTIONS, toInstant, wallTimeToInstant, zoneOffsetMs } from '../../runtime/time.js';
 
 const utc = (iso: string): number => Date.parse(iso);
 
@@ -134,5 +134,56 @@ describe('TIME_HELPER_FUNCTIONS', () => {
     }
     expect(embedded.toInstant(new Date(5), undefined)).toBe(5);
     expect(embedded.isValidTimeZone('Asia/Tokyo')).toBe(true);
+  });
+});
+
+/** parseInstant as it was before its fast path: the regular expression alone, the reference the fast path must equal. */
+function parseInstantByPattern(text: string, timeZone: string | undefined): number | undefined {
+  if (typeof text !== 'string' || text.length < 10 || text.length > 40) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
+  if (m === null) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number];
+  const ms = m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (day > new Date(Date.UTC(2000, month, 0)).getUTCDate() || (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0))) return undefined;
+  const local = year < 100 ? Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146097 * 86400000 : Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (m[8] !== undefined) {
+    if (m[9] === undefined) return local;
+    const [oh, om] = [Number(m[10]), m[11] === undefined ? 0 : Number(m[11])];
+    if (oh > 23 || om > 59) return undefined;
+    return m[9] === '-' ? local + (oh * 60 + om) * 60000 : local - (oh * 60 + om) * 60000;
+  }
+  return timeZone === undefined || timeZone === 'UTC' ? local : wallTimeToInstant(local, timeZone);
+}
+
+describe('parseInstant fast path', () => {
+  it('equals the full pattern on near-ISO text', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const piece = fc.oneof(digit, digit, digit, fc.constantFrom('-', ':', 'T', 't', ' ', '.', ',', 'Z', 'z', '+', 'x', '９'));
+    const nearIso = fc.tuple(
+      fc.constantFrom('2024-03-01T10:20:30', '0050-06-01T00:00:00', '2023-02-29T23:59:59', '2024-12-31T24:00:00', '1999-13-01T00:60:00'),
+      fc.array(piece, { maxLength: 16 }),
+      fc.nat(18),
+      fc.option(piece),
+    ).map(([base, tail, at, swap]) => {
+      const text = base + tail.join('');
+      return swap === null ? text : text.slice(0, at) + swap + text.slice(at + 1);
+    });
+    fc.assert(
+      fc.property(nearIso, fc.constantFrom(undefined, 'UTC', 'Asia/Tokyo'), (text, zone) => {
+        expect(parseInstant(text, zone)).toBe(parseInstantByPattern(text, zone));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('reads the common shapes exactly', () => {
+    for (const text of ['2026-05-03T09:59:08+09:00', '2026-05-03T09:59:08.123Z', '2026-05-03T09:59:08,5-03:30', '2026-05-03T09:59:08.123456789+00:00', '2026-05-03T09:59:08']) {
+      expect(parseInstant(text, 'Asia/Tokyo')).toBe(parseInstantByPattern(text, 'Asia/Tokyo'));
+    }
+    expect(parseInstant('2026-05-03T09:59:08+09:00', undefined)).toBe(utc('2026-05-03T00:59:08Z'));
+    expect(parseInstant('2026-05-03T09:59:08.1234567890Z', undefined)).toBeUndefined();
+    expect(parseInstant('2026-05-03T09:59:08+24:00', undefined)).toBeUndefined();
   });
 });
