@@ -16,10 +16,10 @@
 import { parse, type CsvError } from 'csv-parse';
 import { Readable, pipeline } from 'node:stream';
 import type { ColumnTyper } from './column-types.js';
-import { convertCell } from './convert-cell.js';
+import { convertRow } from './csv-row.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
-import { defineOwn, isPlainRecord, type ReadRecord } from './record.js';
+import { defineOwn, type ReadRecord } from './record.js';
 
 interface Row {
   cells: string[];
@@ -101,53 +101,13 @@ function readHeader(cells: string[], file: string): string[] {
 
 function toRecord(header: string[], cells: string[], typeOf: ColumnTyper | undefined, recordNumber: number, line: number): ReadRecord {
   const raw: Record<string, unknown> = {};
-  const byName = new Map<string, string>();
   header.forEach((name, i) => {
-    if (name === '') return;
-    const cell = cells[i] ?? '';
-    defineOwn(raw, name, cell);
-    byName.set(name, cell);
+    if (name !== '') defineOwn(raw, name, cells[i] ?? '');
   });
-  if (cells.length !== header.length) {
-    // Keep the extra cells in the raw record so --rejects loses nothing.
-    if (cells.length > header.length) defineOwn(raw, '', cells.slice(header.length));
-    const reason = `the row has ${cells.length} cells but the header has ${header.length} columns`;
-    return { ok: false, recordNumber, line, reason, raw };
-  }
-  const value: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [name, cell] of byName) {
-    const converted = convertCell(cell, typeOf?.(name, byName));
-    if (!converted.ok) problems.push(`${name}: ${converted.reason}`);
-    else if (converted.value !== undefined && !setPath(value, splitPath(name), converted.value)) {
-      problems.push(`${name}: ${name.slice(0, name.lastIndexOf('.'))} is also given as a single cell`);
-    }
-  }
-  if (problems.length > 0) return { ok: false, recordNumber, line, reason: problems.join('; '), raw };
-  return { ok: true, recordNumber, line, value };
-}
-
-/** `company.size` → ['company', 'size']; a header with an empty segment is taken literally. */
-function splitPath(name: string): string[] {
-  const parts = name.split('.');
-  return parts.some((p) => p === '') ? [name] : parts;
-}
-
-/** Sets a nested own property; false when a parent is already a non-object value. */
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): boolean {
-  let node = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
-    // Own-property checks only: `constructor` must not find Object.prototype.constructor.
-    let next = Object.hasOwn(node, key) ? node[key] : undefined;
-    if (next === undefined) defineOwn(node, key, (next = {}));
-    if (!isPlainRecord(next)) return false;
-    node = next;
-  }
-  const last = path[path.length - 1]!;
-  if (Object.hasOwn(node, last) && isPlainRecord(node[last])) return false;
-  defineOwn(node, last, value);
-  return true;
+  // Keep the extra cells in the raw record so --rejects loses nothing.
+  if (cells.length > header.length) defineOwn(raw, '', cells.slice(header.length));
+  const row = convertRow(header, cells, typeOf);
+  return row.ok ? { ok: true, recordNumber, line, value: row.value } : { ok: false, recordNumber, line, reason: row.reason, raw };
 }
 
 function countNewlines(cell: string): number {

@@ -2,7 +2,7 @@ import type { SchemaModel } from '../../../compiler/schema/model.js';
 import { compileValidators } from '../../../compiler/schema/validators.js';
 import { eventColumnTypes, leadColumnTypes } from '../../../runtime/readers/column-types.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../../../runtime/prepare-records.js';
-import { csvRowToRecord } from './csv-rows.js';
+import { convertRow } from '../../../runtime/readers/csv-row.js';
 import type { RawDataset, RawTable } from './raw-data.js';
 
 /**
@@ -101,7 +101,7 @@ function forEachRecord(table: RawTable, typeOf: ReturnType<typeof leadColumnType
   if (table.kind === 'records') {
     table.records.forEach((r, i) => visit(isRecord(r) ? { ok: true, value: r } : { ok: false, reason: 'a record must be a JSON object' }, i));
   } else {
-    table.rows.forEach((cells, i) => visit(csvRowToRecord(table.header, cells, typeOf), i));
+    table.rows.forEach((cells, i) => visit(convertRow(table.header, cells, typeOf), i));
   }
 }
 
