@@ -9,8 +9,8 @@ import { describeReject } from '../../runtime/batch/rejects.js';
 import { ImpactCollector, type Impact } from '../../runtime/impact/impact.js';
 import { renderDiffMarkdown } from '../../runtime/impact/render-markdown.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { formatFromPath } from '../../runtime/readers/open.js';
 import type { ExplainedScore, Scorer } from '../../runtime/score-result.js';
+import { dataFormat } from '../data-format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { describeFsError } from '../load-rules.js';
@@ -82,11 +82,6 @@ async function measureImpact(
   diff: SemanticDiff,
   options: { leads: string; events?: string; now: number; timeZone?: string; top: number },
 ): Promise<{ impact: Impact; invalidLeads: number; invalidEvents: number }> {
-  const format = (path: string, flag: string) => {
-    const f = formatFromPath(path);
-    if (!f) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; use .jsonl, .ndjson, .json or .csv`);
-    return f;
-  };
   const oldScorer = instantiateScorer(before.program!, options.timeZone);
   const newScorer = instantiateScorer(after.program!, options.timeZone);
   const collector = new ImpactCollector({
@@ -112,8 +107,8 @@ async function measureImpact(
       scorer: both,
       ...(after.schema && { schema: after.schema }),
       ...(validators && { validators }),
-      leads: { path: options.leads, format: format(options.leads, '--leads') },
-      ...(options.events !== undefined && { events: { path: options.events, format: format(options.events, '--events') } }),
+      leads: { path: options.leads, format: dataFormat(options.leads, '--leads') },
+      ...(options.events !== undefined && { events: { path: options.events, format: dataFormat(options.events, '--events') } }),
       now: options.now,
       ...(options.timeZone && { timeZone: options.timeZone }),
       onResult: (lead) => collector.add(lead.id, both.last![0], both.last![1]),

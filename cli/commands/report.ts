@@ -6,7 +6,7 @@ import { didYouMean, suggest } from '../../compiler/suggest.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { formatFromPath, type DataFormat } from '../../runtime/readers/open.js';
+import { dataFormat } from '../data-format.js';
 import { buildReport } from '../../runtime/report/build-report.js';
 import { cohortOf } from '../../runtime/report/cohort.js';
 import { parseCriterion, type Criterion } from '../../runtime/report/metrics.js';
@@ -205,8 +205,3 @@ export async function collectObservations(
   };
 }
 
-function dataFormat(path: string, flag: string): DataFormat {
-  const format = formatFromPath(path);
-  if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; use .jsonl, .ndjson, .json or .csv`);
-  return format;
-}

@@ -6,7 +6,7 @@ import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js'
 import { eventReadsOf } from '../../runtime/batch/event-reads.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { formatFromPath, type DataFormat } from '../../runtime/readers/open.js';
+import { dataFormat } from '../data-format.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { describeFsError } from '../load-rules.js';
 import { startProgress } from '../progress.js';
@@ -83,11 +83,6 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   return summary.invalidLeads + summary.invalidEvents > 0 ? EXIT.invalidData : EXIT.ok;
 }
 
-function dataFormat(path: string, flag: string): DataFormat {
-  const format = formatFromPath(path);
-  if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; use .jsonl, .ndjson, .json or .csv`);
-  return format;
-}
 
 async function openOutput(path: string, flag: string): Promise<WriteStream> {
   const stream = createWriteStream(path);
