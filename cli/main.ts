@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { runCheck } from './commands/check.js';
-import { runCompile } from './commands/compile.js';
-import { runDiff } from './commands/diff.js';
-import { runFmt } from './commands/fmt.js';
-import { runScore } from './commands/score.js';
-import { runTest } from './commands/test.js';
-import { runReport } from './commands/report.js';
-import { runTune } from './commands/tune.js';
 import { EXIT, UsageError } from './exit-codes.js';
+
+// Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,8 +20,8 @@ function buildProgram(): Command {
     .argument('<files...>', 'rule files (.score)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'fail on warnings too')
-    .action((files: string[], opts: { format: 'text' | 'json'; strict?: boolean }) => {
-      process.exitCode = runCheck(files, opts);
+    .action(async (files: string[], opts: { format: 'text' | 'json'; strict?: boolean }) => {
+      process.exitCode = await (await import('./commands/check.js')).runCheck(files, opts);
     });
 
   program
@@ -43,7 +37,7 @@ function buildProgram(): Command {
     .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines')
     .addOption(new Option('--engine <engine>', 'scoring engine: js, or duckdb for Parquet/CSV/JSON files at scale (no reasons)').choices(['js', 'duckdb']).default('js'))
     .action(async (rules: string, opts) => {
-      process.exitCode = await runScore(rules, opts);
+      process.exitCode = await (await import('./commands/score.js')).runScore(rules, opts);
     });
 
   program
@@ -57,8 +51,8 @@ function buildProgram(): Command {
     .option('--as-of <time>', 'SQL: score at this ISO 8601 instant (default: the query reads the as_of parameter)')
     .option('--tz <zone>', 'time zone the module reads event times without an offset in (default: UTC)')
     .option('--out <file>', 'write the module here instead of stdout')
-    .action((rules: string, opts) => {
-      process.exitCode = runCompile(rules, opts);
+    .action(async (rules: string, opts) => {
+      process.exitCode = await (await import('./commands/compile.js')).runCompile(rules, opts);
     });
 
   program
@@ -66,16 +60,16 @@ function buildProgram(): Command {
     .description('rewrite rule files in the canonical layout (comments and labels kept)')
     .argument('<files...>', 'rule files; - formats stdin to stdout')
     .option('--check', 'write nothing; list the files that would change and exit 1 if any')
-    .action((files: string[], opts: { check?: boolean }) => {
-      process.exitCode = runFmt(files, opts);
+    .action(async (files: string[], opts: { check?: boolean }) => {
+      process.exitCode = await (await import('./commands/fmt.js')).runFmt(files, opts);
     });
 
   program
     .command('test')
     .description('run the test cases kept next to the rule files (*.test.yaml); exit 1 if any fails')
     .argument('[files...]', 'test files (.test.yaml) or rule files (.score, meaning their .test.yaml); default: every *.test.yaml under this folder')
-    .action((files: string[]) => {
-      process.exitCode = runTest(files);
+    .action(async (files: string[]) => {
+      process.exitCode = await (await import('./commands/test.js')).runTest(files);
     });
 
   program
@@ -92,7 +86,7 @@ function buildProgram(): Command {
     .option('--out <file>', 'write the report here instead of stdout')
     .option('--criterion <criterion>', 'how to pick the recommended MQL threshold: f1, youden or precision=P', 'f1')
     .action(async (rules: string, opts) => {
-      process.exitCode = await runReport(rules, opts);
+      process.exitCode = await (await import('./commands/report.js')).runReport(rules, opts);
     });
 
   program
@@ -110,7 +104,7 @@ function buildProgram(): Command {
     .option('--tiers', 'also move the tier thresholds (the first by --criterion, the others keeping their share of leads)')
     .option('--criterion <criterion>', 'with --tiers: how to pick the first tier threshold: f1, youden or precision=P', 'f1')
     .action(async (rules: string, opts) => {
-      process.exitCode = await runTune(rules, opts);
+      process.exitCode = await (await import('./commands/tune.js')).runTune(rules, opts);
     });
 
   program
@@ -126,7 +120,7 @@ function buildProgram(): Command {
     .option('--top <n>', 'how many top movers to list', '10')
     .option('--out <file>', 'write the report here instead of stdout')
     .action(async (oldSpec: string, newSpec: string, opts) => {
-      process.exitCode = await runDiff(oldSpec, newSpec, opts);
+      process.exitCode = await (await import('./commands/diff.js')).runDiff(oldSpec, newSpec, opts);
     });
 
   return program;
