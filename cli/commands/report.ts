@@ -42,7 +42,8 @@ export async function runReport(rulesPath: string, options: ReportOptions): Prom
       rulesFile: rulesPath,
       leadsFile: options.leads,
       ...(options.events !== undefined && { eventsFile: options.events }),
-      asOf: new Date(data.now).toISOString(),
+      // As the user wrote it (a manager reads 2026-11-01, not 2026-10-31T15:00:00.000Z); now when not given.
+      asOf: options.asOf ?? new Date(data.now).toISOString(),
       timeZone: options.tz ?? 'UTC',
       outcomeField: options.outcome ?? null,
       byField: options.by ?? null,

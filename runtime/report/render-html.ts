@@ -9,6 +9,9 @@ import { NONE, num, pct, signed, times } from './format.js';
 import { criterionLabel, FLAG_LABELS, isActionable } from './labels.js';
 import { barChart, escapeXml as e, precisionRecallChart } from './render-svg.js';
 
+/** Fewer leads than this in a score bin: its conversion rate is not drawn. */
+const MIN_RATE_LEADS = 5;
+
 const CSS = `body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",Meiryo,sans-serif;margin:2em auto;max-width:980px;color:#222;line-height:1.6;padding:0 1em}
 h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:2px solid #1f6fb2;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em}th{background:#eef4fa}
@@ -43,8 +46,9 @@ export function renderHtml(report: Report): string {
   h.push('<h2>スコア分布</h2>');
   h.push(
     barChart(
-      report.histogram.map((b) => ({ label: `${b.from}〜${b.to - 1}`, value: b.count, part: hasOutcome ? b.converted : 0, rate: hasOutcome ? b.rate : null })),
-      { title: 'スコア分布', valueLabel: '■ リード数 (濃い色: 商談化)', partLabel: '商談化', ...(hasOutcome && { rateLabel: '商談化率' }) },
+      // A rate on a handful of leads is noise (1 lead: 0 % or 100 %); it is not drawn.
+      report.histogram.map((b) => ({ label: `${b.from}〜${b.to - 1}`, value: b.count, part: hasOutcome ? b.converted : 0, rate: hasOutcome && b.count >= MIN_RATE_LEADS ? b.rate : null })),
+      { title: 'スコア分布', valueLabel: '■ リード数 (濃い色: 商談化)', partLabel: '商談化', ...(hasOutcome && { rateLabel: `商談化率 (${MIN_RATE_LEADS} 件未満の区間は省略)` }) },
     ),
   );
 

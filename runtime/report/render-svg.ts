@@ -41,6 +41,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; valueLa
   out.push(`<text x="${left}" y="${top - 10}" font-size="12" fill="#333">${escapeXml(options.valueLabel)} (最大 ${max.toLocaleString('en-US')})</text>`);
   if (options.rateLabel) out.push(`<text x="${left + plotW}" y="${top - 10}" font-size="12" fill="#c0392b" text-anchor="end">● ${escapeXml(options.rateLabel)} (最大 ${(maxRate * 100).toFixed(1)}%)</text>`);
   const points: string[] = [];
+  const segments: string[][] = [];
   bars.forEach((b, i) => {
     const x = left + i * step;
     const h = (b.value / max) * plotH;
@@ -49,6 +50,7 @@ export function barChart(bars: readonly Bar[], options: { title: string; valueLa
       const ph = (b.part / max) * plotH;
       out.push(`<rect x="${f(x + step * 0.1)}" y="${f(top + plotH - ph)}" width="${f(step * 0.8)}" height="${f(ph)}" fill="#1f6fb2"><title>${escapeXml(b.label)}: ${escapeXml(options.partLabel ?? '')} ${b.part}</title></rect>`);
     }
+    if (b.rate === null && points.length > 0) segments.push(points.splice(0));
     if (b.rate !== undefined && b.rate !== null) {
       const cx = x + step / 2;
       const cy = top + plotH - (b.rate / maxRate) * plotH;
@@ -59,7 +61,10 @@ export function barChart(bars: readonly Bar[], options: { title: string; valueLa
       out.push(`<text x="${f(x + step / 2)}" y="${top + plotH + 14}" font-size="10" fill="#333" text-anchor="end" transform="rotate(-40 ${f(x + step / 2)} ${top + plotH + 14})">${escapeXml(b.label)}</text>`);
     }
   });
-  if (points.length > 1) out.push(`<polyline points="${points.join(' ')}" fill="none" stroke="#c0392b" stroke-width="1.5"/>`);
+  // The rate line breaks where a bar has no rate, rather than bridging the gap.
+  for (const segment of [...segments, points]) {
+    if (segment.length > 1) out.push(`<polyline points="${segment.join(' ')}" fill="none" stroke="#c0392b" stroke-width="1.5"/>`);
+  }
   out.push('</svg>');
   return out.join('');
 }
