@@ -1,9 +1,9 @@
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type * as ast from './ast.js';
-import { error, type Diagnostic } from './diagnostic.js';
-import { spanning, type LineMap, type Range } from './range.js';
-import { unescapeString } from './strings.js';
-import { ClosedString } from './tokens.js';
+import { LiteralBuilder } from './build-literals.js';
+import { firstToken, nodes, token, tokens, type Children } from './cst-access.js';
+import { error } from './diagnostic.js';
+import { spanning, type Range } from './range.js';
 
 /**
  * Turns Chevrotain's CST into the typed AST. Recovered CST nodes may miss
@@ -11,17 +11,7 @@ import { ClosedString } from './tokens.js';
  * its parent drops it: the AST holds only complete nodes, and the syntax
  * error that made a node incomplete has already been reported.
  */
-
-type Children = Record<string, CstElement[] | undefined>;
-
-const DURATION_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
-
-export class AstBuilder {
-  constructor(
-    private readonly lines: LineMap,
-    private readonly diagnostics: Diagnostic[],
-  ) {}
-
+export class AstBuilder extends LiteralBuilder {
   file(statementNodes: CstNode[], comments: IToken[]): ast.RuleFile {
     const statements: ast.Statement[] = [];
     for (const node of statementNodes.filter((n) => !n.recoveredNode)) {
@@ -334,82 +324,4 @@ export class AstBuilder {
     }
     return { kind: 'number', value: Number(number.image), raw: number.image, range };
   }
-
-  private points(number: IToken | undefined): ast.Points | undefined {
-    if (!number) return undefined;
-    const value = this.integer(number, `points must be a whole number with a sign, such as ${number.image[0]}${Math.round(Math.abs(Number(number.image)))}`);
-    return value === undefined ? undefined : { kind: 'points', value, range: this.tokenRange(number) };
-  }
-
-  private duration(literal: IToken | undefined): ast.Duration | undefined {
-    if (!literal) return undefined;
-    const match = /^(\d+)([hdw])$/.exec(literal.image);
-    if (!match) return undefined; // the lexer step reported the unit
-    const amount = Number(match[1]);
-    const unit = match[2] as ast.DurationUnit;
-    return { kind: 'duration', amount, unit, milliseconds: amount * DURATION_MS[unit], range: this.tokenRange(literal) };
-  }
-
-  private label(literal: IToken | undefined): ast.Label | undefined {
-    return literal && { kind: 'label', text: this.stringValue(literal), range: this.tokenRange(literal) };
-  }
-
-  private identifier(name: IToken): ast.Identifier {
-    return { kind: 'identifier', name: name.image, range: this.tokenRange(name) };
-  }
-
-  private integer(number: IToken, message: string): number | undefined {
-    if (!/^[+-]?\d+$/.test(number.image)) {
-      this.diagnostics.push(error('bad-points', message, this.tokenRange(number)));
-      return undefined;
-    }
-    const value = Number(number.image);
-    if (!Number.isSafeInteger(value)) {
-      this.diagnostics.push(error('bad-points', `${number.image} is too large: use a number below 9007199254740992`, this.tokenRange(number)));
-      return undefined;
-    }
-    return value;
-  }
-
-  private stringValue(literal: IToken): string {
-    const closed = literal.tokenType === ClosedString;
-    const { value, badEscapes } = unescapeString(literal.image, closed);
-    for (const bad of badEscapes) {
-      const start = literal.startOffset + bad.offset;
-      this.diagnostics.push(
-        error('bad-escape', `"${bad.text}" is not an escape: use \\" \\\\ \\n \\t or \\uXXXX (four hex digits)`, this.lines.range(start, start + bad.length)),
-      );
-    }
-    return value;
-  }
-
-  private tokenRange(token: IToken): Range {
-    return this.lines.range(token.startOffset, token.endOffset! + 1);
-  }
-
-  private between(first: IToken, last: IToken): Range {
-    return this.lines.range(first.startOffset, last.endOffset! + 1);
-  }
-}
-
-function nodes(children: Children, name: string): CstNode[] {
-  return (children[name] ?? []).filter((n): n is CstNode => 'children' in n && !(n as CstNode).recoveredNode);
-}
-
-function tokens(children: Children, name: string): IToken[] {
-  return (children[name] ?? []).filter((n): n is IToken => 'image' in n);
-}
-
-/** The child token, unless missing or invented by error recovery. */
-function token(children: Children, name: string): IToken | undefined {
-  const found = tokens(children, name)[0];
-  return found && !found.isInsertedInRecovery && Number.isFinite(found.startOffset) ? found : undefined;
-}
-
-function firstToken(cst: CstNode): IToken | undefined {
-  for (const list of Object.values(cst.children)) {
-    const first = list?.[0];
-    if (first && 'image' in first && !first.isInsertedInRecovery) return first;
-  }
-  return undefined;
 }
