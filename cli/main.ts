@@ -128,6 +128,11 @@ function buildProgram(): Command {
 
 /** Runs the CLI; sets process.exitCode (never exits early, so piped output is flushed). */
 export async function main(argv: readonly string[]): Promise<void> {
+  // `leadscore score … | head`: the reader has seen enough; stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw e;
+  });
   const program = buildProgram();
   if (argv.length <= 2) {
     program.outputHelp({ error: true });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLines, runCli } from '../helpers/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { jsonLines, REPO, runCli } from '../helpers/run-cli.js';
 
 const EXAMPLE = ['score', 'rules/b2b-saas.score', '--events', 'examples/events.jsonl', '--as-of', '2026-11-01T00:00:00+09:00'];
 
@@ -138,5 +139,14 @@ describe('leadscore score with bad input', () => {
     const asOf = '2026-11-01T00:00:00Z'; // 09:00 in Tokyo
     expect((jsonLines(runCli(['score', 'r.score', '--leads', 'leads.jsonl', '--as-of', asOf], { cwd: dir }).stdout)[0] as { score: number }).score).toBe(0);
     expect((jsonLines(runCli(['score', 'r.score', '--leads', 'leads.jsonl', '--as-of', asOf, '--tz', 'Asia/Tokyo'], { cwd: dir }).stdout)[0] as { score: number }).score).toBe(5);
+  });
+});
+
+describe('leadscore score into a pipe that closes early', () => {
+  it('stops quietly when the reader has had enough (| head)', () => {
+    const result = spawnSync('bash', ['-c', `node bin/leadscore.js score rules/b2b-saas.score --leads examples/leads.jsonl --events examples/events.jsonl --as-of 2026-11-01 | head -1; exit \${PIPESTATUS[0]}`], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'L00001' });
   });
 });
