@@ -7,22 +7,13 @@ import { describeFsError } from '../load-rules.js';
 import { createSink, type OutputFormat } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
-
-export interface ScoreDuckDBOptions {
-  readonly leads: string;
-  readonly events?: string;
-  readonly asOf?: string;
-  readonly tz?: string;
-  readonly format: OutputFormat;
-  readonly out?: string;
-  readonly rejects?: string;
-}
+import type { ScoreOptions } from './score.js';
 
 /**
  * `leadscore score --engine duckdb`: the same output shape as the JavaScript
  * engine, with `reasons` always empty and lighter validation (docs/warehouse.md).
  */
-export async function runScoreDuckDB(rulesPath: string, options: ScoreDuckDBOptions): Promise<number> {
+export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): Promise<number> {
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
   if (options.rejects !== undefined) throw new UsageError('--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js');
