@@ -4,7 +4,7 @@ import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/
 import { scoreWithDuckDB } from '../../runtime/duckdb/score-duckdb.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { describeFsError } from '../load-rules.js';
-import { createSink, type OutputFormat } from '../result-sink.js';
+import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 import type { ScoreOptions } from './score.js';
