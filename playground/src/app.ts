@@ -48,6 +48,9 @@ export class App {
   private tab: Tab = 'rules';
   private timer?: number;
   private runCount = 0;
+  /** Data loads started, and the latest one applied: a load that finishes after a later one was applied is dropped. */
+  private loads = 0;
+  private appliedLoad = 0;
 
   constructor(host: HTMLElement) {
     const initial = this.initialState();
@@ -163,7 +166,9 @@ export class App {
     const errors = ruleDiagnostics.filter((d) => d.severity === 'error').length;
     const blocked = !checked.program;
     this.layout.errorsBlock.hidden = !blocked;
-    this.layout.errorsBlock.textContent = blocked ? t().errorsBlock(Math.max(errors, 1)) : '';
+    // Rules that are fine but checked against a broken schema: say it is the schema, not the rules.
+    const schemaBroken = errors === 0 && loaded.diagnostics.some((d) => d.severity === 'error');
+    this.layout.errorsBlock.textContent = blocked ? (schemaBroken ? t().schemaInvalid : t().errorsBlock(Math.max(errors, 1))) : '';
     this.layout.resultsColumn.classList.toggle('stale', blocked);
     if (checked.program && this.prepared) {
       const run = scoreAll(checked.program, this.prepared.leads, this.now());
@@ -201,22 +206,31 @@ export class App {
   }
 
   private async loadExample(keepNotice = false): Promise<void> {
+    const load = ++this.loads;
     this.dataPanel.loading();
     if (!keepNotice) this.dataPanel.setNotice('');
     const files = await parseInWorker(EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })));
+    if (load < this.appliedLoad) return; // e.g. files dropped while the example was still loading: they win
+    this.appliedLoad = load;
     if (!keepNotice) this.dataRef = { kind: 'example' };
     this.setData({ source: 'example', files });
   }
 
   private async loadFiles(files: File[]): Promise<void> {
+    const load = ++this.loads;
     this.dataPanel.loading();
     try {
       const parsed = await parseUserFiles(files);
+      if (load < this.appliedLoad) return;
+      this.appliedLoad = load;
       this.dataRef = { kind: 'files', names: files.map((f) => f.name) };
       this.dataPanel.setNotice('');
       this.setData({ source: 'files', files: parsed });
     } catch (e) {
+      if (load < this.appliedLoad) return;
       this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
+      // The data in use is unchanged: show its summary again instead of "loading" (unless another load is under way).
+      if (load === this.loads && this.raw && this.prepared) this.dataPanel.update(this.raw, this.prepared);
     }
   }
 

@@ -16,6 +16,7 @@ declare global {
   function playground(): {
     getRules(): string;
     setRules(text: string): void;
+    getSchema(): string;
     rulesEditor: { setPosition(p: { lineNumber: number; column: number }): void; revealLineInCenter(line: number): void; focus(): void };
   };
 }
@@ -40,6 +41,18 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Escape');
+}
+
+/** Selects the first match of `text` in the schema editor after the cursor, with the editor's find widget, and closes the widget (the match stays selected). */
+async function findInSchema(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="schema-editor"] .view-lines').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+f');
+  const input = page.locator('[data-testid="schema-editor"] .find-widget textarea[aria-label="Find"]');
+  await input.waitFor();
+  await input.fill(text);
+  await expect.poll(() => page.locator('[data-testid="schema-editor"] .find-widget .matchesCount').textContent()).toMatch(/^1 of/);
   await page.keyboard.press('Escape');
 }
 
@@ -223,6 +236,199 @@ describe('playground', () => {
     expect(await page.getByTestId('data-notice').textContent()).toContain('<img src=x onerror=window.__pwned=3>');
     await screenshot(page, '07-hostile');
     expect(errors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  test('the schema tab is validated as it is typed: invalid JSON and an invalid JSON Schema are marked and listed, fixing them clears them; removing an enum value flags the rules that use it', async () => {
+    const { context, page, errors } = await newPage(browser, url);
+    await waitForResults(page);
+    const problems = page.getByTestId('diagnostics');
+    const squiggles = page.locator('[data-testid="schema-editor"] .squiggly-error');
+    const original = await page.evaluate(() => playground().getSchema());
+    await page.getByTestId('tab-schema').click();
+    await page.locator('[data-testid="schema-editor"] .view-lines').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Home');
+
+    // Invalid JSON: a stray character after the opening brace.
+    await page.keyboard.press('End');
+    await nextRun(page, () => page.keyboard.type('x'));
+    await page.keyboard.press('Escape'); // the JSON completions Monaco offers
+    await expect.poll(() => problems.textContent()).toContain('schema-json-syntax');
+    expect(await problems.textContent()).toContain('lead.schema.json 1:2');
+    expect(await problems.textContent()).toContain('the schema file is not valid JSON: unexpected "x"');
+    await expect.poll(() => squiggles.count()).toBeGreaterThan(0);
+    // The rules are fine: the note over the results blames the schema.
+    expect(await page.getByTestId('errors-block').textContent()).toBe('スキーマにエラーがあります');
+    await screenshot(page, '08-schema-json-syntax');
+    await nextRun(page, () => page.keyboard.press('Backspace'));
+    await expect.poll(() => problems.textContent()).toContain('問題はありません');
+    await expect.poll(() => squiggles.count()).toBe(0);
+    expect(await page.evaluate(() => playground().getSchema())).toBe(original);
+
+    // Valid JSON, invalid JSON Schema: the lead's "type": "object" misspelt.
+    await findInSchema(page, 'object');
+    await nextRun(page, () => page.keyboard.type('objekt'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => problems.textContent()).toContain('schema-invalid');
+    expect(await problems.textContent()).toContain('"objekt" is not a JSON Schema type (did you mean "object"?)');
+    await expect.poll(() => squiggles.count()).toBeGreaterThan(0);
+    await nextRun(page, () => page.keyboard.press('Control+z'));
+    await expect.poll(() => page.evaluate(() => playground().getSchema())).toBe(original);
+    await expect.poll(() => problems.textContent()).toContain('問題はありません');
+    await expect.poll(() => squiggles.count()).toBe(0);
+
+    // A schema change the rules depend on: 部長 is no longer a role, and `let 決裁者 = [役員, 部長]` is flagged.
+    await findInSchema(page, '"部長", ');
+    await nextRun(page, () => page.keyboard.press('Backspace'));
+    expect(await page.evaluate(() => playground().getSchema())).toContain('"enum": ["役員", "課長", "主任", "担当者", "学生"]');
+    await expect.poll(() => problems.textContent()).toContain('enum-value');
+    expect(await problems.textContent()).toContain('"部長" in list "決裁者" is not an allowed value of "role"');
+    expect(await page.getByTestId('errors-block').textContent()).toBe('ルールにエラーが 1 件あります。直すと結果が更新されます');
+    // The data is re-validated with the new schema: the leads whose role is 部長 are now invalid.
+    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('不正なレコード');
+    await page.getByTestId('tab-rules').click();
+    await expect.poll(() => page.locator('[data-testid="rules-editor"] .squiggly-error').count()).toBeGreaterThan(0);
+    await screenshot(page, '09-schema-enum-removed');
+    await page.getByTestId('tab-schema').click();
+    await page.locator('[data-testid="schema-editor"] .view-lines').click({ position: { x: 5, y: 5 } });
+    await nextRun(page, () => page.keyboard.press('Control+z'));
+    await expect.poll(() => page.evaluate(() => playground().getSchema())).toBe(original);
+    await expect.poll(() => problems.textContent()).toContain('問題はありません');
+    expect(await page.getByTestId('errors-block').isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId('data-summary').textContent()).not.toContain('不正なレコード');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('completes the event properties of the event type after where', async () => {
+    const { context, page } = await newPage(browser, url);
+    await waitForResults(page);
+    const suggest = page.locator('.suggest-widget');
+    const rows = suggest.locator('.monaco-list-row');
+    await typeAtEnd(page, 'on page_view where ');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => rows.allTextContents().then((l) => l.join(' '))).toContain('url');
+    expect((await rows.allTextContents()).join(' ')).not.toContain('campaign');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => playground().getRules())).toMatch(/on page_view where url$/m);
+    await screenshot(page, '10-where-completion');
+
+    // Another event type offers its own properties, also after `and`.
+    await typeAtEnd(page, 'on email_click where url contains "/x" and ');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => rows.allTextContents().then((l) => l.join(' '))).toContain('campaign');
+    expect((await rows.allTextContents()).join(' ')).not.toContain('employees');
+    await page.keyboard.press('Escape');
+    await typeAtEnd(page, 'on whitepaper_download where ');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => rows.allTextContents().then((l) => l.join(' '))).toContain('title');
+    expect((await rows.allTextContents()).join(' ')).not.toContain('url');
+    await context.close();
+  });
+
+  test('loads a CSV file dropped on the data panel, also while the example data is still loading', async () => {
+    // Open a blank page first, so the example data can be held back and the parse worker's replies counted from the start.
+    const { context, page, errors } = await newPage(browser, 'about:blank');
+    await context.addInitScript(() => {
+      const Base = window.Worker;
+      (window as unknown as { workerReplies: number }).workerReplies = 0;
+      window.Worker = class extends Base {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          // Only the data parser's replies (Monaco has workers of its own).
+          if (String(args[0]).includes('parse-worker')) this.addEventListener('message', () => (window as unknown as { workerReplies: number }).workerReplies++);
+        }
+      };
+    });
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    await context.route(/\/assets\/leads-[\w-]+\.jsonl$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url);
+
+    const csv = readFileSync(resolve('examples/leads.csv'), 'utf8');
+    const panel = page.locator('.data-panel');
+    const summary = page.getByTestId('data-summary');
+    const drop = async (name: string, text: string, target = panel): Promise<void> => {
+      const dataTransfer = await page.evaluateHandle(([n, body]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([body], n, { type: n.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+        return dt;
+      }, [name, text] as const);
+      await target.dispatchEvent('dragover', { dataTransfer });
+      expect(await panel.getAttribute('class')).toContain('dragging');
+      await target.dispatchEvent('drop', { dataTransfer });
+      expect(await panel.getAttribute('class')).not.toContain('dragging');
+      await dataTransfer.dispose();
+    };
+
+    // The first 500 leads, dropped before the bundled example has arrived: the table and the counts follow.
+    await panel.waitFor();
+    expect(await page.evaluate(() => document.body.dataset.leads)).toBeUndefined();
+    await drop('leads-500.csv', csv.split('\n').slice(0, 501).join('\n') + '\n');
+    await waitForResults(page, 500);
+    expect(await summary.textContent()).toBe('読み込んだファイル: leads-500.csv — リード 500, イベント 0');
+    expect(await page.locator('.results-panel .status').textContent()).toBe('500 件中 100 件を表示');
+    await expect.poll(() => page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
+    // The example arrives late; it must not replace the file the user dropped.
+    release();
+    await page.waitForFunction(() => (window as unknown as { workerReplies: number }).workerReplies === 2, undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => document.body.dataset.leads)).toBe('500');
+    expect(await summary.textContent()).toContain('leads-500.csv');
+    await screenshot(page, '11-csv-dropped');
+
+    // A file that cannot be parsed: the reason is shown, the data in use stays.
+    await drop('broken.json', '[{"id": "L1",');
+    await expect.poll(() => page.getByTestId('data-notice').textContent()).toContain('JSON');
+    await expect.poll(() => summary.textContent()).toBe('読み込んだファイル: leads-500.csv — リード 500, イベント 0');
+
+    // The whole example file, dropped on the panel's drop zone.
+    await drop('leads.csv', csv, page.locator('.data-panel .drop'));
+    await waitForResults(page, 3000);
+    expect(await summary.textContent()).toBe('読み込んだファイル: leads.csv — リード 3,000, イベント 0');
+    expect(await page.getByTestId('data-notice').textContent()).toBe('');
+    expect(await page.locator('.results-panel .status').textContent()).toBe('3,000 件中 100 件を表示');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('with the English toggle on, typing in the editor shows English UI strings', async () => {
+    const { context, page, errors } = await newPage(browser, url);
+    await waitForResults(page);
+    await page.getByTestId('lang').click();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByTestId('tab-rules').textContent()).toBe('Rules');
+    expect(await page.getByTestId('lang').textContent()).toBe('日本語');
+    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('Example data (bundled) — leads 3,000, events 35,827');
+
+    await nextRun(page, () => typeAtEnd(page, 'when industy = 製造業 +5 "bonus"'));
+    await expect.poll(() => page.getByTestId('diagnostics').textContent()).toContain('did you mean "industry"?');
+    expect(await page.getByTestId('errors-block').textContent()).toBe('The rules have 1 error(s); results update once they are fixed');
+    const line = await page.evaluate(() => playground().getRules().split('\n').length);
+    await page.evaluate((l) => playground().rulesEditor.setPosition({ lineNumber: l, column: 8 }), line);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget').getByText('Replace with "industry"');
+    await fix.waitFor({ timeout: 10_000 });
+    await nextRun(page, () => fix.click());
+    await expect.poll(() => page.getByTestId('diagnostics').textContent()).toBe('✓ No problems');
+    expect(await page.getByTestId('errors-block').isVisible()).toBe(false);
+    expect(await page.locator('.results-panel .status').textContent()).toBe('showing 100 of 3,000');
+
+    // Hover on the new rule, in English too.
+    await page.evaluate((l) => playground().rulesEditor.setPosition({ lineNumber: l, column: 3 }), line);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    await expect.poll(() => page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').textContent(), { timeout: 10_000 }).toMatch(/bonus — fires for [\d,]+ of 3,000 sample leads/);
+    const body = await page.locator('body').innerText();
+    expect(body).not.toMatch(/ルールをダウンロード|基準日時|問題はありません|件中/);
+    await screenshot(page, '12-english');
+    // The choice is remembered.
+    await page.reload();
+    await waitForResults(page);
+    expect(await page.getByTestId('tab-schema').textContent()).toBe('Schema');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
