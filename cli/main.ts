@@ -35,6 +35,7 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'json']).default('jsonl'))
     .option('--out <file>', 'write scores here instead of stdout')
     .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines')
+    .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel shows Japanese text correctly')
     .addOption(new Option('--engine <engine>', 'scoring engine: js, or duckdb for Parquet/CSV/JSON files at scale (no reasons)').choices(['js', 'duckdb']).default('js'))
     .action(async (rules: string, opts) => {
       process.exitCode = await (await import('./commands/score.js')).runScore(rules, opts);

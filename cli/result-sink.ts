@@ -12,7 +12,11 @@ export interface ResultSink {
   end(): Promise<void>;
 }
 
-export function createSink(stream: Writable, format: OutputFormat, groupNames: readonly string[]): ResultSink {
+/**
+ * `bom`: start CSV with a UTF-8 byte-order mark, which Excel (notably in
+ * Japan) needs to read UTF-8 instead of Shift_JIS and garble the kanji.
+ */
+export function createSink(stream: Writable, format: OutputFormat, groupNames: readonly string[], options: { bom?: boolean } = {}): ResultSink {
   const put = (text: string): Promise<void> | undefined =>
     stream.write(text) ? undefined : new Promise((resolve) => stream.once('drain', () => resolve()));
   const end = (text: string): Promise<void> =>
@@ -39,7 +43,7 @@ export function createSink(stream: Writable, format: OutputFormat, groupNames: r
       };
     }
     case 'csv': {
-      put(`${['id', 'score', 'tier', ...groupNames, 'reasons'].map(csvCell).join(',')}\r\n`);
+      put(`${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(csvCell).join(',')}\r\n`);
       return {
         write: (lead) => put(`${csvRow(lead, groupNames)}\r\n`),
         end: () => end(''),

@@ -23,7 +23,7 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
   if (!program) return EXIT.rulesFailed;
 
   const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutput(options.out);
-  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name));
+  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
   let summary: { scored: number; withoutId: number };
   try {
     summary = await scoreWithDuckDB({ program, leads, ...(events && { events }), now, ...(timeZone && { timeZone }), onResult: (lead) => sink.write(lead) });

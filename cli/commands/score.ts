@@ -25,6 +25,8 @@ export interface ScoreOptions {
   readonly rejects?: string;
   /** js (default) or duckdb (runScoreDuckDB). */
   readonly engine?: string;
+  /** CSV output starts with a UTF-8 byte-order mark, for Excel. */
+  readonly bom?: boolean;
 }
 
 /** How many invalid records are listed on stderr before the rest are only counted. */
@@ -45,7 +47,7 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
 
   const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutput(options.out, '--out');
   const rejectsFile = options.rejects === undefined ? undefined : await openOutput(options.rejects, '--rejects');
-  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name));
+  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
   const progress = startProgress(leads.path);
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {

@@ -52,6 +52,9 @@ describe('leadscore score on the bundled example', () => {
     expect(lines).toHaveLength(3001);
     const first = jsonLines(jsonl.stdout)[0] as { id: string; score: number; tier: string };
     expect(lines[1]!.startsWith(`${first.id},${first.score},${first.tier},`)).toBe(true);
+    // For Excel: --bom puts a UTF-8 byte-order mark first, and changes nothing else.
+    const excel = runCli([...EXAMPLE, '--leads', 'examples/leads.jsonl', '--format', 'csv', '--bom']);
+    expect(excel.stdout).toBe(`\uFEFF${csv.stdout}`);
     const json = runCli([...EXAMPLE, '--leads', 'examples/leads.jsonl', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual(jsonLines(jsonl.stdout));
   });
