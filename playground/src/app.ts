@@ -246,6 +246,10 @@ export class App {
       this.layout.tabs[name].tabIndex = name === tab ? 0 : -1;
       this.layout.panels[name].hidden = name !== tab;
     }
+    // Lay the shown editor out now rather than on the next resize callback, so
+    // it is clickable (and measured) as soon as its tab is.
+    if (tab === 'rules') this.editors.rulesEditor.layout();
+    if (tab === 'schema') this.editors.schemaEditor.layout();
     if (tab === 'diff') {
       this.editors.getDiffEditor(this.layout.diffHost);
       this.updateBaseline();
