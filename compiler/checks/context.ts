@@ -18,6 +18,7 @@ import type {
 } from '../../grammar/ast.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import type { FieldType, SchemaModel } from '../schema/model.js';
+import { suggest } from '../suggest.js';
 import { ANY, INTEGER, NUMBER, TEXT, admits, admitsArray, isAny, operatorMismatch, ORDERING, valueTypes } from './typing.js';
 
 /** Where a condition's paths are read. */
@@ -261,4 +262,18 @@ export function didYouMean(suggestions: readonly string[]): string {
 /** `{ suggestions }` when there are any, for the diagnostic's extra fields. */
 export function withSuggestions(suggestions: readonly string[]): { suggestions?: readonly string[] } {
   return suggestions.length > 0 ? { suggestions } : {};
+}
+
+/**
+ * Did-you-mean candidates for a path with an unknown segment, as whole
+ * paths: the near names of the missing segment, with the known prefix and the
+ * rest of the written path kept (`compnay.size` → `company.size`).
+ */
+export function suggestedPaths(path: Path, resolved: Extract<Resolution, { kind: 'unknown' }>): string[] {
+  const prefix = resolved.parent ? `${resolved.parent}.` : '';
+  const rest = path.segments
+    .slice(resolved.parent ? resolved.parent.split('.').length + 1 : 1)
+    .map((s) => `.${s.name}`)
+    .join('');
+  return suggest(resolved.missing, resolved.candidates).map((name) => prefix + name + rest);
 }

@@ -1,9 +1,8 @@
 /** Every path in `on … where` names a property of that event type (never `type`, `at` or `lead_id`). */
 import { pathText } from '../../grammar/ast.js';
 import { error } from '../../grammar/diagnostic.js';
-import { suggest } from '../suggest.js';
 import type { CheckContext } from './context.js';
-import { didYouMean, withSuggestions } from './context.js';
+import { didYouMean, suggestedPaths, withSuggestions } from './context.js';
 import { describeType } from './typing.js';
 
 const ENVELOPE_ADVICE: Record<string, string> = {
@@ -39,12 +38,7 @@ export function unknownEventProperty(ctx: CheckContext): void {
       );
       continue;
     }
-    const prefix = resolved.parent ? `${resolved.parent}.` : '';
-    const rest = test.path.segments
-      .slice(resolved.parent ? resolved.parent.split('.').length + 1 : 1)
-      .map((s) => `.${s.name}`)
-      .join('');
-    const suggestions = suggest(resolved.missing, resolved.candidates).map((name) => prefix + name + rest);
+    const suggestions = suggestedPaths(test.path, resolved);
     const where = resolved.parent ? `"${resolved.parent}" has no property "${resolved.missing}"` : `${event} have no such property`;
     const advice =
       suggestions.length > 0

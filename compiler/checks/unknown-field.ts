@@ -1,9 +1,8 @@
 /** Every path in a `when` rule or a tier condition names a lead field (or, in a tier, the score or a group). */
 import { pathText } from '../../grammar/ast.js';
 import { error } from '../../grammar/diagnostic.js';
-import { suggest } from '../suggest.js';
 import type { CheckContext } from './context.js';
-import { didYouMean, withSuggestions } from './context.js';
+import { didYouMean, suggestedPaths, withSuggestions } from './context.js';
 import { describeType } from './typing.js';
 
 export function unknownField(ctx: CheckContext): void {
@@ -22,12 +21,7 @@ export function unknownField(ctx: CheckContext): void {
       );
       continue;
     }
-    const prefix = resolved.parent ? `${resolved.parent}.` : '';
-    const rest = test.path.segments
-      .slice(resolved.parent ? resolved.parent.split('.').length + 1 : 1)
-      .map((s) => `.${s.name}`)
-      .join('');
-    const suggestions = suggest(resolved.missing, resolved.candidates).map((name) => prefix + name + rest);
+    const suggestions = suggestedPaths(test.path, resolved);
     const where = resolved.parent
       ? `"${resolved.parent}" has no property "${resolved.missing}" in ${ctx.schemaName}`
       : scope.kind === 'tier'
