@@ -133,7 +133,6 @@ const en: Strings = {
 };
 
 let current: Lang = 'ja';
-const listeners: (() => void)[] = [];
 
 export function t(): Strings {
   return current === 'ja' ? ja : en;
@@ -146,9 +145,4 @@ export function lang(): Lang {
 export function setLang(next: Lang): void {
   current = next;
   document.documentElement.lang = next;
-  for (const listener of listeners) listener();
-}
-
-export function onLangChange(listener: () => void): void {
-  listeners.push(listener);
 }

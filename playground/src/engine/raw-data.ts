@@ -21,7 +21,3 @@ export interface RawDataset {
   readonly source: 'example' | 'files';
   readonly files: readonly RawFile[];
 }
-
-export function tableSize(table: RawTable): number {
-  return table.kind === 'records' ? table.records.length : table.rows.length;
-}
