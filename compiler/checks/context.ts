@@ -3,7 +3,7 @@
  * file's names (lets, groups, tiers), every test of every condition with the
  * scope its paths are read in, and a `report` function.
  */
-import { pathText, rulesOf } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE, pathText, rulesOf } from '../../grammar/ast.js';
 import type {
   Condition,
   GroupStatement,
@@ -33,8 +33,6 @@ export interface TestSite {
   readonly scope: Scope;
 }
 
-/** The names `type`, `at` and `lead_id` of an event, which `where` does not see. */
-export const EVENT_ENVELOPE: ReadonlySet<string> = new Set(['type', 'at', 'lead_id']);
 
 /** What a path names. */
 export type Resolution =

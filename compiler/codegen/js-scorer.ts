@@ -1,4 +1,4 @@
-import type { ListRef, OnRule, Path } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE, type ListRef, type OnRule, type Path } from '../../grammar/ast.js';
 import type { Program, ProgramRule } from '../program.js';
 import { jsCondition, jsSetLiteral, type ConditionScope } from './js-conditions.js';
 import { jsKey, jsNumber, jsOwnRead, jsString } from './js-literals.js';
@@ -19,8 +19,6 @@ export function generateScorerSource(program: Program): string {
   return generator.source();
 }
 
-/** Names the language reserves inside `where`: they are not event properties. */
-const EVENT_ENVELOPE = new Set(['type', 'at', 'lead_id']);
 
 class PathReads {
   private readonly vars = new Map<string, string>();

@@ -8,6 +8,7 @@ import { didYouMean, suggest } from '../suggest.js';
 import { createAjv, draftOf, type Draft } from './ajv-instance.js';
 import { explainErrors } from './explain-errors.js';
 import type { SchemaModel } from './model.js';
+import { EVENT_ENVELOPE } from '../../grammar/ast.js';
 
 export interface Validators {
   /** Reasons `lead` is invalid; empty when valid. Its nested `events` are not looked at. */
@@ -16,8 +17,6 @@ export interface Validators {
   validateEvent(type: string, props: Record<string, unknown>): string[];
 }
 
-/** Keys of an event that are not its properties (LANGUAGE.md §5). */
-const EVENT_FIELDS = new Set(['type', 'at', 'lead_id']);
 
 export function compileValidators(model: SchemaModel): Validators {
   const ajvs = new Map<Draft, ReturnType<typeof createAjv>>();
@@ -47,7 +46,7 @@ export function compileValidators(model: SchemaModel): Validators {
         const list = eventNames.length === 0 ? 'none' : eventNames.join(', ');
         return [`unknown event type ${JSON.stringify(type)}${didYouMean(suggest(type, eventNames))} (the schema's events are: ${list})`];
       }
-      const data = Object.keys(props).some((k) => EVENT_FIELDS.has(k)) ? withoutKeys(props, EVENT_FIELDS) : props;
+      const data = Object.keys(props).some((k) => EVENT_ENVELOPE.has(k)) ? withoutKeys(props, EVENT_ENVELOPE) : props;
       return validate(data) ? [] : [...new Set(explainErrors(validate.errors ?? [], 'the event'))];
     },
   };

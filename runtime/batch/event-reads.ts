@@ -4,14 +4,12 @@
  * store keeps only these (plus type and at) of the events in an events file:
  * everything else an event carries cannot change a score or a reason.
  */
-import type { Condition, Path } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE, type Condition, type Path } from '../../grammar/ast.js';
 import type { Program } from '../../compiler/program.js';
 
 /** Event type → the top-level properties its `where` conditions read. */
 export type EventReads = ReadonlyMap<string, readonly string[]>;
 
-/** Names the language reserves inside `where`: the scorer never reads them as properties. */
-const ENVELOPE = new Set(['type', 'at', 'lead_id']);
 
 export function eventReadsOf(program: Program): EventReads {
   const reads = new Map<string, Set<string>>();
@@ -23,7 +21,7 @@ export function eventReadsOf(program: Program): EventReads {
     const into = names;
     visitPaths(rule.where, (path) => {
       const first = path.segments[0]!.name;
-      if (!ENVELOPE.has(first)) into.add(first);
+      if (!EVENT_ENVELOPE.has(first)) into.add(first);
     });
   }
   return new Map([...reads].map(([type, names]) => [type, [...names]]));

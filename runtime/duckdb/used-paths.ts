@@ -1,4 +1,4 @@
-import type { Condition, Path } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE, type Condition, type Path } from '../../grammar/ast.js';
 import type { Program } from '../../compiler/program.js';
 import { kindOf, typeAtPath, type SqlKind } from '../../compiler/codegen/sql/kinds.js';
 
@@ -8,7 +8,6 @@ export interface UsedPath {
   readonly kind?: SqlKind;
 }
 
-const EVENT_ENVELOPE = new Set(['type', 'at', 'lead_id']);
 
 /**
  * The lead fields and event properties a program reads: the input views

@@ -1,5 +1,5 @@
 import type { ListRef, OnRule, Path, Test, Value } from '../../../grammar/ast.js';
-import { pathText } from '../../../grammar/ast.js';
+import { EVENT_ENVELOPE, pathText } from '../../../grammar/ast.js';
 import type { Program, ProgramRule } from '../../program.js';
 import { sqlCondition, sqlTest, type SqlConditionScope, type SqlValue } from './conditions.js';
 import { dialectNamed, type Dialect } from './dialect.js';
@@ -20,8 +20,6 @@ export interface SqlOptions {
 }
 
 const HOUR_MS = 3_600_000;
-/** Names the language reserves inside `where`: they are not event properties (always missing there). */
-const EVENT_ENVELOPE = new Set(['type', 'at', 'lead_id']);
 const MISSING: SqlValue = { expr: 'NULL', kind: { kind: 'missing' } };
 const NUMBER: SqlKind = { kind: 'number' };
 
