@@ -1,5 +1,6 @@
 import { isEmptyDiff, type NamedChange, type RuleChange, type SemanticDiff } from '../../compiler/diff/semantic-diff.js';
 import type { Impact } from './impact.js';
+import { markdownText } from '../markdown-text.js';
 
 /**
  * The diff report as Markdown meant for a pull-request comment: headings in
@@ -35,16 +36,16 @@ function ruleSection(rules: readonly RuleChange[]): string[] {
   const rows = rules.map((c) => {
     switch (c.kind) {
       case 'added':
-        return ['➕ 追加 added', ruleName(c.new), cell(c.new.group ?? '—'), `${points(c.new.points)} ${code(c.new.text)}`];
+        return ['➕ 追加 added', ruleName(c.new), markdownText(c.new.group ?? '—'), `${points(c.new.points)} ${code(c.new.text)}`];
       case 'removed':
-        return ['➖ 削除 removed', ruleName(c.old), cell(c.old.group ?? '—'), `was ${points(c.old.points)} ${code(c.old.text)}`];
+        return ['➖ 削除 removed', ruleName(c.old), markdownText(c.old.group ?? '—'), `was ${points(c.old.points)} ${code(c.old.text)}`];
       case 'changed': {
         const what: string[] = [];
         if (c.aspects.includes('points')) what.push(`points ${points(c.old.points)} → **${points(c.new.points)}**`);
         if (c.aspects.includes('condition') || c.aspects.includes('modifiers')) what.push(`${code(c.old.text)} → ${code(c.new.text)}`);
-        if (c.aspects.includes('group')) what.push(`group ${cell(c.old.group ?? '—')} → ${cell(c.new.group ?? '—')}`);
-        if (c.aspects.includes('label')) what.push(`label ${cell(c.old.label ?? '—')} → ${cell(c.new.label ?? '—')}`);
-        return ['✏️ 変更 changed', ruleName(c.new), cell(c.new.group ?? '—'), what.join('<br>')];
+        if (c.aspects.includes('group')) what.push(`group ${markdownText(c.old.group ?? '—')} → ${markdownText(c.new.group ?? '—')}`);
+        if (c.aspects.includes('label')) what.push(`label ${markdownText(c.old.label ?? '—')} → ${markdownText(c.new.label ?? '—')}`);
+        return ['✏️ 変更 changed', ruleName(c.new), markdownText(c.new.group ?? '—'), what.join('<br>')];
       }
     }
   });
@@ -55,14 +56,14 @@ function namedSection(title: string, changes: readonly NamedChange[]): string[] 
   if (changes.length === 0) return [];
   const rows = changes.map((c) => [
     c.kind === 'added' ? '➕ added' : c.kind === 'removed' ? '➖ removed' : '✏️ changed',
-    cell(c.name),
+    markdownText(c.name),
     c.kind === 'changed' ? `${code(c.old!)} → **${code(c.new!)}**` : code(c.new ?? c.old ?? ''),
   ]);
   return [`### ${title}`, '', table(['', 'name', 'change'], rows), ''];
 }
 
 function impactSection(impact: Impact, meta: ReportMeta): string[] {
-  const out = [`### リードへの影響 / Impact on ${impact.leads.toLocaleString('en-US')} leads${meta.asOf ? ` (as of ${cell(meta.asOf)})` : ''}`, ''];
+  const out = [`### リードへの影響 / Impact on ${impact.leads.toLocaleString('en-US')} leads${meta.asOf ? ` (as of ${markdownText(meta.asOf)})` : ''}`, ''];
   if (meta.invalidLeads) out.push(`⚠️ ${meta.invalidLeads} invalid lead record(s) were left out (see the command's stderr).`, '');
   if (impact.leads === 0) return [...out, 'No valid leads to compare.', ''];
   out.push(
@@ -71,7 +72,7 @@ function impactSection(impact: Impact, meta: ReportMeta): string[] {
   );
   const { mql } = impact;
   if (mql.newTier !== undefined || mql.oldTier !== undefined) {
-    const name = mql.oldTier === mql.newTier ? cell(mql.newTier ?? '') : `${cell(mql.oldTier ?? '—')} → ${cell(mql.newTier ?? '—')}`;
+    const name = mql.oldTier === mql.newTier ? markdownText(mql.newTier ?? '') : `${markdownText(mql.oldTier ?? '—')} → ${markdownText(mql.newTier ?? '—')}`;
     out.push(`- MQL (最上位ティア / first tier: ${name}): ${mql.before} → **${mql.after}** (entering +${mql.entering}, leaving −${mql.leaving})`);
   }
   const d = impact.delta;
@@ -99,7 +100,7 @@ function impactSection(impact: Impact, meta: ReportMeta): string[] {
           code(String(m.id)),
           `${m.oldScore} → ${m.newScore} (${signed(m.delta)})`,
           m.oldTier === m.newTier ? tierName(m.newTier) : `${tierName(m.oldTier)} → **${tierName(m.newTier)}**`,
-          m.rules.map((r) => `${cell(r.rule)} ${signed(r.delta)}`).join(', '),
+          m.rules.map((r) => `${markdownText(r.rule)} ${signed(r.delta)}`).join(', '),
         ]),
       ),
       '',
@@ -113,20 +114,13 @@ function table(header: string[], rows: string[][]): string {
 }
 
 function ruleName(side: { label?: string; text: string }): string {
-  return side.label !== undefined ? cell(side.label) : code(side.text);
+  return side.label !== undefined ? markdownText(side.label) : code(side.text);
 }
 
 function tierName(tier: string | null): string {
-  return tier === null ? '(none)' : cell(tier);
+  return tier === null ? '(none)' : markdownText(tier);
 }
 
-/** Text from rule files and data: no table breaks, no HTML, no Markdown markup. */
-export function cell(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/[\\`*_[\]<>|~]/g, (ch) => `\\${ch}`);
-}
 
 /** Inline code that cannot be closed early by backticks in the text. */
 function code(text: string): string {

@@ -1,23 +1,15 @@
 /**
  * The report as Markdown, for pull requests and chat. Every text that comes
  * from a rule file or the data (rule labels, tier names, cohort values, file
- * names) goes through `mdText`, so it cannot break a table or inject HTML.
+ * names) goes through `markdownText`, so it cannot break a table or inject HTML.
  */
 import type { CohortKpis, Kpis, Report } from './build-report.js';
 import { num, pct, signed, times, NONE } from './format.js';
 import { criterionLabel, FLAG_LABELS, warningText } from './labels.js';
+import { markdownText } from '../markdown-text.js';
 
-/** Escapes text for a Markdown table cell or paragraph. */
-export function mdText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
-}
 
-const tierName = (name: string | null): string => (name === null ? '(ティアなし)' : mdText(name));
+const tierName = (name: string | null): string => (name === null ? '(ティアなし)' : markdownText(name));
 
 export function renderMarkdown(report: Report): string {
   const { meta, kpis } = report;
@@ -25,11 +17,11 @@ export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push('# リードスコア KPI レポート (lead-scoring KPI report)', '');
   out.push(
-    `ルール ${mdText(meta.rulesFile)} · リード ${mdText(meta.leadsFile)}${meta.eventsFile ? ` · 行動 ${mdText(meta.eventsFile)}` : ''} · 基準日時 ${mdText(meta.asOf)} (${mdText(meta.timeZone)})` +
+    `ルール ${markdownText(meta.rulesFile)} · リード ${markdownText(meta.leadsFile)}${meta.eventsFile ? ` · 行動 ${markdownText(meta.eventsFile)}` : ''} · 基準日時 ${markdownText(meta.asOf)} (${markdownText(meta.timeZone)})` +
       (hasOutcome ? ` · 成果フィールド \`${meta.outcomeField!.replace(/`/g, "'")}\`` : ''),
     '',
   );
-  for (const w of report.warnings) out.push(`> ⚠️ ${mdText(warningText(w))}`, '');
+  for (const w of report.warnings) out.push(`> ⚠️ ${markdownText(warningText(w))}`, '');
 
   out.push('## サマリー (summary)', '');
   out.push(...summaryLines(kpis, hasOutcome), '');
@@ -65,7 +57,7 @@ export function renderMarkdown(report: Report): string {
     for (const r of report.rules) {
       const flags = r.flags.map((f) => `${FLAG_LABELS[f].ja}`).join('、');
       out.push(
-        `| ${r.rule.line} | ${r.rule.group === null ? NONE : mdText(r.rule.group)} | ${mdText(r.rule.text)} | ${signed(r.rule.points)} | ${pct(r.fireShare)} | ${pct(r.rateWhenFires)} | ${pct(r.rateWhenNot)} | ${times(r.lift)} | ${signed(r.impliedPoints)} | ${signed(r.jointPoints)} | ${flags === '' ? '' : `⚠️ ${flags}`} |`,
+        `| ${r.rule.line} | ${r.rule.group === null ? NONE : markdownText(r.rule.group)} | ${markdownText(r.rule.text)} | ${signed(r.rule.points)} | ${pct(r.fireShare)} | ${pct(r.rateWhenFires)} | ${pct(r.rateWhenNot)} | ${times(r.lift)} | ${signed(r.impliedPoints)} | ${signed(r.jointPoints)} | ${flags === '' ? '' : `⚠️ ${flags}`} |`,
       );
     }
     out.push('');
@@ -82,7 +74,7 @@ export function renderMarkdown(report: Report): string {
   }
 
   if (report.cohorts) {
-    out.push(`## コホート別 (by ${mdText(meta.byField ?? '')})`, '');
+    out.push(`## コホート別 (by ${markdownText(meta.byField ?? '')})`, '');
     out.push('日付・日時のフィールドは月 (YYYY-MM) ごとにまとめます。', '');
     out.push('| コホート | リード数 | 商談化 | 商談化率 | MQL 数 | MQL→商談化率 | MQL 外の商談 | AUC | 推奨閾値 |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const c of report.cohorts) out.push(cohortRow(c));
@@ -95,7 +87,7 @@ function summaryLines(k: Kpis, hasOutcome: boolean): string[] {
   const lines = [`- リード数 (leads): ${num(k.leads)}`];
   if (hasOutcome) lines.push(`- 商談化 (opportunities): ${num(k.converted)} (${pct(k.conversionRate)})`);
   if (k.mql) {
-    const def = k.mql.threshold === null ? `ティア「${mdText(k.mql.tier)}」` : `ティア「${mdText(k.mql.tier)}」= スコア ${k.mql.threshold} 以上`;
+    const def = k.mql.threshold === null ? `ティア「${markdownText(k.mql.tier)}」` : `ティア「${markdownText(k.mql.tier)}」= スコア ${k.mql.threshold} 以上`;
     lines.push(`- MQL 数 (${def}): ${num(k.mql.count)} (${pct(k.mql.share)})`);
     if (hasOutcome) {
       lines.push(`- **MQL→商談化率 (MQL→opportunity rate): ${pct(k.mql.opportunityRate)}** (${num(k.mql.converted)} / ${num(k.mql.count)})`);
@@ -108,14 +100,14 @@ function summaryLines(k: Kpis, hasOutcome: boolean): string[] {
     if (rec?.row) {
       const r = rec.row;
       lines.push(
-        `- **推奨 MQL 閾値 (recommended threshold, ${mdText(criterionLabel(rec.criterion))}): ${r.threshold} 点以上** — MQL ${num(r.reached)} 件 (${pct(r.reachedShare)})、MQL→商談化率 ${pct(r.precision)}、商談のカバー率 ${pct(r.recall)}`,
+        `- **推奨 MQL 閾値 (recommended threshold, ${markdownText(criterionLabel(rec.criterion))}): ${r.threshold} 点以上** — MQL ${num(r.reached)} 件 (${pct(r.reachedShare)})、MQL→商談化率 ${pct(r.precision)}、商談のカバー率 ${pct(r.recall)}`,
       );
-    } else if (rec) lines.push(`- 推奨 MQL 閾値: なし (${mdText(rec.reason ?? '')})`);
+    } else if (rec) lines.push(`- 推奨 MQL 閾値: なし (${markdownText(rec.reason ?? '')})`);
   }
   return lines;
 }
 
 function cohortRow(c: CohortKpis): string {
   const rec = c.recommendation?.row;
-  return `| ${mdText(c.cohort)} | ${num(c.leads)} | ${num(c.converted)} | ${pct(c.conversionRate)} | ${num(c.mql?.count)} | ${pct(c.mql?.opportunityRate)} | ${c.mql ? `${num(c.mql.missed)} (${pct(c.mql.missedShare)})` : NONE} | ${num(c.auc, 3)} | ${rec ? `≥ ${rec.threshold}` : NONE} |`;
+  return `| ${markdownText(c.cohort)} | ${num(c.leads)} | ${num(c.converted)} | ${pct(c.conversionRate)} | ${num(c.mql?.count)} | ${pct(c.mql?.opportunityRate)} | ${c.mql ? `${num(c.mql.missed)} (${pct(c.mql.missedShare)})` : NONE} | ${num(c.auc, 3)} | ${rec ? `≥ ${rec.threshold}` : NONE} |`;
 }
