@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { checkSource, type CheckedSource, type SchemaHost } from '../compiler/check-source.js';
+import { describeFsError } from '../runtime/readers/fs-errors.js';
 import { UsageError } from './exit-codes.js';
 
 export interface LoadedRules extends CheckedSource {
@@ -38,18 +39,4 @@ export function schemaBeside(rulePath: string): SchemaHost {
 export function displayPath(absolute: string): string {
   const rel = relative(process.cwd(), absolute);
   return rel.length > 0 && !rel.startsWith('..') ? rel : absolute;
-}
-
-export function describeFsError(e: unknown): string {
-  switch ((e as { code?: string }).code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return (e as Error).message ?? String(e);
-  }
 }

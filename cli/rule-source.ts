@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { checkSource, type CheckedSource } from '../compiler/check-source.js';
 import { UsageError } from './exit-codes.js';
-import { describeFsError, schemaBeside } from './load-rules.js';
+import { schemaBeside } from './load-rules.js';
+import { describeFsError } from '../runtime/readers/fs-errors.js';
 
 /**
  * A version of a rule file: a path on disk, or a git revision spec such as

@@ -3,7 +3,7 @@ import { isDialectName, DIALECT_NAMES } from '../../compiler/codegen/sql/dialect
 import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
 import { generateSql } from '../../compiler/codegen/sql/query.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { generateJsModule } from '../../compiler/codegen/js-module.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { checkTimeZone } from '../time-options.js';
 import { runCompileSql } from './compile-sql.js';

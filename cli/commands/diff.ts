@@ -13,7 +13,7 @@ import type { ExplainedScore, Scorer } from '../../runtime/score-result.js';
 import { dataFormat } from '../data-format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { loadRuleVersion, type RuleVersion } from '../rule-source.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { format } from '../../grammar/format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 
 export interface FmtOptions {
   readonly check?: boolean;

@@ -16,7 +16,8 @@ import { renderHtml } from '../../runtime/report/render-html.js';
 import { renderMarkdown } from '../../runtime/report/render-md.js';
 import type { Scorer } from '../../runtime/score-result.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError, type LoadedRules } from '../load-rules.js';
+import { type LoadedRules } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 

@@ -3,7 +3,7 @@ import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
 import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/input-views.js';
 import { scoreWithDuckDB } from '../../runtime/duckdb/score-duckdb.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';

@@ -8,7 +8,7 @@ import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects
 import { DataFileError } from '../../runtime/readers/errors.js';
 import { dataFormat } from '../data-format.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../load-rules.js';
+import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { startProgress } from '../progress.js';
 import { createSink, type OutputFormat } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';

@@ -5,6 +5,7 @@
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DataFileError } from './errors.js';
+import { describeFsError } from './fs-errors.js';
 
 export async function openInput(path: string): Promise<Readable> {
   if (path === '-') return process.stdin;
@@ -17,22 +18,9 @@ export async function openInput(path: string): Promise<Readable> {
       throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     }
   } catch (e) {
-    throw new DataFileError('cannot-open', path, `cannot open ${path}: ${why(e)}`);
+    throw new DataFileError('cannot-open', path, `cannot open ${path}: ${describeFsError(e)}`);
   }
   // 1 MiB reads: on files of gigabytes, the per-chunk costs of the default 64 KiB add up.
   return handle.createReadStream({ highWaterMark: 1 << 20 });
 }
 
-function why(e: unknown): string {
-  switch ((e as { code?: string }).code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    default:
-      return (e as Error).message ?? String(e);
-  }
-}
