@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { isDialectName, DIALECT_NAMES } from '../../compiler/codegen/sql/dialect.js';
 import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
 import { generateSql } from '../../compiler/codegen/sql/query.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
+import { writeOutput } from '../output.js';
 
 export interface CompileSqlOptions {
   readonly dialect?: string;
@@ -48,14 +47,6 @@ export function runCompileSql(rulesPath: string, options: CompileSqlOptions): nu
     process.stderr.write(`${rulesPath}: error: ${e.message}\n`);
     return EXIT.rulesFailed;
   }
-  if (options.out === undefined || options.out === '-') {
-    process.stdout.write(sql);
-  } else {
-    try {
-      writeFileSync(options.out, sql);
-    } catch (e) {
-      throw new UsageError(`cannot write ${options.out}: ${describeFsError(e)}`);
-    }
-  }
+  writeOutput(sql, options.out);
   return EXIT.ok;
 }

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { generateJsModule } from '../../compiler/codegen/js-module.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { checkTimeZone } from '../time-options.js';
 import { runCompileSql } from './compile-sql.js';
+import { writeOutput } from '../output.js';
 
 export interface CompileOptions {
   readonly target: 'js' | 'sql';
@@ -26,14 +25,6 @@ export function runCompile(rulesPath: string, options: CompileOptions): number {
   const { program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   const code = generateJsModule(program, { sourceName: rulesPath, ...(timeZone && { timeZone }) });
-  if (options.out === undefined || options.out === '-') {
-    process.stdout.write(code);
-  } else {
-    try {
-      writeFileSync(options.out, code);
-    } catch (e) {
-      throw new UsageError(`cannot write ${options.out}: ${describeFsError(e)}`);
-    }
-  }
+  writeOutput(code, options.out);
   return EXIT.ok;
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import { diffRuleFiles, isEmptyDiff, type SemanticDiff } from '../../compiler/diff/semantic-diff.js';
 import type { Program } from '../../compiler/program.js';
@@ -13,9 +12,9 @@ import type { ExplainedScore, Scorer } from '../../runtime/score-result.js';
 import { dataFormat } from '../data-format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { loadRuleVersion, type RuleVersion } from '../rule-source.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
+import { writeOutput } from '../output.js';
 
 export interface DiffOptions {
   readonly leads?: string;
@@ -55,14 +54,7 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
     options.format === 'json'
       ? `${JSON.stringify({ old: oldSpec, new: newSpec, changed: !isEmptyDiff(diff), changes: withoutPairs(diff), ...(impact && { impact }), invalidLeads, invalidEvents }, null, 2)}\n`
       : renderDiffMarkdown(diff, impact, meta) + '\n';
-  if (options.out === undefined || options.out === '-') process.stdout.write(text);
-  else {
-    try {
-      writeFileSync(options.out, text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${options.out}: ${describeFsError(e)}`);
-    }
-  }
+  writeOutput(text, options.out);
   if (isEmptyDiff(diff)) process.stderr.write('no change\n');
   return invalidLeads + invalidEvents > 0 ? EXIT.invalidData : EXIT.ok;
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import type { Program } from '../../compiler/program.js';
 import { compileValidators } from '../../compiler/schema/validators.js';
@@ -17,9 +16,9 @@ import { renderMarkdown } from '../../runtime/report/render-md.js';
 import type { Scorer } from '../../runtime/score-result.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { type LoadedRules } from '../load-rules.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
+import { writeOutput } from '../output.js';
 
 export interface ReportOptions {
   readonly leads: string;
@@ -69,17 +68,6 @@ export function criterionOption(text: string): Criterion {
   return c;
 }
 
-export function writeOutput(text: string, out: string | undefined): void {
-  if (out === undefined || out === '-') {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(out, text);
-  } catch (e) {
-    throw new UsageError(`--out ${out}: cannot write: ${describeFsError(e)}`);
-  }
-}
 
 export interface CollectOptions {
   readonly leads: string;

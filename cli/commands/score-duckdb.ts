@@ -1,13 +1,13 @@
-import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
 import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/input-views.js';
 import { scoreWithDuckDB } from '../../runtime/duckdb/score-duckdb.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 import type { ScoreOptions } from './score.js';
+import { openOutputStream } from '../output.js';
 
 /**
  * `leadscore score --engine duckdb`: the same output shape as the JavaScript
@@ -22,7 +22,7 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
   const { program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
 
-  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutput(options.out);
+  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
   const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
   let summary: { scored: number; withoutId: number };
   try {
@@ -51,13 +51,4 @@ function inputFile(path: string, flag: string): InputFile {
   if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`);
   if (!existsSync(path)) throw new UsageError(`${flag} ${path}: no such file`);
   return { path, format };
-}
-
-async function openOutput(path: string): Promise<WriteStream> {
-  const stream = createWriteStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e) => reject(new UsageError(`--out ${path}: cannot write: ${describeFsError(e)}`)));
-  });
-  return stream;
 }

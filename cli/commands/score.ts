@@ -1,4 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { compileValidators } from '../../compiler/schema/validators.js';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
@@ -8,12 +7,12 @@ import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects
 import { DataFileError } from '../../runtime/readers/errors.js';
 import { dataFormat } from '../data-format.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
 import { startProgress } from '../progress.js';
 import { createSink, type OutputFormat } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 import { runScoreDuckDB } from './score-duckdb.js';
+import { openOutputStream } from '../output.js';
 
 export interface ScoreOptions {
   readonly leads: string;
@@ -45,8 +44,8 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   const scorer = instantiateScorer(program, timeZone);
   const validators = rules.schema && compileValidators(rules.schema);
 
-  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutput(options.out, '--out');
-  const rejectsFile = options.rejects === undefined ? undefined : await openOutput(options.rejects, '--rejects');
+  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
+  const rejectsFile = options.rejects === undefined ? undefined : await openOutputStream(options.rejects, '--rejects');
   const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
   const progress = startProgress(leads.path);
   let shown = 0;
@@ -83,16 +82,6 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   progress.stop();
   process.stderr.write(`${describeSummary(summary, shown, options.rejects)}\n`);
   return summary.invalidLeads + summary.invalidEvents > 0 ? EXIT.invalidData : EXIT.ok;
-}
-
-
-async function openOutput(path: string, flag: string): Promise<WriteStream> {
-  const stream = createWriteStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e) => reject(new UsageError(`${flag} ${path}: cannot write: ${describeFsError(e)}`)));
-  });
-  return stream;
 }
 
 function closeStream(stream: Writable): Promise<void> {

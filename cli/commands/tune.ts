@@ -9,7 +9,8 @@ import { newTierThresholds, type TierThreshold } from '../../runtime/tune/tier-t
 import { cannotTune, tunePoints } from '../../runtime/tune/tune-points.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { displayPath, type LoadedRules } from '../load-rules.js';
-import { collectObservations, criterionOption, writeOutput } from './report.js';
+import { writeOutput } from '../output.js';
+import { collectObservations, criterionOption } from './report.js';
 
 export interface TuneCliOptions {
   readonly leads: string;
