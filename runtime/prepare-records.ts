@@ -22,14 +22,21 @@ const TIME_EXAMPLE = 'an ISO 8601 time such as 2026-11-01T09:00:00+09:00 or 2026
 /**
  * Validates an event and reads its time. The record is reused (its `at`
  * becomes epoch ms) only once it is known to be valid, so an invalid record
- * stays as it was read, for --rejects.
+ * stays as it was read, for --rejects. `callerReasons` are what the caller
+ * found wrong with the record (a separate events file's `lead_id`): they come
+ * first, and make the event invalid too.
  */
-export function prepareEvent(record: unknown, validators: Validators | undefined, timeZone: string | undefined): Prepared<PreparedEvent> {
+export function prepareEvent(
+  record: unknown,
+  validators: Validators | undefined,
+  timeZone: string | undefined,
+  callerReasons: readonly string[] = [],
+): Prepared<PreparedEvent> {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return { ok: false, reasons: [`an event must be an object with type and at (got ${JSON.stringify(record) ?? String(record)})`] };
   }
   const event = record as Record<string, unknown>;
-  const reasons: string[] = [];
+  const reasons: string[] = [...callerReasons];
   const type = Object.hasOwn(event, 'type') ? event.type : undefined;
   const at = Object.hasOwn(event, 'at') ? event.at : undefined;
   if (typeof type !== 'string' || type === '') reasons.push(type === undefined || type === null ? 'type is required' : `type must be a text (got ${JSON.stringify(type)})`);

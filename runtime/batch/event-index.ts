@@ -34,13 +34,9 @@ export async function indexEvents(
           : leadId === undefined || leadId === null
             ? 'lead_id is required'
             : `lead_id must be a text or a number (got ${JSON.stringify(leadId)})`;
-      const writtenAt = record.value.at;
-      const prepared = prepareEvent(record.value, validators, timeZone);
-      if (idProblem !== undefined || !prepared.ok) {
-        // A valid event's `at` became epoch ms; the reject keeps the record as it was read.
-        if (prepared.ok) record.value.at = writtenAt;
-        const reasons = [...(idProblem === undefined ? [] : [idProblem]), ...(prepared.ok ? [] : prepared.reasons)];
-        options.onReject({ file: path, record: record.recordNumber, line: record.line, kind: 'event', reason: reasons.join('; '), data: record.value });
+      const prepared = prepareEvent(record.value, validators, timeZone, idProblem === undefined ? [] : [idProblem]);
+      if (!prepared.ok) {
+        options.onReject({ file: path, record: record.recordNumber, line: record.line, kind: 'event', reason: prepared.reasons.join('; '), data: record.value });
         continue;
       }
       store.add(leadKey(leadId), prepared.value);
