@@ -11,7 +11,7 @@ import type { Program } from '../compiler/program.js';
 import { generateSql } from '../compiler/codegen/sql/query.js';
 import type { ExampleData } from '../rules/generate-examples.js';
 import { toJsonl } from '../rules/generate-examples.js';
-import type { Scorer } from '../runtime/score-result.js';
+import type { Scorer } from '../core/score-result.js';
 import { fmt } from './measure.js';
 
 export async function measureDuckDBSql(program: Program, scorer: Scorer, data: ExampleData, eventsOf: readonly { at: number }[][], now: number, compiledMs: number): Promise<void> {

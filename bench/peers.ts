@@ -8,7 +8,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { Engine } from 'json-rules-engine';
-import type { Scorer } from '../runtime/score-result.js';
+import type { Scorer } from '../core/score-result.js';
 import type { BenchEvent } from './handwritten-b2b-saas.js';
 import { fmt } from './measure.js';
 

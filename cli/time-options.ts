@@ -1,4 +1,4 @@
-import { isValidTimeZone, parseInstant } from '../runtime/time.js';
+import { isValidTimeZone, parseInstant } from '../core/time.js';
 import { UsageError } from './exit-codes.js';
 
 /** `--tz`: an IANA zone name such as Asia/Tokyo, or UTC. */

@@ -1,6 +1,6 @@
 import type { Validators } from '../compiler/schema/validators.js';
 import { leadIdReasons } from '../compiler/schema/validators.js';
-import { parseInstant } from './time.js';
+import { parseInstant } from '../core/time.js';
 
 /**
  * Turns a record read from a data file into what the scorer takes, or into

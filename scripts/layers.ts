@@ -93,10 +93,9 @@ export function listSourceFiles(root: string, folder = ''): string[] {
 export function importsOf(root: string, file: string): ImportEdge[] {
   const text = readFileSync(join(root, file), 'utf8');
   const info = ts.preProcessFile(text, true, true);
-  const lineStarts = ts.computeLineStarts(text);
   const edges: ImportEdge[] = [];
   for (const imported of info.importedFiles) {
-    const line = ts.computeLineAndCharacterOfPosition(lineStarts, imported.pos).line + 1;
+    const line = text.slice(0, imported.pos).split('\n').length;
     const specifier = imported.fileName.replace(/\?.*$/, '');
     if (specifier.startsWith('.')) {
       const resolved = posix.normalize(posix.join(posix.dirname(file), specifier)).replace(/\.js$/, '.ts');

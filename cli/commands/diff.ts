@@ -8,7 +8,7 @@ import { describeReject } from '../../runtime/batch/rejects.js';
 import { ImpactCollector, type Impact } from '../../runtime/impact/impact.js';
 import { renderDiffMarkdown } from '../../runtime/impact/render-markdown.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import type { ExplainedScore, Scorer } from '../../runtime/score-result.js';
+import type { ExplainedScore, Scorer } from '../../core/score-result.js';
 import { dataFormat } from '../data-format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';

@@ -13,7 +13,7 @@ import { contributionsOf, ruleInfos, tierInfos, type Observation } from '../../r
 import { readOutcome } from '../../runtime/report/outcome.js';
 import { renderHtml } from '../../runtime/report/render-html.js';
 import { renderMarkdown } from '../../runtime/report/render-md.js';
-import type { Scorer } from '../../runtime/score-result.js';
+import type { Scorer } from '../../core/score-result.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { type LoadedRules } from '../load-rules.js';
 import { programOrReport } from '../rules-or-exit.js';

@@ -1,5 +1,5 @@
-import type { Scorer } from '../../runtime/score-result.js';
-import { toInstant } from '../../runtime/time.js';
+import type { Scorer } from '../../core/score-result.js';
+import { toInstant } from '../../core/time.js';
 import type { Program } from '../program.js';
 import { generateScorerSource } from './js-scorer.js';
 

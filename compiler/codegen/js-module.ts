@@ -1,4 +1,4 @@
-import { TIME_HELPER_FUNCTIONS } from '../../runtime/time.js';
+import { TIME_HELPER_FUNCTIONS } from '../../core/time.js';
 import type { Program } from '../program.js';
 import { jsString } from './js-literals.js';
 import { generateScorerSource } from './js-scorer.js';

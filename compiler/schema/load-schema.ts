@@ -16,7 +16,7 @@ import type { Ajv } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { error, warning, type Diagnostic } from '../../grammar/diagnostic.js';
 import { LineMap, type Range } from '../../grammar/range.js';
-import { findJsonSyntaxProblem } from '../../runtime/readers/json-syntax.js';
+import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
 import { didYouMean, suggest } from '../suggest.js';
 import { createAjv, draftOf, type Draft } from './ajv-instance.js';
 import { fieldTypeOf, own, resolvePointer } from './field-type.js';

@@ -1,6 +1,6 @@
 import { loadSchema } from '../../compiler/schema/load-schema.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { parseInstant } from '../../runtime/time.js';
+import { parseInstant } from '../../core/time.js';
 import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
 import { parseInWorker, parseUserFiles } from './data/load-files.js';
 import { h, replaceChildren } from './dom.js';

@@ -3,7 +3,7 @@ import type { Validators } from '../../compiler/schema/validators.js';
 import { leadColumnTypes } from '../readers/column-types.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
-import type { ExplainedScore, Scorer } from '../score-result.js';
+import type { ExplainedScore, Scorer } from '../../core/score-result.js';
 import { indexEvents } from './event-index.js';
 import type { EventReads } from './event-reads.js';
 import type { RejectedRecord } from './rejects.js';

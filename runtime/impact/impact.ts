@@ -1,4 +1,4 @@
-import type { ExplainedScore, Reason } from '../score-result.js';
+import type { ExplainedScore, Reason } from '../../core/score-result.js';
 
 /**
  * The effect of a rule change on real leads: every lead scored by both

@@ -8,7 +8,7 @@ import { visit } from 'jsonc-parser';
 import { LineMap } from '../../grammar/range.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
-import { findJsonSyntaxProblem } from './json-syntax.js';
+import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
 import { kind } from './jsonl.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { openInput } from './input.js';
-import { findJsonSyntaxProblem } from './json-syntax.js';
+import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
 import { lineBatches } from './lines.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 

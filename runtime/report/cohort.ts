@@ -7,7 +7,7 @@
  * - any other string, number or boolean → its text;
  * - missing, null or "" → `(未設定)`; an array or object → its JSON text.
  */
-import { parseInstant, zoneOffsetMs } from '../time.js';
+import { parseInstant, zoneOffsetMs } from '../../core/time.js';
 
 export const MISSING_COHORT = '(未設定)';
 

@@ -4,7 +4,7 @@
  * Browser-safe: built from a Program and the scorer's `explain` result.
  */
 import type { Program } from '../../compiler/program.js';
-import type { Reason } from '../score-result.js';
+import type { Reason } from '../../core/score-result.js';
 
 export interface RuleInfo {
   /** The rule's position in source order (Program.rules). */

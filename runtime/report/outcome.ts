@@ -9,7 +9,7 @@
  *   converted: a set date means it happened;
  * - anything else is *unreadable*: counted, reported, and taken as not converted.
  */
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../../core/time.js';
 
 export type OutcomeValue = { readonly converted: boolean; readonly readable: boolean; readonly present: boolean };
 

@@ -3,7 +3,7 @@
  * mismatches (rendered by describe.ts, or by a UI its own way). Browser-safe.
  */
 import { suggest } from '../../compiler/suggest.js';
-import type { ExplainedScore, Reason } from '../score-result.js';
+import type { ExplainedScore, Reason } from '../../core/score-result.js';
 import type { KnownNames } from './known-names.js';
 import type { Expectation, ExpectedReason } from './types.js';
 

@@ -3,7 +3,7 @@
  * any other front end (which may add colour or layout). Browser-safe.
  */
 import { didYouMean } from '../../compiler/suggest.js';
-import type { ExplainedScore, Reason } from '../score-result.js';
+import type { ExplainedScore, Reason } from '../../core/score-result.js';
 import type { Mismatch } from './compare.js';
 import type { ExpectedReason } from './types.js';
 

@@ -6,7 +6,7 @@
  * so `90d ago` is exactly as old as `within 90d` — the boundary a test wants
  * to pin down. Browser-safe.
  */
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../../core/time.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 

@@ -3,7 +3,7 @@
  * case expects. Browser-safe.
  */
 import type { Validators } from '../../compiler/schema/validators.js';
-import type { ExplainedScore, Scorer } from '../score-result.js';
+import type { ExplainedScore, Scorer } from '../../core/score-result.js';
 import { compareExpectation, type Mismatch } from './compare.js';
 import type { KnownNames } from './known-names.js';
 import { prepareCase } from './prepare-case.js';

@@ -5,7 +5,7 @@
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import type { Program } from '../../compiler/program.js';
 import { compileValidators } from '../../compiler/schema/validators.js';
-import { isValidTimeZone, parseInstant } from '../time.js';
+import { isValidTimeZone, parseInstant } from '../../core/time.js';
 import { knownNames } from './known-names.js';
 import { runCase, type CaseResult } from './run-case.js';
 import type { TestCase, TestProblem, TestSuite } from './types.js';

@@ -5,7 +5,7 @@
  */
 import type { Condition, ListRef, Path, Rule, Test, Value } from '../../grammar/ast.js';
 import type { Program } from '../../compiler/program.js';
-import type { ExplainedScore, Reason } from '../../runtime/score-result.js';
+import type { ExplainedScore, Reason } from '../../core/score-result.js';
 
 type Record_ = Record<string, unknown>;
 export interface RefEvent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExplainedScore } from '../../runtime/score-result.js';
+import type { ExplainedScore } from '../../core/score-result.js';
 import { compareExpectation, firstReasonDifference } from '../../runtime/rule-tests/compare.js';
 import { describeActual, describeMismatch } from '../../runtime/rule-tests/describe.js';
 import type { KnownNames } from '../../runtime/rule-tests/known-names.js';

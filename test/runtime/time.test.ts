@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, parseInstant, TIME_HELPER_FUNCTIONS, toInstant, wallTimeToInstant, zoneOffsetMs } from '../../runtime/time.js';
+import { isValidTimeZone, parseInstant, TIME_HELPER_FUNCTIONS, toInstant, wallTimeToInstant, zoneOffsetMs } from '../../core/time.js';
 
 const utc = (iso: string): number => Date.parse(iso);
 

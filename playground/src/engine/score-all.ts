@@ -1,6 +1,6 @@
 import type { Program } from '../../../compiler/program.js';
 import { instantiateScorer } from '../../../compiler/codegen/js-function.js';
-import type { ExplainedScore } from '../../../runtime/score-result.js';
+import type { ExplainedScore } from '../../../core/score-result.js';
 import type { PreparedLead } from './prepare.js';
 
 /**
