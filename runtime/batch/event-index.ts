@@ -1,6 +1,6 @@
 import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
-import { eventColumnTypes } from '../readers/column-types.js';
+import { eventColumnTypes } from '../records/column-types.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent } from '../prepare-records.js';
 import type { EventReads } from './event-reads.js';

@@ -13,7 +13,7 @@
 import type { PreparedEvent } from '../prepare-records.js';
 import { NumberColumn, ValueColumn } from './columns.js';
 import type { EventReads } from './event-reads.js';
-import { defineOwn } from '../readers/record.js';
+import { defineOwn } from '../records/record.js';
 
 /** Distinct texts interned at most; beyond that new texts are kept as they are. */
 const MAX_INTERNED = 1 << 20;

@@ -1,6 +1,6 @@
 import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
-import { leadColumnTypes } from '../readers/column-types.js';
+import { leadColumnTypes } from '../records/column-types.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
 import type { ExplainedScore, Scorer } from '../../core/score-result.js';

@@ -15,11 +15,11 @@
  */
 import { parse, type CsvError } from 'csv-parse';
 import { Readable, pipeline } from 'node:stream';
-import type { ColumnTyper } from './column-types.js';
-import { convertRow } from './csv-row.js';
+import type { ColumnTyper } from '../records/column-types.js';
+import { convertRow } from '../records/csv-row.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
-import { defineOwn, type ReadRecord } from './record.js';
+import { defineOwn, type ReadRecord } from '../records/record.js';
 
 interface Row {
   cells: string[];

@@ -10,7 +10,7 @@ import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
 import { kind } from './jsonl.js';
-import { isPlainRecord, type ReadRecord } from './record.js';
+import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
 export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-'): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;

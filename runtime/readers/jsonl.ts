@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
 import { lineBatches } from './lines.js';
-import { isPlainRecord, type ReadRecord } from './record.js';
+import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
 export async function* jsonlRecords(input: string | Readable): AsyncGenerator<ReadRecord> {
   for await (const batch of jsonlRecordBatches(input)) yield* batch;

@@ -4,12 +4,12 @@
  * never a half-written output.
  */
 import { Transform, type Readable } from 'node:stream';
-import type { ColumnTyper } from './column-types.js';
+import type { ColumnTyper } from '../records/column-types.js';
 import { csvRecords } from './csv.js';
 import { openInput } from './input.js';
 import { jsonRecords } from './json.js';
 import { jsonlRecordBatches } from './jsonl.js';
-import type { ReadRecord } from './record.js';
+import type { ReadRecord } from '../records/record.js';
 
 export type DataFormat = 'jsonl' | 'json' | 'csv';
 

@@ -23,8 +23,8 @@ import {
   type Recommendation,
   type ScoreBand,
   type ThresholdRow,
-} from './metrics.js';
-import type { Observation, RuleInfo, TierInfo } from './observation.js';
+} from '../statistics/metrics.js';
+import type { Observation, RuleInfo, TierInfo } from '../statistics/observation.js';
 import { ruleStats, type RuleStats } from './rule-stats.js';
 
 export interface ReportMeta {

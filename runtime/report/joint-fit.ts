@@ -5,9 +5,9 @@
  * together (a lead who attends webinars also opens e-mails), so it shows which
  * of them carries the signal. Browser-safe.
  */
-import { featureMatrix } from '../tune/features.js';
-import { fitLogistic } from '../tune/logistic.js';
-import type { Observation, RuleInfo } from './observation.js';
+import { featureMatrix } from '../statistics/features.js';
+import { fitLogistic } from '../statistics/logistic.js';
+import type { Observation, RuleInfo } from '../statistics/observation.js';
 
 export interface JointPoints {
   /** The rule's weight on this file's points scale, or null when it cannot be fitted (never fires, or always). */

@@ -9,9 +9,9 @@
  * looks predictive because it travels with another is not detected here;
  * `leadscore tune` fits all rules together.
  */
-import type { Observation, RuleInfo } from './observation.js';
+import type { Observation, RuleInfo } from '../statistics/observation.js';
 import { jointPoints } from './joint-fit.js';
-import { rate, ratio } from './metrics.js';
+import { rate, ratio } from '../statistics/metrics.js';
 
 export type RuleFlag =
   /** Fires too rarely (or almost always) to judge. */

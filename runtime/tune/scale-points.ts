@@ -16,8 +16,8 @@
  *   themselves are never changed.
  * - A rule that never fired in the training data keeps its points.
  */
-import type { LogisticFit } from './logistic.js';
-import type { TuneRule } from './features.js';
+import type { LogisticFit } from '../statistics/logistic.js';
+import type { TuneRule } from '../statistics/features.js';
 
 export type PointsNote = 'unchanged-no-data' | 'kept-direction' | 'sign-reversed' | 'capped-by-rule-max' | 'capped-by-group';
 

@@ -10,7 +10,7 @@
  * - Thresholds must keep falling from tier to tier; one that would not is
  *   left as written. `when` and `otherwise` tiers are never touched.
  */
-import { recommendThreshold, thresholdTable, type Criterion } from '../report/metrics.js';
+import { recommendThreshold, thresholdTable, type Criterion } from '../statistics/metrics.js';
 
 export interface TierThreshold {
   readonly name: string;

@@ -4,9 +4,9 @@
  * group caps and `each … max` applied). Browser-safe.
  */
 import type { Program } from '../../compiler/program.js';
-import type { Observation } from '../report/observation.js';
-import { featureMatrix, tuneRules, type TuneRule } from './features.js';
-import { fitLogistic, type LogisticFit } from './logistic.js';
+import type { Observation } from '../statistics/observation.js';
+import { featureMatrix, tuneRules, type TuneRule } from '../statistics/features.js';
+import { fitLogistic, type LogisticFit } from '../statistics/logistic.js';
 import { applyReplacements, pointsText, type Replacement } from './rewrite.js';
 import { scalePoints, type NewPoints } from './scale-points.js';
 import { stratifiedSplit, type Split } from './split.js';

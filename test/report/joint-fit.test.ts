@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jointPoints } from '../../runtime/report/joint-fit.js';
-import type { Observation, RuleInfo } from '../../runtime/report/observation.js';
+import type { Observation, RuleInfo } from '../../runtime/statistics/observation.js';
 import { ruleStats } from '../../runtime/report/rule-stats.js';
 import { mulberry32 } from '../../runtime/random.js';
 

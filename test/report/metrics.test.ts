@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auc, decileBands, histogram, parseCriterion, rate, recommendThreshold, thresholdTable } from '../../runtime/report/metrics.js';
+import { auc, decileBands, histogram, parseCriterion, rate, recommendThreshold, thresholdTable } from '../../runtime/statistics/metrics.js';
 
 /** AUC by brute force: the share of (converted, not) pairs where the converted scores higher, ties 1/2. */
 function bruteAuc(scores: number[], labels: boolean[]): number | null {

@@ -1,8 +1,8 @@
 import type { SchemaModel } from '../../../compiler/schema/model.js';
 import { compileValidators } from '../../../compiler/schema/validators.js';
-import { eventColumnTypes, leadColumnTypes } from '../../../runtime/readers/column-types.js';
+import { eventColumnTypes, leadColumnTypes } from '../../../runtime/records/column-types.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../../../runtime/prepare-records.js';
-import { convertRow } from '../../../runtime/readers/csv-row.js';
+import { convertRow } from '../../../runtime/records/csv-row.js';
 import type { RawDataset, RawTable } from './raw-data.js';
 
 /**

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../../../compiler/schema/load-schema.js';
 import type { FieldType } from '../../../compiler/schema/model.js';
-import { eventColumnTypes, leadColumnTypes } from '../../../runtime/readers/column-types.js';
-import { convertCell, inferCell } from '../../../runtime/readers/convert-cell.js';
+import { eventColumnTypes, leadColumnTypes } from '../../../runtime/records/column-types.js';
+import { convertCell, inferCell } from '../../../runtime/records/convert-cell.js';
 import { csvRecords } from '../../../runtime/readers/csv.js';
 import { collect, tempFile } from './helpers.js';
 

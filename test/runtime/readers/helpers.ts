@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReadRecord } from '../../../runtime/readers/record.js';
+import type { ReadRecord } from '../../../runtime/records/record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-readers-'));
 let n = 0;

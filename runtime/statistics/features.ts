@@ -5,7 +5,7 @@
  * where `max` caps it). Pure, browser-safe.
  */
 import type { Program } from '../../compiler/program.js';
-import type { Observation } from '../report/observation.js';
+import type { Observation } from './observation.js';
 
 export interface TuneRule {
   readonly index: number;
