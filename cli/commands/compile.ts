@@ -2,7 +2,7 @@ import { generateJsModule } from '../../compiler/codegen/js-module.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { checkTimeZone } from '../time-options.js';
-import { runCompileSql } from './compile-sql.js';
+import { runCompileSql } from '../compile-sql.js';
 import { writeOutput } from '../output.js';
 
 export interface CompileOptions {

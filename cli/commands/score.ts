@@ -11,7 +11,7 @@ import { startProgress } from '../progress.js';
 import { createSink, type OutputFormat } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
-import { runScoreDuckDB } from './score-duckdb.js';
+import { runScoreDuckDB } from '../score-duckdb.js';
 import { openOutputStream } from '../output.js';
 
 export interface ScoreOptions {

@@ -1,10 +1,10 @@
-import { isDialectName, DIALECT_NAMES } from '../../compiler/codegen/sql/dialect.js';
-import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
-import { generateSql } from '../../compiler/codegen/sql/query.js';
-import { EXIT, UsageError } from '../exit-codes.js';
-import { programOrReport } from '../rules-or-exit.js';
-import { asOfInstant, checkTimeZone } from '../time-options.js';
-import { writeOutput } from '../output.js';
+import { isDialectName, DIALECT_NAMES } from '../compiler/codegen/sql/dialect.js';
+import { SqlGenerationError } from '../compiler/codegen/sql/quoting.js';
+import { generateSql } from '../compiler/codegen/sql/query.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { programOrReport } from './rules-or-exit.js';
+import { asOfInstant, checkTimeZone } from './time-options.js';
+import { writeOutput } from './output.js';
 
 export interface CompileSqlOptions {
   readonly dialect?: string;

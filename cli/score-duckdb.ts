@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
-import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/input-views.js';
-import { scoreWithDuckDB } from '../../runtime/duckdb/score-duckdb.js';
-import { EXIT, UsageError } from '../exit-codes.js';
-import { createSink } from '../result-sink.js';
-import { programOrReport } from '../rules-or-exit.js';
-import { asOfInstant, checkTimeZone } from '../time-options.js';
-import type { ScoreOptions } from './score.js';
-import { openOutputStream } from '../output.js';
+import { SqlGenerationError } from '../compiler/codegen/sql/quoting.js';
+import { InputError, inputFormatOf, type InputFile } from '../runtime/duckdb/input-views.js';
+import { scoreWithDuckDB } from '../runtime/duckdb/score-duckdb.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { createSink } from './result-sink.js';
+import { programOrReport } from './rules-or-exit.js';
+import { asOfInstant, checkTimeZone } from './time-options.js';
+import type { ScoreOptions } from './commands/score.js';
+import { openOutputStream } from './output.js';
 
 /**
  * `leadscore score --engine duckdb`: the same output shape as the JavaScript
