@@ -6,7 +6,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { createSink } from './result-sink.js';
 import { programOrReport } from './rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from './time-options.js';
-import type { ScoreOptions } from './commands/score.js';
+import type { ScoreOptions } from './score-options.js';
 import { openOutputStream } from './output.js';
 
 /**

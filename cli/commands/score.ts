@@ -8,25 +8,12 @@ import { DataFileError } from '../../runtime/readers/errors.js';
 import { dataFormat } from '../data-format.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { startProgress } from '../progress.js';
-import { createSink, type OutputFormat } from '../result-sink.js';
+import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 import { runScoreDuckDB } from '../score-duckdb.js';
 import { openOutputStream } from '../output.js';
-
-export interface ScoreOptions {
-  readonly leads: string;
-  readonly events?: string;
-  readonly asOf?: string;
-  readonly tz?: string;
-  readonly format: OutputFormat;
-  readonly out?: string;
-  readonly rejects?: string;
-  /** js (default) or duckdb (runScoreDuckDB). */
-  readonly engine?: string;
-  /** CSV output starts with a UTF-8 byte-order mark, for Excel. */
-  readonly bom?: boolean;
-}
+import type { ScoreOptions } from '../score-options.js';
 
 /** How many invalid records are listed on stderr before the rest are only counted. */
 const REJECTS_SHOWN = 20;

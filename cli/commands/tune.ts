@@ -10,7 +10,7 @@ import { cannotTune, tunePoints } from '../../runtime/tune/tune-points.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { displayPath, type LoadedRules } from '../load-rules.js';
 import { writeOutput } from '../output.js';
-import { collectObservations, criterionOption } from './report.js';
+import { collectObservations, criterionOption } from '../observations.js';
 
 export interface TuneCliOptions {
   readonly leads: string;
