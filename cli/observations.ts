@@ -16,6 +16,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { type LoadedRules } from './load-rules.js';
 import { programOrReport } from './rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from './time-options.js';
+
 export function criterionOption(text: string): Criterion {
   const c = parseCriterion(text);
   if (!c) throw new UsageError(`--criterion "${text}": use f1, youden, or precision=P with P between 0 and 1 (e.g. precision=0.3)`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { SqlGenerationError } from '../compiler/codegen/sql/quoting.js';
-import { InputError, inputFormatOf, type InputFile } from '../runtime/duckdb/input-views.js';
+import { inputFormatOf, type InputFile } from '../runtime/duckdb/input-file.js';
+import { InputError } from '../runtime/duckdb/input-views.js';
 import { scoreWithDuckDB } from '../runtime/duckdb/score-duckdb.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createSink } from './result-sink.js';

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonColumns } from './json-columns.js';
 import { ident, isArray, jsonPath, listType, str } from './sql-text.js';
 import type { UsedPath } from './used-paths.js';
+import type { InputFile, InputFormat } from './input-file.js';
 
 /**
  * Views over the input files with the column layout the generated SQL
@@ -10,22 +11,6 @@ import type { UsedPath } from './used-paths.js';
  * one column per used property). Scalars stay as the file has them (text
  * for JSON and CSV); the query's safe casts read them as the schema's types.
  */
-export type InputFormat = 'jsonl' | 'json' | 'csv' | 'parquet';
-
-export interface InputFile {
-  readonly path: string;
-  readonly format: InputFormat;
-}
-
-export function inputFormatOf(path: string): InputFormat | undefined {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.parquet') || lower.endsWith('.pq')) return 'parquet';
-  return undefined;
-}
-
 /** The table function reading a file; `records=false` gives JSON one `json` column per record. */
 function scan(file: InputFile): string {
   switch (file.format) {

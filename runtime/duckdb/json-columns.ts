@@ -12,7 +12,7 @@
  * object stops the run (DuckDB's transform error, exit 2) instead of being
  * read as a record without fields.
  */
-import type { InputFile } from './input-views.js';
+import type { InputFile } from './input-file.js';
 import { ident, isArray, jsonPath, listType, str } from './sql-text.js';
 import type { UsedPath } from './used-paths.js';
 

@@ -6,7 +6,8 @@
  */
 import type { Program } from '../../compiler/program.js';
 import { generateSql } from '../../compiler/codegen/sql/query.js';
-import { createInputViews, InputError, type InputFile } from './input-views.js';
+import type { InputFile } from './input-file.js';
+import { createInputViews, InputError } from './input-views.js';
 import { usedPaths } from './used-paths.js';
 
 export interface DuckDBScoredLead {
