@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The CLI entry: TypeScript is compiled to dist/ by `npm install` (the prepare script).
 import { existsSync } from 'node:fs';
+import { URL } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {

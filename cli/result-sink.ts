@@ -43,7 +43,7 @@ export function createSink(stream: Writable, format: OutputFormat, groupNames: r
       };
     }
     case 'csv': {
-      put(`${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(csvCell).join(',')}\r\n`);
+      void put(`${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(csvCell).join(',')}\r\n`);
       return {
         write: (lead) => put(`${csvRow(lead, groupNames)}\r\n`),
         end: () => end(''),

@@ -149,9 +149,9 @@ export function parseInstant(text: string, timeZone: string | undefined): number
   let year: number;
   let month: number;
   let day: number;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
+  let hour: number;
+  let minute: number;
+  let second: number;
   let ms = 0;
   /** 0: no offset (local time); 1: Z; 2: +HH:MM; 3: -HH:MM. */
   let zone = 0;

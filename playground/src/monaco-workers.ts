@@ -14,7 +14,7 @@ interface WorkerOptions {
   moduleId?: string;
   createWorker?: () => Worker;
   createData?: unknown;
-  host?: Record<string, Function>;
+  host?: Record<string, (...args: never[]) => unknown>;
   keepIdleModels?: boolean;
 }
 

@@ -67,7 +67,7 @@ function parseChecked(source: string): ParseResult {
   try {
     result = parse(source);
   } catch (e) {
-    throw new Error(`parse threw on ${JSON.stringify(source.slice(0, 200))}: ${String(e)}`);
+    throw new Error(`parse threw on ${JSON.stringify(source.slice(0, 200))}: ${String(e)}`, { cause: e });
   }
   const problems: string[] = [];
   for (const d of result.diagnostics) {
