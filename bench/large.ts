@@ -14,7 +14,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { generateExampleData } from '../rules/generate-examples.js';
+import { generateExampleData } from '../scripts/examples/generate.js';
 import { fmt } from './measure.js';
 
 const CHUNK = 50_000;

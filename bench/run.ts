@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSource, type SchemaHost } from '../compiler/check-source.js';
 import { instantiateScorer } from '../compiler/codegen/js-function.js';
 import { generateScorerSource } from '../compiler/codegen/js-scorer.js';
-import { generateExampleData } from '../rules/generate-examples.js';
+import { generateExampleData } from '../scripts/examples/generate.js';
 import { handwrittenScore, type BenchEvent } from './handwritten-b2b-saas.js';
 import { bestOf, fmt, median } from './measure.js';
 import { measureStreaming } from './streaming-memory.js';

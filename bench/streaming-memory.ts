@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateExampleData, nestEvents } from '../rules/generate-examples.js';
+import { generateExampleData, nestEvents } from '../scripts/examples/generate.js';
 import { fmt } from './measure.js';
 
 /**

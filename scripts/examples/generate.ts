@@ -17,7 +17,7 @@
  * As a module it exports `generateExampleData` so benchmarks and tests can
  * build any number of leads in memory without touching files.
  */
-import { mulberry32 } from '../runtime/random.js';
+import { mulberry32 } from '../../runtime/random.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
