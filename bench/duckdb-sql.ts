@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Program } from '../compiler/program.js';
 import { generateSql } from '../compiler/codegen/sql/query.js';
-import type { ExampleData } from '../scripts/examples/generate.js';
-import { toJsonl } from '../scripts/examples/generate.js';
+import type { ExampleData } from '../scripts/examples/model.js';
+import { toJsonl } from '../scripts/examples/serialise.js';
 import type { Scorer } from '../core/score-result.js';
 import { fmt } from './measure.js';
 

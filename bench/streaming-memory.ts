@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateExampleData, nestEvents } from '../scripts/examples/generate.js';
+import { generateExampleData } from '../scripts/examples/generate.js';
+import { nestEvents } from '../scripts/examples/serialise.js';
 import { fmt } from './measure.js';
 
 /**
