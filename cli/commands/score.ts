@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { compileValidators } from '../../compiler/schema/validators.js';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
-import { eventReadsOf } from '../../runtime/batch/event-reads.js';
+import { eventReadsOf } from '../../compiler/analysis/event-reads.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
 import { dataFormat } from '../data-format.js';

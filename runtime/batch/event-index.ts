@@ -3,7 +3,7 @@ import type { Validators } from '../../compiler/schema/validators.js';
 import { eventColumnTypes } from '../records/column-types.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent } from '../prepare-records.js';
-import type { EventReads } from './event-reads.js';
+import type { EventReads } from '../../compiler/analysis/event-reads.js';
 import { EventStore } from './event-store.js';
 import type { RejectedRecord } from './rejects.js';
 

@@ -12,7 +12,7 @@
  */
 import type { PreparedEvent } from '../prepare-records.js';
 import { NumberColumn, ValueColumn } from './columns.js';
-import type { EventReads } from './event-reads.js';
+import type { EventReads } from '../../compiler/analysis/event-reads.js';
 import { defineOwn } from '../records/record.js';
 
 /** Distinct texts interned at most; beyond that new texts are kept as they are. */

@@ -5,7 +5,7 @@ import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
 import type { ExplainedScore, Scorer } from '../../core/score-result.js';
 import { indexEvents } from './event-index.js';
-import type { EventReads } from './event-reads.js';
+import type { EventReads } from '../../compiler/analysis/event-reads.js';
 import type { RejectedRecord } from './rejects.js';
 
 export interface ScoredLead extends ExplainedScore {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonColumns } from './json-columns.js';
 import { ident, isArray, jsonPath, listType, str } from './sql-text.js';
-import type { UsedPath } from './used-paths.js';
+import type { UsedPath } from '../../compiler/analysis/used-paths.js';
 import type { InputFile, InputFormat } from './input-file.js';
 
 /**

@@ -14,7 +14,7 @@
  */
 import type { InputFile } from './input-file.js';
 import { ident, isArray, jsonPath, listType, str } from './sql-text.js';
-import type { UsedPath } from './used-paths.js';
+import type { UsedPath } from '../../compiler/analysis/used-paths.js';
 
 export interface JsonColumns {
   /** The table function with its `columns`. */

@@ -8,7 +8,7 @@ import type { Program } from '../../compiler/program.js';
 import { generateSql } from '../../compiler/codegen/sql/query.js';
 import type { InputFile } from './input-file.js';
 import { createInputViews, InputError } from './input-views.js';
-import { usedPaths } from './used-paths.js';
+import { usedPaths } from '../../compiler/analysis/used-paths.js';
 
 export interface DuckDBScoredLead {
   readonly id: string;

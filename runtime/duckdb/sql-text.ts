@@ -1,5 +1,5 @@
 /** Quoting and JSON paths for the input views: every name and path from a rule file reaches SQL only through these. */
-import type { UsedPath } from './used-paths.js';
+import type { UsedPath } from '../../compiler/analysis/used-paths.js';
 
 export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export const str = (value: string): string => `'${value.replace(/'/g, "''")}'`;

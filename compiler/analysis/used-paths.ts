@@ -1,6 +1,6 @@
 import { EVENT_ENVELOPE, type Condition, type Path } from '../../grammar/ast.js';
-import type { Program } from '../../compiler/program.js';
-import { kindOf, typeAtPath, type SqlKind } from '../../compiler/codegen/sql/kinds.js';
+import type { Program } from '../program.js';
+import { kindOf, typeAtPath, type SqlKind } from '../codegen/sql/kinds.js';
 
 /** A path the query reads, with the kind the schema gives it (arrays need a LIST column in the input views). */
 export interface UsedPath {

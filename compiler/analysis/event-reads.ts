@@ -5,7 +5,7 @@
  * everything else an event carries cannot change a score or a reason.
  */
 import { EVENT_ENVELOPE, type Condition, type Path } from '../../grammar/ast.js';
-import type { Program } from '../../compiler/program.js';
+import type { Program } from '../program.js';
 
 /** Event type → the top-level properties its `where` conditions read. */
 export type EventReads = ReadonlyMap<string, readonly string[]>;
