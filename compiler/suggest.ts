@@ -51,10 +51,16 @@ export function editDistance(a: readonly string[], b: readonly string[], limit =
   return prev[b.length]!;
 }
 
-/** " (did you mean "a" or "b"?)" — empty when there is nothing to suggest. */
-export function didYouMean(suggestions: readonly string[]): string {
+/**
+ * "Did you mean …?" to append to a message, or empty when there is nothing to
+ * suggest. An `aside` (messages about data, options and files) reads
+ * ` (did you mean "a" or "b"?)`; a `clause` (the checker's diagnostics, whose
+ * message has no closing parenthesis to wait for) reads ` — did you mean "a" or "b"?`.
+ */
+export function didYouMean(suggestions: readonly string[], form: 'aside' | 'clause' = 'aside'): string {
   if (suggestions.length === 0) return '';
   const quoted = suggestions.map((s) => JSON.stringify(s));
   const last = quoted.pop()!;
-  return ` (did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last}?)`;
+  const question = `did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last}?`;
+  return form === 'aside' ? ` (${question})` : ` — ${question}`;
 }

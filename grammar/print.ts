@@ -1,4 +1,4 @@
-import type { Condition, ListRef, Modifier, Path, Points, Rule, TierName, TierStatement, Value } from './ast.js';
+import { pathText, type Condition, type ListRef, type Modifier, type Points, type Rule, type TierName, type TierStatement, type Value } from './ast.js';
 import { quoteString } from './strings.js';
 
 /**
@@ -7,10 +7,6 @@ import { quoteString } from './strings.js';
  * parentheses exactly where the source had them, so reading the text back
  * gives the same tree.
  */
-
-export function printPath(path: Path): string {
-  return path.segments.map((s) => s.name).join('.');
-}
 
 export function printValue(value: Value): string {
   switch (value.kind) {
@@ -41,15 +37,15 @@ function printBare(c: Condition): string {
     case 'not':
       return `not ${printCondition(c.operand)}`;
     case 'compare':
-      return `${printPath(c.path)} ${c.op} ${printValue(c.value)}`;
+      return `${pathText(c.path)} ${c.op} ${printValue(c.value)}`;
     case 'in':
-      return `${printPath(c.path)} ${c.negated ? 'not in' : 'in'} ${printList(c.list)}`;
+      return `${pathText(c.path)} ${c.negated ? 'not in' : 'in'} ${printList(c.list)}`;
     case 'contains':
-      return `${printPath(c.path)} contains ${printValue(c.value)}`;
+      return `${pathText(c.path)} contains ${printValue(c.value)}`;
     case 'isSet':
-      return `${printPath(c.path)} is ${c.negated ? 'not set' : 'set'}`;
+      return `${pathText(c.path)} is ${c.negated ? 'not set' : 'set'}`;
     case 'truthy':
-      return printPath(c.path);
+      return pathText(c.path);
   }
 }
 

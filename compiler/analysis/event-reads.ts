@@ -4,7 +4,8 @@
  * store keeps only these (plus type and at) of the events in an events file:
  * everything else an event carries cannot change a score or a reason.
  */
-import { EVENT_ENVELOPE, type Condition, type Path } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE } from '../../grammar/ast.js';
+import { forEachTest } from '../../grammar/visit.js';
 import type { Program } from '../program.js';
 
 /** Event type → the top-level properties its `where` conditions read. */
@@ -19,24 +20,11 @@ export function eventReadsOf(program: Program): EventReads {
     let names = reads.get(type);
     if (names === undefined) reads.set(type, (names = new Set()));
     const into = names;
-    visitPaths(rule.where, (path) => {
+    forEachTest(rule.where, ({ path }) => {
       const first = path.segments[0]!.name;
       if (!EVENT_ENVELOPE.has(first)) into.add(first);
+      return undefined;
     });
   }
   return new Map([...reads].map(([type, names]) => [type, [...names]]));
-}
-
-function visitPaths(condition: Condition, visit: (path: Path) => void): void {
-  switch (condition.kind) {
-    case 'not':
-      visitPaths(condition.operand, visit);
-      return;
-    case 'and':
-    case 'or':
-      for (const c of condition.operands) visitPaths(c, visit);
-      return;
-    default:
-      visit(condition.path);
-  }
 }

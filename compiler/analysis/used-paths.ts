@@ -1,4 +1,5 @@
 import { EVENT_ENVELOPE, type Condition, type Path } from '../../grammar/ast.js';
+import { forEachTest } from '../../grammar/visit.js';
 import type { Program } from '../program.js';
 import { kindOf, typeAtPath, type SqlKind } from '../codegen/sql/kinds.js';
 
@@ -52,16 +53,7 @@ function withKind(kind: SqlKind | undefined): { kind?: SqlKind } {
   return kind ? { kind } : {};
 }
 
+/** Calls `visit` with the path of every test of `condition`. */
 function walk(condition: Condition, visit: (path: Path) => void): void {
-  switch (condition.kind) {
-    case 'not':
-      walk(condition.operand, visit);
-      return;
-    case 'and':
-    case 'or':
-      for (const c of condition.operands) walk(c, visit);
-      return;
-    default:
-      visit(condition.path);
-  }
+  forEachTest(condition, (test) => visit(test.path));
 }

@@ -5,7 +5,6 @@
  */
 import { EVENT_ENVELOPE, pathText, rulesOf } from '../../grammar/ast.js';
 import type {
-  Condition,
   GroupStatement,
   LetStatement,
   ListRef,
@@ -17,15 +16,12 @@ import type {
   Value,
 } from '../../grammar/ast.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { conditionsOf, forEachTest, type Scope } from '../../grammar/visit.js';
 import type { FieldType, SchemaModel } from '../schema/model.js';
 import { suggest } from '../suggest.js';
 import { ANY, INTEGER, NUMBER, TEXT, admits, admitsArray, isAny, operatorMismatch, ORDERING, valueTypes } from './typing.js';
 
-/** Where a condition's paths are read. */
-export type Scope =
-  | { readonly kind: 'lead' }
-  | { readonly kind: 'event'; readonly eventType: string }
-  | { readonly kind: 'tier' };
+export type { Scope };
 
 /** One test of a condition, with the scope of its path. */
 export interface TestSite {
@@ -98,20 +94,6 @@ export interface CheckContext {
   valueSites(): readonly ValueSite[];
 }
 
-function testsOf(condition: Condition, scope: Scope, out: TestSite[]): void {
-  switch (condition.kind) {
-    case 'not':
-      testsOf(condition.operand, scope, out);
-      return;
-    case 'and':
-    case 'or':
-      for (const operand of condition.operands) testsOf(operand, scope, out);
-      return;
-    default:
-      out.push({ test: condition, scope });
-  }
-}
-
 function baseName(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts[parts.length - 1] || file;
@@ -151,15 +133,7 @@ export function createContext(file: RuleFile, schema: SchemaModel | undefined, r
   const rules = rulesOf(file);
 
   const tests: TestSite[] = [];
-  for (const statement of file.statements) {
-    const inStatement: Rule[] = statement.kind === 'group' ? [...statement.rules] : [];
-    if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive') inStatement.push(statement);
-    for (const rule of inStatement) {
-      if (rule.kind === 'when') testsOf(rule.condition, { kind: 'lead' }, tests);
-      if (rule.kind === 'on' && rule.where) testsOf(rule.where, { kind: 'event', eventType: rule.eventType.name }, tests);
-    }
-    if (statement.kind === 'tier' && statement.test.kind === 'when') testsOf(statement.test.condition, { kind: 'tier' }, tests);
-  }
+  for (const { condition, scope } of conditionsOf(file)) forEachTest(condition, (test) => void tests.push({ test, scope }));
 
   function resolve(path: Path, scope: Scope): Resolution {
     const first = path.segments[0];
@@ -247,14 +221,6 @@ export function createContext(file: RuleFile, schema: SchemaModel | undefined, r
     listItems,
     valueSites,
   };
-}
-
-/** ` — did you mean "a" or "b"?`, or empty when there is nothing to suggest. */
-export function didYouMean(suggestions: readonly string[]): string {
-  if (suggestions.length === 0) return '';
-  const quoted = suggestions.map((s) => `"${s}"`);
-  const last = quoted.pop()!;
-  return ` — did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last}?`;
 }
 
 /** `{ suggestions }` when there are any, for the diagnostic's extra fields. */

@@ -2,7 +2,8 @@
 import { error } from '../../grammar/diagnostic.js';
 import { suggest } from '../suggest.js';
 import type { CheckContext } from './context.js';
-import { didYouMean, withSuggestions } from './context.js';
+import { withSuggestions } from './context.js';
+import { didYouMean } from '../suggest.js';
 import { admits, allowedValues, inEnum, showValue } from './typing.js';
 
 const SHOWN = 12;
@@ -18,7 +19,7 @@ export function enumValue(ctx: CheckContext): void {
     const shown = `${texts.slice(0, SHOWN).join(', ')}${texts.length > SHOWN ? ', …' : ''}`;
     const from = list ? ` in list "${list.name.name}"` : '';
     const what = role === 'item' ? `an allowed item of "${field}"` : `an allowed value of "${field}"`;
-    const advice = suggestions.length > 0 ? didYouMean(suggestions) : ` — use one of these or add it to the enum in ${ctx.schemaName}`;
+    const advice = suggestions.length > 0 ? didYouMean(suggestions, 'clause') : ` — use one of these or add it to the enum in ${ctx.schemaName}`;
     ctx.report(
       error('enum-value', `${showValue(value)}${from} is not ${what} (allowed: ${shown})${advice}`, value.range, withSuggestions(suggestions)),
     );

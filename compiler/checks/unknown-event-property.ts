@@ -2,7 +2,8 @@
 import { pathText } from '../../grammar/ast.js';
 import { error } from '../../grammar/diagnostic.js';
 import type { CheckContext } from './context.js';
-import { didYouMean, suggestedPaths, withSuggestions } from './context.js';
+import { suggestedPaths, withSuggestions } from './context.js';
+import { didYouMean } from '../suggest.js';
 import { describeType } from './typing.js';
 
 const ENVELOPE_ADVICE: Record<string, string> = {
@@ -42,7 +43,7 @@ export function unknownEventProperty(ctx: CheckContext): void {
     const where = resolved.parent ? `"${resolved.parent}" has no property "${resolved.missing}"` : `${event} have no such property`;
     const advice =
       suggestions.length > 0
-        ? didYouMean(suggestions)
+        ? didYouMean(suggestions, 'clause')
         : resolved.candidates.length > 0
           ? ` (properties: ${resolved.candidates.join(', ')})`
           : ` — declare it in ${ctx.schemaName}`;

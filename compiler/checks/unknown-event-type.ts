@@ -2,7 +2,8 @@
 import { error } from '../../grammar/diagnostic.js';
 import { suggest } from '../suggest.js';
 import type { CheckContext } from './context.js';
-import { didYouMean, withSuggestions } from './context.js';
+import { withSuggestions } from './context.js';
+import { didYouMean } from '../suggest.js';
 
 export function unknownEventType(ctx: CheckContext): void {
   const schema = ctx.schema;
@@ -11,7 +12,7 @@ export function unknownEventType(ctx: CheckContext): void {
     if (rule.kind !== 'on' || schema.events.has(rule.eventType.name)) continue;
     const name = rule.eventType.name;
     const suggestions = suggest(name, schema.events.keys());
-    const advice = suggestions.length > 0 ? didYouMean(suggestions) : ` — check the spelling or add it under "events" in ${ctx.schemaName}`;
+    const advice = suggestions.length > 0 ? didYouMean(suggestions, 'clause') : ` — check the spelling or add it under "events" in ${ctx.schemaName}`;
     ctx.report(
       error(
         'unknown-event-type',

@@ -2,7 +2,8 @@
 import { pathText } from '../../grammar/ast.js';
 import { error } from '../../grammar/diagnostic.js';
 import type { CheckContext } from './context.js';
-import { didYouMean, suggestedPaths, withSuggestions } from './context.js';
+import { suggestedPaths, withSuggestions } from './context.js';
+import { didYouMean } from '../suggest.js';
 import { describeType } from './typing.js';
 
 export function unknownField(ctx: CheckContext): void {
@@ -28,7 +29,7 @@ export function unknownField(ctx: CheckContext): void {
         ? `a tier condition sees the score, group subtotals and lead fields, and leads have no such field in ${ctx.schemaName}`
         : `leads have no such field in ${ctx.schemaName}`;
     ctx.report(
-      error('unknown-field', `unknown field "${written}": ${where}${didYouMean(suggestions)}`, test.path.range, withSuggestions(suggestions)),
+      error('unknown-field', `unknown field "${written}": ${where}${didYouMean(suggestions, 'clause')}`, test.path.range, withSuggestions(suggestions)),
     );
   }
 }

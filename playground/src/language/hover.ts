@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor';
-import { pathText, rulesOf, type Condition, type Path, type Rule } from '../../../grammar/ast.js';
+import { pathText, rulesOf, type Path, type Rule } from '../../../grammar/ast.js';
 import type { Range } from '../../../grammar/range.js';
+import { conditionOfRule, forEachTest } from '../../../grammar/visit.js';
 import { t } from '../i18n.js';
 import { monaco } from '../monaco-env.js';
 import type { Scope } from './context.js';
@@ -58,26 +59,10 @@ function ruleHover(rule: Rule): Monaco.IMarkdownString[] {
 
 /** The path under the cursor in a rule's condition, with the scope it is read in. */
 function pathAt(rule: Rule, offset: number): { scope: Scope; path: Path } | undefined {
-  if (rule.kind === 'when') return findPath(rule.condition, offset, { kind: 'lead' });
-  if (rule.kind === 'on' && rule.where) return findPath(rule.where, offset, { kind: 'event', eventType: rule.eventType.name });
-  return undefined;
-}
-
-function findPath(condition: Condition, offset: number, scope: Scope): { scope: Scope; path: Path } | undefined {
-  if (!contains(condition.range, offset)) return undefined;
-  switch (condition.kind) {
-    case 'not':
-      return findPath(condition.operand, offset, scope);
-    case 'and':
-    case 'or':
-      for (const operand of condition.operands) {
-        const hit = findPath(operand, offset, scope);
-        if (hit) return hit;
-      }
-      return undefined;
-    default:
-      return contains(condition.path.range, offset) ? { scope, path: condition.path } : undefined;
-  }
+  const site = conditionOfRule(rule);
+  if (!site || !contains(site.condition.range, offset)) return undefined;
+  const path = forEachTest(site.condition, (test) => (contains(test.path.range, offset) ? test.path : undefined));
+  return path && { scope: site.scope, path };
 }
 
 function contains(range: Range, offset: number): boolean {
