@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures of the README's performance section, each a
  * ratio against a baseline measured in the same run on the same data.
- *  1. Compiled scorer vs a handwritten loop, DOMAIN.md model, 100,000 leads
+ *  1. Compiled scorer vs a handwritten loop, the model of rules/b2b-saas.score, 100,000 leads
  *     with about 12 events each (target: at least 0.8x).
  *  2. Checking and compiling a generated 1,000-rule file, warm (target: < 100 ms).
  *  3. Streaming `leadscore score`: peak memory at two sizes (flat with leads).

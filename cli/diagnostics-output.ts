@@ -6,7 +6,7 @@ export interface FileDiagnostic {
   readonly diagnostic: Diagnostic;
 }
 
-/** `FILE:LINE:COL: error|warning: MESSAGE [code]` (CLI.md), one line each. */
+/** `FILE:LINE:COL: error|warning: MESSAGE [code]` (docs/cli.md#leadscore-check), one line each. */
 export function formatDiagnosticLine({ file, diagnostic: d }: FileDiagnostic): string {
   const { line, column } = d.range.start;
   return `${file}:${line}:${column}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`;
@@ -20,7 +20,7 @@ export function formatSummary(diagnostics: readonly FileDiagnostic[], files: num
   return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${where}`;
 }
 
-/** The `--format json` shape of CLI.md. */
+/** The `--format json` shape of docs/cli.md#--format-json. */
 export function toJson({ file, diagnostic: d }: FileDiagnostic): Record<string, unknown> {
   return {
     file,

@@ -1,4 +1,4 @@
-/** CLI.md's exit codes: a public interface that scripts and CI depend on. */
+/** The exit codes of docs/cli.md#exit-codes: a public interface that scripts and CI depend on. */
 export const EXIT = {
   ok: 0,
   /** The rules have errors, or a test / fmt --check / gate failed. */

@@ -65,7 +65,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
 };
 
 /**
- * Type errors LANGUAGE.md §6 makes errors only "with a schema". Without one,
+ * Type findings are errors only "with a schema" (docs/language.md#15-diagnostics). Without one,
  * the same findings (e.g. `where type = …`, which is always missing, or
  * `score >= 高`, which is always false) are warnings: the program is valid
  * and keeps its meaning.

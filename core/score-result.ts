@@ -1,4 +1,4 @@
-/** What a scorer returns for one lead (LANGUAGE.md §4, CLI.md `score`). */
+/** What a scorer returns for one lead (docs/language.md#10-the-score, docs/cli.md#leadscore-score). */
 export interface Reason {
   /** The rule's label, or its source text when it has none. */
   readonly rule: string;

@@ -1,6 +1,6 @@
 /**
  * ISO 8601 instants and IANA time zones, for `at`, `--as-of` and `--tz`
- * (LANGUAGE.md §7).
+ * (docs/language.md#13-time-the-as-of-instant-event-ages-time-zones).
  *
  * This file has no imports on purpose: the code generator copies these
  * functions into standalone scorers with `Function.prototype.toString()`

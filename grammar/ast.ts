@@ -230,5 +230,5 @@ export function pathText(path: Path): string {
   return path.segments.map((s) => s.name).join('.');
 }
 
-/** An event's keys that are not its properties (LANGUAGE.md §5): `where` never sees them. */
+/** An event's keys that are not its properties (docs/language.md#where): `where` never sees them. */
 export const EVENT_ENVELOPE: ReadonlySet<string> = new Set(['type', 'at', 'lead_id']);

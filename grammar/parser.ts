@@ -3,7 +3,7 @@ import { describeToken, isBoundary, isStatementStart, STATEMENT_START, syntaxMes
 import * as t from './tokens.js';
 
 /**
- * The grammar of LANGUAGE.md §3 as a Chevrotain CST parser. Error recovery
+ * The grammar of docs/language.md#appendix-grammar as a Chevrotain CST parser. Error recovery
  * is on, so a broken file still yields a tree and every syntax error of the
  * file is reported in one run. The CST is turned into the typed AST by
  * `build-ast.ts`.

@@ -1,6 +1,6 @@
 /**
  * Reads the body of a string literal (`"…"`). The escapes are those of
- * LANGUAGE.md §2; any other backslash sequence is reported, with its offset
+ * docs/language.md#strings; any other backslash sequence is reported, with its offset
  * within the literal, so the caller can point at it.
  */
 export interface UnescapeResult {

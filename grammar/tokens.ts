@@ -53,7 +53,7 @@ export const Set = keyword('set');
 export const True = keyword('true');
 export const False = keyword('false');
 
-/** The reserved words, in the order LANGUAGE.md lists them. */
+/** The reserved words, in the order docs/language.md#keywords lists them. */
 export const keywordTokens = [
   Schema, Let, Group, Max, Min, When, On, Where, Each, Within, After, Inactive, Tier,
   Otherwise, And, Or, Not, In, Contains, Is, Set, True, False,

@@ -4,7 +4,7 @@ import { parseInstant } from '../core/time.js';
 
 /**
  * Turns a record read from a data file into what the scorer takes, or into
- * the reasons it is invalid (LANGUAGE.md §7). Browser-safe: the playground
+ * the reasons it is invalid (docs/language.md#14-the-schema-file). Browser-safe: the playground
  * prepares the records of files dropped on it the same way.
  */
 

@@ -11,7 +11,7 @@ export interface ModuleOptions {
 }
 
 /**
- * A standalone ES module (CLI.md `compile --target js`): exports `score`
+ * A standalone ES module (docs/cli.md#leadscore-compile): exports `score`
  * (also the default) and `explain`, and carries its own ISO 8601 reader so
  * it depends on nothing of leadscore.
  */

@@ -1,5 +1,5 @@
 /**
- * Reads a schema file (LANGUAGE.md §5) into a SchemaModel, reporting every
+ * Reads a schema file (docs/language.md#14-the-schema-file) into a SchemaModel, reporting every
  * problem as a Diagnostic that points into the schema file itself.
  * Browser-safe: the caller reads the file; this only sees its text.
  *

@@ -146,7 +146,7 @@ export class App {
     this.timer = window.setTimeout(() => this.runCheck(), DEBOUNCE_MS);
   }
 
-  /** One pass of the pipeline. The figure the issue asks for is `data-update-ms`: check finished → results on screen. */
+  /** One pass of the pipeline. The figure the browser test measures is `data-update-ms`: check finished → results on screen. */
   private runCheck(): void {
     window.clearTimeout(this.timer);
     const t0 = performance.now();

@@ -1,5 +1,5 @@
 /**
- * Converts one CSV cell to the value its schema type says (LANGUAGE.md §7):
+ * Converts one CSV cell to the value its schema type says (docs/cli.md#input-files):
  * a cell that does not convert makes the record invalid, never a silent zero.
  */
 import type { FieldType } from '../../compiler/schema/model.js';

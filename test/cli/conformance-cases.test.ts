@@ -1,9 +1,9 @@
 // Language-neutral conformance cases: every test/cases/**/case.json is one run of
 // the `leadscore` CLI (from dist/, so `npm run build` first), with expectations
-// derived by hand from spec/LANGUAGE.md and spec/CLI.md, not from the implementation.
+// derived by hand from docs/language.md and docs/cli.md, not from the implementation.
 //
 // case.json:
-//   description      what the case checks, and the spec sentence it rests on
+//   description      what the case checks, and the rule of the reference it rests on
 //   args             CLI arguments, relative to the case folder ("$REJECTS" = a temp file)
 //   exit             expected exit code
 //   stdout           null (not checked) or a file: .jsonl (one JSON object per line,

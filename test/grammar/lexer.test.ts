@@ -1,5 +1,5 @@
 /**
- * The lexer of LANGUAGE.md §2: identifiers over all of Unicode, keywords that
+ * The lexer of docs/language.md#2-writing-a-file-comments-names-values: identifiers over all of Unicode, keywords that
  * do not swallow longer words, durations, points, strings, comments, and the
  * full-width characters a Japanese IME slips in.
  */
@@ -104,7 +104,7 @@ describe('identifiers', () => {
 });
 
 describe('keywords', () => {
-  it('lexes every reserved word of §2 as its keyword', () => {
+  it('lexes every reserved word (docs/language.md#keywords) as its keyword', () => {
     const words = 'schema let group max min when on where each within after inactive tier otherwise and or not in contains is set true false'.split(' ');
     expect([...KEYWORDS].sort()).toEqual([...words].sort());
     for (const word of words) expect(kinds(word), word).toEqual([`Kw_${word}:${word}`]);
@@ -222,7 +222,7 @@ describe('numbers, points and durations', () => {
 });
 
 describe('strings', () => {
-  it('lexes a string with every escape of §2', () => {
+  it('lexes a string with every escape (docs/language.md#strings)', () => {
     const source = String.raw`"a\"b\\c\nd\te\u3042"`;
     expect(kinds(source)).toEqual([`ClosedString:${source}`]);
     const { file, diagnostics } = parse(`when x +1 ${source}`);

@@ -2,7 +2,7 @@
  * `parse` must never throw, whatever it is given, and every diagnostic and
  * node it returns must point into the source. Random text, random sequences
  * of the language's own fragments, and random mutations of the example of
- * LANGUAGE.md §1.
+ * docs/language.md#1-a-first-look.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -203,7 +203,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap' as const), a: offset, b: offset, length: fc.integer({ min: 1, max: 30 }) }),
 );
 
-describe('mutations of the §1 example', () => {
+describe('mutations of the complete example', () => {
   it('parses the unmutated example cleanly (the baseline of the mutations)', () => {
     expect(parseChecked(SPEC_EXAMPLE).diagnostics).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * Every statement and construct of LANGUAGE.md §3, parsed into the AST of
+ * Every statement and construct of docs/language.md#appendix-grammar, parsed into the AST of
  * grammar/ast.ts: node kinds, values, flags, operator precedence, and the
  * source range of each node (1-based lines and columns in UTF-16 units).
  */
@@ -400,7 +400,7 @@ describe('the file', () => {
   });
 });
 
-describe('the example of LANGUAGE.md §1', () => {
+describe('the complete example of docs/language.md', () => {
   const file = parseOk(SPEC_EXAMPLE);
   const lines = SPEC_EXAMPLE.split('\n');
 

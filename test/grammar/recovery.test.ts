@@ -1,5 +1,5 @@
 /**
- * Error recovery (LANGUAGE.md §6): every syntax error of a file is reported in
+ * Error recovery (docs/language.md#15-diagnostics): every syntax error of a file is reported in
  * one run, with its line and column and a message in words, and the valid
  * statements around the errors are still in the tree.
  */

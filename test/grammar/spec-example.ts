@@ -1,4 +1,4 @@
-/** The complete example of LANGUAGE.md §1, verbatim (shared by the grammar tests). */
+/** The complete example of the language (docs/language.md#1-a-first-look), verbatim (shared by the grammar tests). */
 export const SPEC_EXAMPLE = `
 # rules/b2b-saas.score — the scoring model of a B2B SaaS company
 schema "./lead.schema.json"

@@ -1,5 +1,5 @@
 /**
- * String literals: `unescapeString` reads the escapes of LANGUAGE.md §2 and
+ * String literals: `unescapeString` reads the escapes of docs/language.md#strings and
  * reports any other, and `quoteString` writes a literal that the lexer and
  * parser read back as the same value, whatever the text.
  */

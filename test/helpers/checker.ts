@@ -20,7 +20,7 @@ export function schemaFrom(text: string, file = 'lead.schema.json'): SchemaModel
   return loaded.model;
 }
 
-/** The schema of LANGUAGE.md §5, plus nested, nullable, numeric-enum and untyped fields. */
+/** The example schema of docs/language.md#14-the-schema-file, plus nested, nullable, numeric-enum and untyped fields. */
 export const LEAD_SCHEMA: SchemaModel = schemaFrom(readFileSync(`${CHECKER_GOLDEN_DIR}lead.schema.json`, 'utf8'));
 
 /** Parses `source`, which must be free of syntax errors, and runs the given checks (all by default); `null` runs them without a schema. */

@@ -1,5 +1,5 @@
 /**
- * The oracle: a plain, obviously correct reading of LANGUAGE.md §4 that walks
+ * The oracle: a plain, obviously correct reading of docs/language.md (sections 5 to 12) that walks
  * the AST for every lead. Slow on purpose: no caching, no cleverness. The
  * generated scorer must agree with it on every program and every data set.
  */
