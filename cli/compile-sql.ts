@@ -2,7 +2,8 @@ import { isDialectName, DIALECT_NAMES } from '../compiler/codegen/sql/dialect.js
 import { SqlGenerationError } from '../compiler/codegen/sql/quoting.js';
 import { generateSql } from '../compiler/codegen/sql/query.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { programOrReport } from './rules-or-exit.js';
+import { programOrReport, reportTargetProblems } from './rules-or-exit.js';
+import { sqlTargetDiagnostics } from '../compiler/codegen/sql/target-diagnostics.js';
 import { asOfInstant, checkTimeZone } from './time-options.js';
 import { writeOutput } from './output.js';
 
@@ -34,6 +35,7 @@ export function runCompileSql(rulesPath: string, options: CompileSqlOptions): nu
   const asOf = options.asOf === undefined ? undefined : asOfInstant(options.asOf, timeZone);
   const { program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
+  if (reportTargetProblems(rulesPath, sqlTargetDiagnostics(program))) return EXIT.rulesFailed;
   let sql: string;
   try {
     sql = generateSql(program, {

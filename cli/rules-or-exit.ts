@@ -1,5 +1,5 @@
 import type { Program } from '../compiler/program.js';
-import { hasErrors } from '../grammar/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../grammar/diagnostic.js';
 import { formatDiagnosticLine, formatSummary } from './diagnostics-output.js';
 import { loadRules, type LoadedRules } from './load-rules.js';
 
@@ -16,4 +16,15 @@ export function programOrReport(path: string): { rules: LoadedRules; program?: P
     return { rules };
   }
   return { rules, program: rules.program };
+}
+
+/**
+ * Prints what a target needs of the rule file beyond the checker (the SQL
+ * target's diagnostics) and says whether there was any: the caller exits 1.
+ */
+export function reportTargetProblems(path: string, diagnostics: readonly Diagnostic[]): boolean {
+  if (diagnostics.length === 0) return false;
+  for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnosticLine({ file: path, diagnostic })}\n`);
+  process.stderr.write(`${formatSummary(diagnostics.map((diagnostic) => ({ file: path, diagnostic })), 1)}: fix the errors above, then run again\n`);
+  return true;
 }

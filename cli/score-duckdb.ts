@@ -5,7 +5,8 @@ import { InputError } from '../runtime/duckdb/input-views.js';
 import { scoreWithDuckDB } from '../runtime/duckdb/score-duckdb.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createSink } from './result-sink.js';
-import { programOrReport } from './rules-or-exit.js';
+import { programOrReport, reportTargetProblems } from './rules-or-exit.js';
+import { sqlTargetDiagnostics } from '../compiler/codegen/sql/target-diagnostics.js';
 import { asOfInstant, checkTimeZone } from './time-options.js';
 import type { ScoreOptions } from './score-options.js';
 import { openOutputStream } from './output.js';
@@ -22,6 +23,7 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
   const events = options.events === undefined ? undefined : inputFile(options.events, '--events');
   const { program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
+  if (reportTargetProblems(rulesPath, sqlTargetDiagnostics(program))) return EXIT.rulesFailed;
 
   const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
   const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });

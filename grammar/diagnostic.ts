@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from './diagnostic-catalogue.js';
 import type { Range } from './range.js';
 
 /**
@@ -8,7 +9,8 @@ import type { Range } from './range.js';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  readonly code: string;
+  /** One of grammar/diagnostic-catalogue.ts. */
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly severity: Severity;
   readonly range: Range;
@@ -18,11 +20,11 @@ export interface Diagnostic {
   readonly suggestions?: readonly string[];
 }
 
-export function error(code: string, message: string, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
+export function error(code: DiagnosticCode, message: string, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { code, message, severity: 'error', range, ...extra };
 }
 
-export function warning(code: string, message: string, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
+export function warning(code: DiagnosticCode, message: string, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { code, message, severity: 'warning', range, ...extra };
 }
 

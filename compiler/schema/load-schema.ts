@@ -14,6 +14,7 @@
  */
 import type { Ajv } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import type { DiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
 import { error, warning, type Diagnostic } from '../../grammar/diagnostic.js';
 import { LineMap, type Range } from '../../grammar/range.js';
 import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
@@ -37,7 +38,7 @@ export function loadSchema(text: string, file: string): LoadedSchema {
   const diagnostics: Diagnostic[] = [];
   const at = (node: Node | undefined): Range =>
     node === undefined ? lines.range(0, 0) : lines.range(node.offset, node.offset + node.length);
-  const fail = (code: string, message: string, node: Node | undefined): void => {
+  const fail = (code: DiagnosticCode, message: string, node: Node | undefined): void => {
     diagnostics.push(error(code, message, at(node), { file }));
   };
 
@@ -148,7 +149,7 @@ function define(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-type Fail = (code: string, message: string, node: Node | undefined) => void;
+type Fail = (code: DiagnosticCode, message: string, node: Node | undefined) => void;
 
 const ajvByDraft = new Map<Draft, Ajv>();
 function metaValidator(draft: Draft): Ajv {

@@ -5,6 +5,7 @@ import { sqlCondition, sqlTest, type SqlConditionScope, type SqlValue } from './
 import { dialectNamed, type Dialect } from './dialect.js';
 import { kindOf, typeAtPath, type SqlKind } from './kinds.js';
 import { SqlGenerationError } from './quoting.js';
+import { columnClashMessage, NEEDS_SCHEMA_MESSAGE, untypedMessage } from './target-diagnostics.js';
 
 export interface SqlOptions {
   /** duckdb, postgres, bigquery or snowflake. */
@@ -51,9 +52,7 @@ class SqlGenerator {
   ) {
     this.d = dialectNamed(options.dialect);
     if (!program.schema) {
-      throw new SqlGenerationError(
-        'the SQL target needs the rule file to name a schema (schema "./lead.schema.json"): a warehouse column has one type, and the schema says which',
-      );
+      throw new SqlGenerationError(NEEDS_SCHEMA_MESSAGE);
     }
     this.groupIndex = new Map(program.groups.map((g, i) => [g.name.name, i] as const));
     this.checkOutputNames();
@@ -227,9 +226,7 @@ class SqlGenerator {
   private read(alias: string, names: readonly string[], kind: SqlKind | undefined, path: Path, what: string): SqlValue {
     const { d } = this;
     if (kind === undefined) {
-      throw new SqlGenerationError(
-        `line ${path.range.start.line}: the ${what} has no single type in the schema; the SQL target reads each column as one type, so give it "type": "string", "number", "integer", "boolean" or "array"`,
-      );
+      throw new SqlGenerationError(`line ${path.range.start.line}: ${untypedMessage(what)}`);
     }
     const column = d.column(alias, names);
     switch (kind.kind) {
@@ -255,9 +252,7 @@ class SqlGenerator {
       const key = group.name.name.toLowerCase();
       const other = seen.get(key);
       if (other !== undefined) {
-        throw new SqlGenerationError(
-          `line ${group.range.start.line}: the group "${group.name.name}" would be an output column named like "${other}" (warehouses compare column names regardless of case); rename the group`,
-        );
+        throw new SqlGenerationError(`line ${group.range.start.line}: ${columnClashMessage(group.name.name, other)}`);
       }
       seen.set(key, group.name.name);
     }
