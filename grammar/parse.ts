@@ -3,7 +3,7 @@ import type { RuleFile } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { error, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { tokenize } from './lexer.js';
-import { parseTokens } from './parser.js';
+import { parseTokens } from './recovery.js';
 import { isStatementStart } from './syntax-messages.js';
 import { LParen, Not, RParen } from './tokens.js';
 import { LineMap, type Range } from './range.js';
