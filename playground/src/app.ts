@@ -1,19 +1,18 @@
-import { loadSchema } from '../../compiler/schema/load-schema.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { parseInstant } from '../../core/time.js';
 import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
 import { parseInWorker, parseUserFiles } from './data/load-files.js';
 import { h, replaceChildren } from './dom.js';
 import { createEditors, type Editors } from './editors.js';
-import { checkRules, SCHEMA_FILE } from './engine/check.js';
+import { checkRules } from './engine/check.js';
 import { compareVersions } from './engine/impact.js';
-import { prepareData, type PreparedData } from './engine/prepare.js';
 import type { RawDataset } from './engine/raw-data.js';
-import { scoreAll, TIME_ZONE } from './engine/score-all.js';
+import { TIME_ZONE } from './engine/score-all.js';
 import { lang, setLang, t } from './i18n.js';
 import { setDiagnostics } from './language/markers.js';
 import { session } from './language/session.js';
 import { monaco } from './monaco-env.js';
+import { checkStage, prepareStage, scoreStage, type PipelineState } from './pipeline.js';
 import { decodeShareHash, encodeShareHash } from './share/hash.js';
 import { loadLocal, saveLocal } from './share/persist.js';
 import { DEFAULT_STATE, type DataRef, type SavedState } from './state.js';
@@ -40,9 +39,8 @@ export class App {
   private readonly problems = new DiagnosticsList((d) => this.revealDiagnostic(d));
   private readonly dataPanel = new DataPanel((files) => void this.loadFiles(files), () => void this.loadExample());
   private dataRef: DataRef;
-  private raw?: RawDataset;
-  private prepared?: PreparedData;
-  private preparedFor?: { raw: RawDataset; schemaText: string };
+  /** The data, the latest check and the latest scoring (pipeline.ts). */
+  private readonly pipeline: PipelineState = {};
   private snapshot?: string;
   private baselineFileText?: string;
   private tab: Tab = 'rules';
@@ -126,7 +124,7 @@ export class App {
     this.layout.asOf.value = state.asOf;
     this.dataRef = state.data;
     this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
-    if (state.data.kind === 'files' || this.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
+    if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
     this.runCheck();
   }
 
@@ -137,7 +135,7 @@ export class App {
     this.problems.render();
     this.dataPanel.relabel();
     this.fillBaselineOptions();
-    if (this.raw && this.prepared) this.dataPanel.update(this.raw, this.prepared);
+    if (this.pipeline.raw && this.pipeline.prepared) this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
     this.runCheck();
   }
 
@@ -146,33 +144,30 @@ export class App {
     this.timer = window.setTimeout(() => this.runCheck(), DEBOUNCE_MS);
   }
 
-  /** One pass of the pipeline. The figure the browser test measures is `data-update-ms`: check finished → results on screen. */
+  /**
+   * One pass of the pipeline: the stages of pipeline.ts over `this.pipeline`,
+   * each followed by what it changes on the page. The figure the browser test
+   * measures is `data-update-ms`: check finished → results on screen.
+   */
   private runCheck(): void {
     window.clearTimeout(this.timer);
     const t0 = performance.now();
     const schemaText = this.editors.schemaModel.getValue();
-    const loaded = loadSchema(schemaText, SCHEMA_FILE);
-    setDiagnostics(this.editors.schemaModel, loaded.diagnostics);
-    if (loaded.model) session.schema = loaded.model;
-    const checked = checkRules(this.editors.rulesModel.getValue(), schemaText);
-    session.checked = checked;
-    const ruleDiagnostics = checked.diagnostics.filter((d) => d.file === undefined);
-    setDiagnostics(this.editors.rulesModel, ruleDiagnostics);
-    const schemaProblems = loaded.diagnostics;
-    this.problems.update([...ruleDiagnostics, ...schemaProblems]);
+    const check = checkStage(this.pipeline, this.editors.rulesModel.getValue(), schemaText);
+    this.publish();
+    setDiagnostics(this.editors.schemaModel, check.loaded.diagnostics);
+    setDiagnostics(this.editors.rulesModel, check.ruleDiagnostics);
+    this.problems.update([...check.ruleDiagnostics, ...check.loaded.diagnostics]);
     const checkDone = performance.now();
 
-    this.prepareIfNeeded(schemaText, loaded.model && !loaded.diagnostics.some((d) => d.severity === 'error') ? loaded.model : undefined);
-    const errors = ruleDiagnostics.filter((d) => d.severity === 'error').length;
-    const blocked = !checked.program;
-    this.layout.errorsBlock.hidden = !blocked;
-    // Rules that are fine but checked against a broken schema: say it is the schema, not the rules.
-    const schemaBroken = errors === 0 && loaded.diagnostics.some((d) => d.severity === 'error');
-    this.layout.errorsBlock.textContent = blocked ? (schemaBroken ? t().schemaInvalid : t().errorsBlock(Math.max(errors, 1))) : '';
-    this.layout.resultsColumn.classList.toggle('stale', blocked);
-    if (checked.program && this.prepared) {
-      const run = scoreAll(checked.program, this.prepared.leads, this.now());
-      session.run = run;
+    if (prepareStage(this.pipeline, schemaText, check.loaded)) this.dataPanel.update(this.pipeline.raw!, this.pipeline.prepared!);
+    this.layout.errorsBlock.hidden = !check.blocked;
+    this.layout.errorsBlock.textContent = check.blocked ? (check.schemaBroken ? t().schemaInvalid : t().errorsBlock(Math.max(check.ruleErrors, 1))) : '';
+    this.layout.resultsColumn.classList.toggle('stale', check.blocked);
+
+    const run = scoreStage(this.pipeline, this.now());
+    this.publish();
+    if (run) {
       const scored = performance.now();
       this.table.update(run);
       replaceChildren(this.layout.charts, tierChart(run), histogram(run));
@@ -191,14 +186,12 @@ export class App {
     this.persist();
   }
 
-  private prepareIfNeeded(schemaText: string, schema: Parameters<typeof prepareData>[1]): void {
-    if (!this.raw) return;
-    if (this.preparedFor?.raw === this.raw && this.preparedFor.schemaText === schemaText) return;
-    // A schema with errors is not applied: the data stays prepared with the last good one.
-    if (this.preparedFor?.raw === this.raw && !schema) return;
-    this.prepared = prepareData(this.raw, schema, TIME_ZONE);
-    this.preparedFor = { raw: this.raw, schemaText };
-    this.dataPanel.update(this.raw, this.prepared);
+  /** The language features (hover, completions, quick fixes) read the latest pass through their session. */
+  private publish(): void {
+    const { schema, checked, run } = this.pipeline;
+    if (schema) session.schema = schema;
+    if (checked) session.checked = checked;
+    if (run) session.run = run;
   }
 
   private now(): number {
@@ -230,12 +223,12 @@ export class App {
       if (load < this.appliedLoad) return;
       this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
       // The data in use is unchanged: show its summary again instead of "loading" (unless another load is under way).
-      if (load === this.loads && this.raw && this.prepared) this.dataPanel.update(this.raw, this.prepared);
+      if (load === this.loads && this.pipeline.raw && this.pipeline.prepared) this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
     }
   }
 
   private setData(raw: RawDataset): void {
-    this.raw = raw;
+    this.pipeline.raw = raw;
     this.runCheck();
   }
 
@@ -289,10 +282,11 @@ export class App {
   }
 
   private updateImpact(): void {
-    const working = session.checked;
-    if (!working || !this.prepared) return;
+    const working = this.pipeline.checked;
+    const prepared = this.pipeline.prepared;
+    if (!working || !prepared) return;
     const baseline = checkRules(this.editors.baselineModel.getValue(), this.editors.schemaModel.getValue());
-    renderImpact(this.layout.impact, baseline.program && working.program ? compareVersions(baseline, working, this.prepared.leads, this.now()) : undefined);
+    renderImpact(this.layout.impact, baseline.program && working.program ? compareVersions(baseline, working, prepared.leads, this.now()) : undefined);
   }
 
   private state(): SavedState {
