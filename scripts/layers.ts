@@ -72,7 +72,7 @@ const SOURCE = /\.(ts|mts)$/;
 
 export interface ImportEdge {
   readonly from: string;
-  /** A repository file (`runtime/time.ts`) or a package/builtin name (`node:fs`). */
+  /** A repository file (`core/time.ts`) or a package/builtin name (`node:fs`). */
   readonly to: string;
   readonly line: number;
 }
