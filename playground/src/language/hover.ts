@@ -1,15 +1,15 @@
 import type * as Monaco from 'monaco-editor';
-import { pathText, rulesOf, type Condition, type Path, type Rule } from '../../../grammar/ast.js';
+import { escapeMarkdown, hoverAt, hoverMarkdown } from '../../../compiler/language-service/hover.js';
+import type { Rule } from '../../../grammar/ast.js';
 import type { Range } from '../../../grammar/range.js';
 import { t } from '../i18n.js';
 import { monaco } from '../monaco-env.js';
-import type { Scope } from './context.js';
-import { describeType, descriptionOf, fieldAt, scopeRoot, valueSource, valuesOf } from './schema-info.js';
 import { isWorkingCopy, session } from './session.js';
 
 /**
- * Hover: on a field, its type, allowed values and description; anywhere in a
- * rule, what the rule did to the sample (how many leads it fired for, the
+ * Hover: what the language service says (a field's type, allowed values and
+ * description; a let list or group), and, playground only, what the rule
+ * under the cursor did to the sample (how many leads it fired for, the
  * points it gave in total). Read from the last successful check and scoring.
  */
 export const hoverProvider: Monaco.languages.HoverProvider = {
@@ -17,78 +17,24 @@ export const hoverProvider: Monaco.languages.HoverProvider = {
     const file = session.checked?.file;
     if (!isWorkingCopy(model)) return null;
     if (!file) return null;
-    const offset = model.getOffsetAt(position);
-    const contents: Monaco.IMarkdownString[] = [];
-    let range: Range | undefined;
-    for (const { rule } of rulesOf(file)) {
-      if (!contains(rule.range, offset)) continue;
-      const hit = pathAt(rule, offset);
-      if (hit && session.schema) {
-        contents.push(...fieldHover(hit.scope, hit.path));
-        range = hit.path.range;
-      }
-      contents.push(...ruleHover(rule));
-      range ??= rule.range;
-    }
-    if (contents.length === 0 || !range) return null;
-    return { contents, range: toMonacoRange(range) };
+    const info = hoverAt({ file, schema: session.schema }, model.getOffsetAt(position));
+    if (!info) return null;
+    const labels = { type: t().hoverType, values: t().hoverValues, letList: (name: string) => `let **${name}**`, group: (name: string) => `group **${name}**` };
+    const contents: Monaco.IMarkdownString[] = hoverMarkdown(info, labels).map((value) => ({ value }));
+    if (info.rule) contents.push(...ruleHover(info.rule));
+    if (contents.length === 0) return null;
+    return { contents, range: toMonacoRange(info.range) };
   },
 };
-
-function fieldHover(scope: Scope, path: Path): Monaco.IMarkdownString[] {
-  const schema = session.schema!;
-  const names = path.segments.map((s) => s.name);
-  const type = fieldAt(scopeRoot(schema, scope), names);
-  if (!type) return [];
-  const lines = [`**${escapeMd(pathText(path))}** — ${t().hoverType}: \`${describeType(type)}\``];
-  const description = descriptionOf(schema, scope, names);
-  if (description) lines.push(escapeMd(description));
-  const values = valuesOf(type);
-  if (values.length > 0) lines.push(`${t().hoverValues}: ${values.map((v) => `\`${valueSource(v).replace(/`/g, "'")}\``).join(', ')}`);
-  return [{ value: lines.join('\n\n') }];
-}
 
 function ruleHover(rule: Rule): Monaco.IMarkdownString[] {
   const run = session.run;
   if (!run) return [];
   const stat = run.ruleStats.get(rule.range.start.line) ?? { fires: 0, points: 0 };
-  const label = rule.label ? `**${escapeMd(rule.label.text)}** — ` : '';
+  const label = rule.label ? `**${escapeMarkdown(rule.label.text)}** — ` : '';
   return [{ value: label + t().hoverFires(stat.fires, run.results.length, stat.points) }];
-}
-
-/** The path under the cursor in a rule's condition, with the scope it is read in. */
-function pathAt(rule: Rule, offset: number): { scope: Scope; path: Path } | undefined {
-  if (rule.kind === 'when') return findPath(rule.condition, offset, { kind: 'lead' });
-  if (rule.kind === 'on' && rule.where) return findPath(rule.where, offset, { kind: 'event', eventType: rule.eventType.name });
-  return undefined;
-}
-
-function findPath(condition: Condition, offset: number, scope: Scope): { scope: Scope; path: Path } | undefined {
-  if (!contains(condition.range, offset)) return undefined;
-  switch (condition.kind) {
-    case 'not':
-      return findPath(condition.operand, offset, scope);
-    case 'and':
-    case 'or':
-      for (const operand of condition.operands) {
-        const hit = findPath(operand, offset, scope);
-        if (hit) return hit;
-      }
-      return undefined;
-    default:
-      return contains(condition.path.range, offset) ? { scope, path: condition.path } : undefined;
-  }
-}
-
-function contains(range: Range, offset: number): boolean {
-  return range.start.offset <= offset && offset <= range.end.offset;
 }
 
 function toMonacoRange(range: Range): Monaco.IRange {
   return new monaco.Range(range.start.line, range.start.column, range.end.line, range.end.column);
-}
-
-/** Names and labels come from the rule file: shown as text, never as markup or links. */
-function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
 }
