@@ -66,7 +66,9 @@ export function cursorContext(before: string): CursorContext {
   }
   if (keyword === 'when') {
     const cond = condition(0);
-    return cond ? inCondition([tokens[start]!, ...cond], { kind: 'lead' }) : afterPoints(tokens.slice(start), keyword);
+    // `tier NAME when …` reads score, groups and lead fields.
+    const scope: Scope = tokens[start - 2]?.text === 'tier' ? { kind: 'tier' } : { kind: 'lead' };
+    return cond ? inCondition([tokens[start]!, ...cond], scope) : afterPoints(tokens.slice(start), keyword);
   }
   if (keyword === 'tier') {
     const whenAt = rest.findIndex((t) => t.kind === 'word' && t.text === 'when');
@@ -104,7 +106,7 @@ function inCondition(tokens: Token[], scope: Scope): CursorContext {
   if (last === undefined) return { kind: 'path', scope };
   if (last.kind === 'word' && TEST_STARTS.has(last.text)) return { kind: 'path', scope };
   if (last.kind === 'symbol' && last.text === '(') return { kind: 'path', scope };
-  if (last.kind === 'symbol' && (last.text === '=' || last.text === '!=')) return valueOf(tokens, tokens.length - 1, scope);
+  if (last.kind === 'symbol' && ['=', '!=', '<', '<=', '>', '>='].includes(last.text)) return valueOf(tokens, tokens.length - 1, scope);
   if (last.kind === 'word' && last.text === 'contains') return valueOf(tokens, tokens.length - 1, scope);
   if (last.kind === 'word' && last.text === 'in') return { kind: 'listName' };
   // Inside an unclosed `[`: the list of an `in`.
