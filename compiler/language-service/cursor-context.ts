@@ -17,7 +17,7 @@ export type CursorContext =
 
 type Token = { readonly kind: 'word' | 'string' | 'number' | 'points' | 'symbol'; readonly text: string };
 
-const TOKEN = /(#[^\r\n]*)|("(?:[^"\\\r\n]|\\.)*"?)|([+-]\d+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:[A-Za-z]*|%))|([\p{L}_][\p{L}\p{N}\p{M}_]*)|(!=|<=|>=|[<>=[\](){},.])|\s+/gu;
+const TOKEN = /(#[^\r\n]*)|("(?:[^"\\\r\n]|\\.)*"?)|([+-]\d+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:%|[A-Za-z]*))|([\p{L}_][\p{L}\p{N}\p{M}_]*)|(!=|<=|>=|[<>=[\](){},.])|\s+/gu;
 
 export function scan(text: string): Token[] {
   const tokens: Token[] = [];
