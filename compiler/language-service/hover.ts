@@ -2,6 +2,7 @@ import { pathText, rulesOf, type Condition, type Path, type Rule, type RuleFile 
 import type { Range } from '../../grammar/range.js';
 import type { SchemaModel } from '../schema/model.js';
 import type { Scope } from './cursor-context.js';
+import { decayAt, decayMarkdown, type DecayInfo } from './decay.js';
 import { symbolAt } from './references.js';
 import { describeType, descriptionOf, fieldAt, scopeRoot, valueSource, valuesOf } from './schema-info.js';
 
@@ -13,12 +14,18 @@ export interface HoverInfo {
   readonly rule?: Rule;
   readonly field?: { readonly path: string; readonly type: string; readonly description?: string; readonly values: readonly string[] };
   readonly symbol?: { readonly kind: 'let' | 'group'; readonly name: string; readonly uses: number };
+  /** On `decay R% every D`: the worth of the rule's points by the event's age. */
+  readonly decay?: DecayInfo;
+  /** Set with `decay`: the offsets the hover is about (the grammar has no range for it yet). */
+  readonly offsets?: { readonly start: number; readonly end: number };
 }
 
-export function hoverAt(doc: { readonly file: RuleFile; readonly schema?: SchemaModel | undefined }, offset: number): HoverInfo | undefined {
+export function hoverAt(doc: { readonly file: RuleFile; readonly schema?: SchemaModel | undefined; readonly text?: string }, offset: number): HoverInfo | undefined {
   const { file, schema } = doc;
+  const decay = doc.text === undefined ? undefined : decayAt(doc.text, offset);
   const named = symbolAt(file, offset);
   const inRule = rulesOf(file).find(({ rule }) => contains(rule.range, offset))?.rule;
+  if (decay) return { range: inRule?.range ?? file.range, decay, offsets: { start: decay.start, end: decay.end }, ...(inRule && { rule: inRule }) };
   if (named) {
     const symbol = { kind: named.symbol.kind, name: named.symbol.name, uses: named.symbol.uses.length };
     return { range: named.range, symbol, ...(inRule && { rule: inRule }) };
@@ -60,6 +67,7 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
 /** Markdown paragraphs for a hover. Names and text from the files are escaped: shown as text, never as markup or links. */
 export function hoverMarkdown(info: HoverInfo, labels: HoverLabels = ENGLISH_HOVER_LABELS): string[] {
   const out: string[] = [];
+  if (info.decay) out.push(decayMarkdown(info.decay));
   if (info.field) {
     const lines = [`**${escapeMarkdown(info.field.path)}** — ${labels.type}: \`${info.field.type}\``];
     if (info.field.description) lines.push(escapeMarkdown(info.field.description));

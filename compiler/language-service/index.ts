@@ -17,3 +17,4 @@ export * from './references.js';
 export * from './rename.js';
 export * from './schema-info.js';
 export * from './semantic-tokens.js';
+export * from './decay.js';

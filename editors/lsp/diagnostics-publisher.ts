@@ -25,9 +25,14 @@ export class DiagnosticsPublisher {
     this.cancel(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    const doc = this.rules.analysis(document);
-    const diagnostics = doc.diagnostics.map((d) => lspDiagnostic(d, doc.file));
-    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    try {
+      const doc = this.rules.analysis(document);
+      const diagnostics = doc.diagnostics.map((d) => lspDiagnostic(d, doc.file));
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (e) {
+      // Runs from timers and file watchers: a checker bug must not end the server (requests report theirs as errors).
+      this.connection.console.error(`leadscore: internal error while checking ${uri}: ${(e as Error)?.message ?? String(e)} (this is a bug in leadscore; please report it)`);
+    }
   }
 
   later(uri: string): void {

@@ -40,7 +40,8 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     const info = hoverAt(doc, document.offsetAt(position));
     const paragraphs = info ? hoverMarkdown(info) : [];
     if (!info || paragraphs.length === 0) return null;
-    return { contents: { kind: 'markdown', value: paragraphs.join('\n\n---\n\n') }, range: lspRange(info.range) };
+    const range = info.offsets ? { start: document.positionAt(info.offsets.start), end: document.positionAt(info.offsets.end) } : lspRange(info.range);
+    return { contents: { kind: 'markdown', value: paragraphs.join('\n\n---\n\n') }, range };
   });
 
   connection.onDefinition(({ textDocument, position }) => {

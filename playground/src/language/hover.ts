@@ -17,12 +17,16 @@ export const hoverProvider: Monaco.languages.HoverProvider = {
     const file = session.checked?.file;
     if (!isWorkingCopy(model)) return null;
     if (!file) return null;
-    const info = hoverAt({ file, schema: session.schema }, model.getOffsetAt(position));
+    const info = hoverAt({ file, schema: session.schema, text: model.getValue() }, model.getOffsetAt(position));
     if (!info) return null;
     const labels = { type: t().hoverType, values: t().hoverValues, letList: (name: string) => `let **${name}**`, group: (name: string) => `group **${name}**` };
     const contents: Monaco.IMarkdownString[] = hoverMarkdown(info, labels).map((value) => ({ value }));
     if (info.rule) contents.push(...ruleHover(info.rule));
     if (contents.length === 0) return null;
+    if (info.offsets) {
+      const [start, end] = [model.getPositionAt(info.offsets.start), model.getPositionAt(info.offsets.end)];
+      return { contents, range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column) };
+    }
     return { contents, range: toMonacoRange(info.range) };
   },
 };
