@@ -136,6 +136,14 @@ describe('leadscore lsp --stdio, driven by an LSP client', () => {
     expect((await hover('属性', 1))!.text).toContain('group **属性**');
   });
 
+  it('hovers decay R% every D with what the points are worth by age (read from the text)', async () => {
+    const text = RULES.replace('on ウェビナー参加 +10 each max 30', 'on ウェビナー参加 +10 decay 50% every 7d');
+    await lsp.open('decay.score', text);
+    const result = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: lsp.uriOf('decay.score') }, position: positionOf(text, 'every') });
+    expect((result!.contents as MarkupContent).value).toContain('| 7d – 14d | +5 |');
+    expect(result!.range).toEqual({ start: positionOf(text, 'decay'), end: positionOf(text, '7d', 0, 2) });
+  });
+
   it('goes to the definition of let lists and of groups named in tiers, and finds their references', async () => {
     await lsp.open('nav.score', RULES);
     const uri = lsp.uriOf('nav.score');
