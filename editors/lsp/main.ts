@@ -1,6 +1,6 @@
 import { runLanguageServer } from './server.js';
 
-/** `leadscore lsp --stdio`: the only transport is stdin/stdout, so the flag is accepted and required by editors' conventions, not read. */
+/** `leadscore lsp --stdio`: stdin and stdout are the only transport (`--stdio` is what editors pass). */
 export async function runLsp(): Promise<number> {
   await runLanguageServer(process.stdin, process.stdout);
   return 0;
