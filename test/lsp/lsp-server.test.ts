@@ -211,6 +211,19 @@ describe('leadscore lsp --stdio, driven by an LSP client', () => {
     expect(at('"決裁者層"')).toMatchObject({ type: 'string' });
   });
 
+  it('shows a broken or missing schema file on the schema line, pointing into the schema file', async () => {
+    writeFileSync(join(lsp.dir, 'broken.schema.json'), '{ "lead": { "type": "object" }, "event": {} }');
+    const text = RULES.replace('./lead.schema.json', './broken.schema.json');
+    const published = lsp.diagnostics('broken-schema.score');
+    await lsp.open('broken-schema.score', text);
+    const schemaDiagnostic = (await published).find((d) => d.relatedInformation);
+    expect(schemaDiagnostic!.range).toEqual({ start: positionOf(text, '"./broken'), end: positionOf(text, '"./broken', 0, '"./broken.schema.json"'.length) });
+    expect(schemaDiagnostic!.relatedInformation![0]!.location.uri).toBe(lsp.uriOf('broken.schema.json'));
+    const missing = lsp.diagnostics('missing-schema.score');
+    await lsp.open('missing-schema.score', RULES.replace('./lead.schema.json', './nowhere.json'));
+    expect((await missing).map((d) => d.code)).toContain('schema-not-found');
+  });
+
   it('registers a schema watcher and checks open files again when the editor reports the schema changed', async () => {
     expect(lsp.registrations.map((r) => r.method)).toContain('workspace/didChangeWatchedFiles');
     const text = RULES.replace('when 従業員数 >= 100', 'when 売上 >= 100');
