@@ -2,7 +2,6 @@ import type { IToken } from 'chevrotain';
 import type { Condition, RuleFile, Value } from '../../grammar/ast.js';
 import { tokenize } from '../../grammar/lexer.js';
 import { LineMap } from '../../grammar/range.js';
-import { KEYWORDS } from '../../grammar/tokens.js';
 import { TextIndex } from './positions.js';
 
 /**
@@ -41,11 +40,13 @@ export function semanticTokens(text: string, file: RuleFile): SemanticToken[] {
     else if (name === 'ClosedString' || name === 'UnterminatedString') type = names.get(token.startOffset)?.type ?? 'string';
     else if (name === 'NumberLiteral' || name === 'SignedNumber' || name === 'DurationLiteral') type = 'number';
     else if (OPERATORS.has(name)) type = 'operator';
-    else if (name.startsWith('Kw_') && KEYWORDS.has(token.image)) type = 'keyword';
+    else if (name.startsWith('Kw_')) type = 'keyword';
     else if (name === 'Identifier') {
+      // A name the parse does not place (a contextual keyword of language version 2, a half-typed statement) keeps the grammar's colour.
       const role = names.get(token.startOffset);
-      type = role?.type ?? 'property';
-      declaration = role?.declaration ?? false;
+      if (!role) continue;
+      type = role.type;
+      declaration = role.declaration;
     }
     if (!type || token.endOffset === undefined) continue;
     const start = index.positionAt(token.startOffset);
