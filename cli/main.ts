@@ -124,6 +124,14 @@ function buildProgram(): Command {
       process.exitCode = await (await import('./commands/diff.js')).runDiff(oldSpec, newSpec, opts);
     });
 
+  program
+    .command('lsp')
+    .description('language server for editors (Language Server Protocol): diagnostics, completion, hover, fixes, rename, formatting')
+    .option('--stdio', 'talk over stdin and stdout (the only transport)')
+    .action(async () => {
+      process.exitCode = await (await import('../editors/lsp/main.js')).runLsp();
+    });
+
   return program;
 }
 

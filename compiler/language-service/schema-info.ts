@@ -1,12 +1,12 @@
-import type { EnumValue, FieldType, SchemaModel } from '../../../compiler/schema/model.js';
-import { isIdentifier } from '../../../grammar/identifier-pattern.js';
-import { KEYWORDS } from '../../../grammar/tokens.js';
-import type { Scope } from './context.js';
+import type { EnumValue, FieldType, SchemaModel } from '../schema/model.js';
+import { isIdentifier } from '../../grammar/identifier-pattern.js';
+import { KEYWORDS } from '../../grammar/tokens.js';
+import type { Scope } from './cursor-context.js';
 
 /** What completions and hovers need from the schema: fields by path, their types, values and descriptions. */
 
 export function scopeRoot(schema: SchemaModel, scope: Scope): FieldType | undefined {
-  return scope.kind === 'lead' ? schema.lead : schema.events.get(scope.eventType);
+  return scope.kind === 'event' ? schema.events.get(scope.eventType) : schema.lead;
 }
 
 export function fieldAt(root: FieldType | undefined, path: readonly string[]): FieldType | undefined {
@@ -49,7 +49,7 @@ export function valueSource(value: EnumValue): string {
 
 /** The `description` the schema file gives a field, read from the raw JSON Schema (own properties only). */
 export function descriptionOf(schema: SchemaModel, scope: Scope, path: readonly string[]): string | undefined {
-  let node: unknown = scope.kind === 'lead' ? schema.leadSchema : schema.eventSchemas.get(scope.eventType);
+  let node: unknown = scope.kind === 'event' ? schema.eventSchemas.get(scope.eventType) : schema.leadSchema;
   for (const key of path) {
     const props = own(node, 'properties');
     node = own(props, key);

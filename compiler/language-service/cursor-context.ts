@@ -5,18 +5,19 @@
  * `in` (a `let` name). A small scanner over the text before the cursor; it
  * tolerates the half-written rules an editor is full of.
  */
-export type Scope = { readonly kind: 'lead' } | { readonly kind: 'event'; readonly eventType: string };
+export type Scope = { readonly kind: 'lead' } | { readonly kind: 'event'; readonly eventType: string } | { readonly kind: 'tier' };
 
 export type CursorContext =
   | { readonly kind: 'eventType' }
   | { readonly kind: 'path'; readonly scope: Scope }
   | { readonly kind: 'value'; readonly scope: Scope; readonly path: readonly string[] }
   | { readonly kind: 'listName' }
-  | { readonly kind: 'other' };
+  /** Anywhere else; `expected` lists the contextual words the grammar expects right here, if any. */
+  | { readonly kind: 'other'; readonly expected?: readonly string[] };
 
 type Token = { readonly kind: 'word' | 'string' | 'number' | 'points' | 'symbol'; readonly text: string };
 
-const TOKEN = /(#[^\r\n]*)|("(?:[^"\\\r\n]|\\.)*"?)|([+-]\d+(?:\.\d+)?)|(\d+(?:\.\d+)?[A-Za-z]*)|([\p{L}_][\p{L}\p{N}\p{M}_]*)|(!=|<=|>=|[<>=[\](){},.])|\s+/gu;
+const TOKEN = /(#[^\r\n]*)|("(?:[^"\\\r\n]|\\.)*"?)|([+-]\d+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:%|[A-Za-z]*))|([\p{L}_][\p{L}\p{N}\p{M}_]*)|(!=|<=|>=|[<>=[\](){},.])|\s+/gu;
 
 export function scan(text: string): Token[] {
   const tokens: Token[] = [];
@@ -48,6 +49,8 @@ export function cursorContext(before: string): CursorContext {
   }
   if (start < 0) return { kind: 'other' };
   const keyword = tokens[start]!.text;
+  if (keyword === 'group' && tokens[tokens.length - 1]?.text === 'since' && tokens.length - 1 > start + 1) return { kind: 'other', expected: ['last'] };
+  if (keyword === 'group' && tokens[tokens.length - 2]?.text === 'since' && tokens[tokens.length - 1]?.text === 'last') return { kind: 'eventType' };
   const rest = tokens.slice(start + 1);
   // Points end a rule's condition: what follows are modifiers and the label.
   const condition = (from: number): Token[] | undefined => {
@@ -59,17 +62,37 @@ export function cursorContext(before: string): CursorContext {
     const eventType = rest[0]!.text;
     const where = rest.findIndex((t) => t.kind === 'word' && t.text === 'where');
     const cond = where < 0 ? undefined : condition(where);
-    return cond ? inCondition(cond, { kind: 'event', eventType }) : { kind: 'other' };
+    return cond ? inCondition(cond, { kind: 'event', eventType }) : afterPoints(tokens.slice(start), keyword);
   }
   if (keyword === 'when') {
     const cond = condition(0);
-    return cond ? inCondition([tokens[start]!, ...cond], { kind: 'lead' }) : { kind: 'other' };
+    // `tier NAME when …` reads score, groups and lead fields.
+    const scope: Scope = tokens[start - 2]?.text === 'tier' ? { kind: 'tier' } : { kind: 'lead' };
+    return cond ? inCondition([tokens[start]!, ...cond], scope) : afterPoints(tokens.slice(start), keyword);
   }
   if (keyword === 'tier') {
     const whenAt = rest.findIndex((t) => t.kind === 'word' && t.text === 'when');
-    return whenAt < 0 ? { kind: 'other' } : inCondition(rest.slice(whenAt), { kind: 'lead' });
+    return whenAt < 0 ? { kind: 'other' } : inCondition(rest.slice(whenAt), { kind: 'tier' });
   }
-  return { kind: 'other' };
+  if (keyword === 'group' && rest.length >= 1 && rest.every((t) => t.text !== '{')) return { kind: 'other', expected: ['max', 'min', 'since'] };
+  return afterPoints(tokens.slice(start), keyword);
+}
+
+/**
+ * The words a rule's tail expects after its points: modifiers, and the
+ * contextual words of language version 2 (`decay R% every D`,
+ * `max M per day|week|month`), which are keywords only right there.
+ */
+function afterPoints(statement: Token[], keyword: string): CursorContext {
+  if (!statement.some((t) => t.kind === 'points')) return { kind: 'other' };
+  const last = statement[statement.length - 1]!;
+  const previous = statement[statement.length - 2];
+  if (last.kind === 'word' && last.text === 'per') return { kind: 'other', expected: ['day', 'week', 'month'] };
+  if (last.kind === 'number' && last.text.endsWith('%') && previous?.text === 'decay') return { kind: 'other', expected: ['every'] };
+  if (keyword !== 'on') return { kind: 'other' };
+  if (last.kind === 'number' && previous?.text === 'max') return { kind: 'other', expected: ['per', 'within', 'decay'] };
+  if (last.kind === 'string') return { kind: 'other' };
+  return { kind: 'other', expected: ['each', 'max', 'within', 'decay'] };
 }
 
 /** `employees > -3`: a signed number right after an operator is a value, not points. */
@@ -83,7 +106,7 @@ function inCondition(tokens: Token[], scope: Scope): CursorContext {
   if (last === undefined) return { kind: 'path', scope };
   if (last.kind === 'word' && TEST_STARTS.has(last.text)) return { kind: 'path', scope };
   if (last.kind === 'symbol' && last.text === '(') return { kind: 'path', scope };
-  if (last.kind === 'symbol' && (last.text === '=' || last.text === '!=')) return valueOf(tokens, tokens.length - 1, scope);
+  if (last.kind === 'symbol' && ['=', '!=', '<', '<=', '>', '>='].includes(last.text)) return valueOf(tokens, tokens.length - 1, scope);
   if (last.kind === 'word' && last.text === 'contains') return valueOf(tokens, tokens.length - 1, scope);
   if (last.kind === 'word' && last.text === 'in') return { kind: 'listName' };
   // Inside an unclosed `[`: the list of an `in`.
