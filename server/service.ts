@@ -23,6 +23,8 @@ export interface ServiceOptions {
   /** PGlite's directory (default ./.leadscore); ignored with databaseUrl. */
   readonly dataDir?: string;
   readonly databaseUrl?: string;
+  /** An open database to use instead (tests, embedding); the caller closes it. */
+  readonly database?: Database;
   readonly tokensFile?: string;
   readonly clock: 'system' | 'manual';
   readonly timeZone?: string;
@@ -77,7 +79,7 @@ export class LiveService {
   static async open(options: ServiceOptions): Promise<LiveService> {
     const rules = loadRulesFile(options.rulesPath, options.timeZone);
     const tokenFile = options.tokensFile === undefined ? undefined : readTokens(options.tokensFile);
-    const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(resolve(options.dataDir ?? '.leadscore'));
+    const db = options.database ?? (options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(pgliteDirectory(options.dataDir)));
     try {
       await migrate(db);
       const registry = new RulesRegistry(rules, options.timeZone);
@@ -91,7 +93,7 @@ export class LiveService {
       service.background.kick();
       return service;
     } catch (e) {
-      await db.close().catch(() => undefined);
+      if (!options.database) await db.close().catch(() => undefined);
       throw e;
     }
   }
@@ -127,8 +129,14 @@ export class LiveService {
   async close(): Promise<void> {
     await this.scheduler?.stop();
     await this.background.stop();
-    await this.core.db.close();
+    if (!this.options.database) await this.core.db.close();
   }
+}
+
+/** `memory://` keeps nothing (demos, tests); anything else is a directory. */
+function pgliteDirectory(dataDir: string | undefined): string | undefined {
+  if (dataDir === 'memory://') return undefined;
+  return resolve(dataDir ?? '.leadscore');
 }
 
 function loadRulesFile(path: string, timeZone: string | undefined) {

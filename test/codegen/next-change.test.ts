@@ -67,6 +67,6 @@ describe('nextChange: the earliest instant a score can change with no new input'
     expect(scorer.nextChange(lead, [{ type: 'view', at: NOW - 1000, url: '/x' }], NOW)).toBe(NOW - 1000 + 30 * DAY);
     expect(scorer.nextChange(lead, [{ type: 'view', at: NOW - 1000, url: '/p' }], NOW)).toBe(NOW - 1000 + DAY);
     expect(scorer.nextChange(lead, [{ type: 'other', at: NOW + 5 }], NOW)).toBe(NOW + 5);
-    expect(scorer.nextChange(lead, [{ type: 'click', at: '2026-11-01T00:00:00Z' }], '2026-11-01T00:00:00Z')).toBe(NOW + 7 * DAY);
+    expect(scorer.nextChange(lead, [{ type: 'click', at: '2026-11-01T00:00:00Z' }], new Date(NOW))).toBe(NOW + 7 * DAY);
   });
 });
