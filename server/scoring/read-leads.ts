@@ -42,7 +42,7 @@ export async function getLeadHistory(core: ServiceCore, key: string, limit: numb
   const exists = await core.db.query(`SELECT 1 FROM leads WHERE id = $1`, [key]);
   if (exists.length === 0) return undefined;
   const rows = await core.db.query<{ seq: string; at: Date; score: number; tier: string | null; groups: string; reasons: string; cause: string }>(
-    `SELECT seq::text AS seq, at, score, tier, groups, reasons, cause FROM history WHERE lead_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+    `SELECT h.seq::text AS seq, h.at, h.score, h.tier, h.groups, h.reasons, h.cause FROM history h WHERE h.lead_id = $1 AND h.seq > $2::bigint ORDER BY h.seq LIMIT $3`,
     [key, after ?? '0', limit + 1],
   );
   const page = rows.slice(0, limit);

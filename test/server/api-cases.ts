@@ -168,6 +168,25 @@ export function apiCases(backend: Backend): void {
     });
   });
 
+  describe('history', () => {
+    it('pages oldest first, with next as the cursor, past ten rows (ordered as numbers, not text)', async () => {
+      const base = Date.parse((await t.request('GET', '/healthz')).body.now);
+      await t.request('PUT', '/v1/leads/hist-1', { employees: 1 });
+      for (let i = 0; i < 12; i++) await t.request('PUT', '/v1/leads/hist-1', { employees: i % 2 === 0 ? 100 : 1 });
+      const rows: { at: string; score: number }[] = [];
+      let cursor: string | null = '';
+      for (let pages = 0; cursor !== null && pages < 20; pages++) {
+        const page: { status: number; body: { items: { at: string; score: number }[]; next: string | null } } = await t.request('GET', `/v1/leads/hist-1/history?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        rows.push(...page.body.items);
+        cursor = page.body.next;
+      }
+      expect(rows.map((r) => r.score)).toEqual([-10, 10, -10, 10, -10, 10, -10, 10, -10, 10, -10, 10, -10]);
+      expect(rows.every((r) => r.at === iso(base))).toBe(true);
+      expect((await t.request('GET', '/v1/leads/nobody/history')).status).toBe(404);
+    });
+  });
+
   describe('listing', () => {
     it('pages through every lead once, in a stable order, filtered by tier and change time', async () => {
       const ids = ['list-a', 'list-b', 'list-c', 'list-d', 'list-e'];

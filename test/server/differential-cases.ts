@@ -91,7 +91,7 @@ export const differentialProperty = (db: Database, dir: string) =>
       for (const key of records.keys()) {
         const history = await send('GET', `/v1/leads/${key}/history?limit=1000`);
         const times = history.items.map((h: { at: string }) => Date.parse(h.at));
-        expect([...times].sort((a, b) => a - b)).toEqual(times);
+        expect([...times].sort((a, b) => a - b), `history of ${key}: ${JSON.stringify(history.items.map((h: { at: string; score: number; cause: { kind: string } }) => [h.at, h.score, h.cause.kind]))}`).toEqual(times);
         const last = history.items.at(-1);
         const current = await send('GET', `/v1/leads/${key}`);
         expect({ score: last.score, tier: last.tier, groups: last.groups }).toEqual({ score: current.score, tier: current.tier, groups: current.groups });
@@ -111,6 +111,6 @@ function withId(record: Record<string, unknown>, id: string): Record<string, unk
 
 /** Empties the service's tables between runs (each run is a new program and a new story). */
 async function resetData(db: Database): Promise<void> {
-  for (const table of ['outbox', 'history', 'scores', 'events', 'leads', 'tokens']) await db.query(`DELETE FROM ${table}`).catch(() => undefined);
+  for (const table of ['outbox', 'history', 'scores', 'events', 'leads', 'tokens']) await db.query(`DELETE FROM ${table}`).catch(() => undefined); // the first run comes before the tables exist
   await db.query(`UPDATE service_state SET manual_now = NULL`).catch(() => undefined);
 }
