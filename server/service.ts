@@ -12,6 +12,7 @@ import type { Database } from './store/database.js';
 import { instant } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { openPglite } from './store/pglite-database.js';
+import { DataDirBusyError } from './store/data-dir-lock.js';
 import { openPostgres } from './store/postgres-database.js';
 import { manualClock, setManualClock, systemClock } from './time/clock.js';
 import { processDueChanges } from './time/due-changes.js';
@@ -79,7 +80,7 @@ export class LiveService {
   static async open(options: ServiceOptions): Promise<LiveService> {
     const rules = loadRulesFile(options.rulesPath, options.timeZone);
     const tokenFile = options.tokensFile === undefined ? undefined : readTokens(options.tokensFile);
-    const db = options.database ?? (options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(pgliteDirectory(options.dataDir)));
+    const db = options.database ?? (await openStore(options));
     try {
       await migrate(db);
       const registry = new RulesRegistry(rules, options.timeZone);
@@ -130,6 +131,27 @@ export class LiveService {
     await this.scheduler?.stop();
     await this.background.stop();
     if (!this.options.database) await this.core.db.close();
+  }
+}
+
+async function openStore(options: ServiceOptions): Promise<Database> {
+  try {
+    return options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(pgliteDirectory(options.dataDir));
+  } catch (e) {
+    if (e instanceof DataDirBusyError) throw new StartError(e.message, 2);
+    if (options.databaseUrl) throw new StartError(`cannot use the database ${redact(options.databaseUrl)}: ${(e as Error).message}`, 2);
+    throw e;
+  }
+}
+
+/** A database URL in a message, without its password. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'given with --database';
   }
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Row, Sql } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /**
  * The embedded PostgreSQL (PGlite, WebAssembly) in a data directory: nothing
@@ -12,7 +13,14 @@ import type { Database, Row, Sql } from './database.js';
  */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir, { relaxedDurability: false });
+  const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir, { relaxedDurability: false });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   // Single-user PostgreSQL has no WAL writer: a commit must flush its own WAL.
   await db.exec('SET synchronous_commit = on');
   const run = (target: { query: PGlite['query'] }): Sql => ({
@@ -25,6 +33,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     kind: 'pglite',
     ...run(db),
     transaction: (work) => db.transaction((tx) => work(run(tx as unknown as { query: PGlite['query'] }))),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
   };
 }
