@@ -4,6 +4,7 @@
  * where it was, and SIGTERM ending with exit 0.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,10 @@ describe('leadscore serve (the process)', () => {
 
     const second = await start(args);
     expect(second.stderr).not.toMatch(/lsk_/);
+    // One process per data directory; the lock the killed process left was taken over.
+    const third = runCli(['serve', ...args]);
+    expect(third.status).toBe(2);
+    expect(third.stderr).toMatch(/in use by another leadscore serve/);
     const health = await fetch(`${second.url}/healthz`).then((r) => r.json());
     expect(health.now).toBe('2026-11-01T00:00:00.000Z');
     expect((await call(second, token!, 'GET', '/v1/leads/k9')).body).toEqual(put.body);
@@ -80,6 +85,18 @@ describe('leadscore serve (the process)', () => {
     await call(second, token!, 'POST', '/v1/clock', { now: '2026-11-02T00:00:00Z' });
     const later = await call(second, token!, 'GET', '/v1/leads/k9/history');
     expect(later.body.items.at(-1)).toMatchObject({ at: '2026-11-01T06:00:00.000Z', score: 85, cause: { kind: 'time' } });
+    // SIGHUP re-reads RULES.
+    const next = RULES.replace('+40 "フォーム"', '+50 "フォーム"');
+    writeFileSync(rules, next);
+    second.child.kill('SIGHUP');
+    const version = createHash('sha256').update(next).digest('hex');
+    let seen = '';
+    for (let i = 0; i < 200 && seen !== version; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = (await fetch(`${second.url}/healthz`).then((r) => r.json())).rules_version;
+    }
+    expect(seen).toBe(version);
+    expect((await call(second, token!, 'GET', '/v1/leads/k9')).body).toMatchObject({ score: 95, rules_version: version });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.stdout).toHaveLength(1);
