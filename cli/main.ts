@@ -132,6 +132,23 @@ function buildProgram(): Command {
       process.exitCode = await (await import('../editors/lsp/main.js')).runLsp();
     });
 
+  program
+    .command('serve')
+    .description('the live scoring service: keeps every lead\'s score current in a database, over an HTTP API (docs/serve.md)')
+    .argument('<rules>', 'the rule file')
+    .option('--listen <host:port>', 'address to listen on; port 0 takes a free one', '127.0.0.1:8080')
+    .option('--data-dir <dir>', 'embedded database directory (default: ./.leadscore)')
+    .option('--database <url>', 'a PostgreSQL server instead: postgres://…')
+    .option('--tokens <file>', 'bearer tokens: {"tokens":[{"name","sha256","scopes"}]}')
+    .option('--webhook <url>', 'POST tier changes here (repeatable)', (value: string, list: string[] = []) => [...list, value])
+    .option('--webhook-secret-file <file>', 'key of the webhooks\' HMAC-SHA256 signature')
+    .addOption(new Option('--clock <clock>', 'system, or manual: time moves only by POST /v1/clock').choices(['system', 'manual']).default('system'))
+    .option('--tz <zone>', 'time zone for times without an offset (default: UTC)')
+    .option('--outcome <field>', 'lead field saying the lead became an opportunity (for the KPIs)')
+    .action(async (rules: string, opts) => {
+      process.exitCode = await (await import('../server/serve-command.js')).runServe(rules, opts);
+    });
+
   return program;
 }
 

@@ -26,3 +26,9 @@ export interface Scorer {
   score(lead: Lead, events: readonly ScoringEvent[] | undefined, now: number | Date): ScoreResult;
   explain(lead: Lead, events: readonly ScoringEvent[] | undefined, now: number | Date): ExplainedScore;
 }
+
+/** A scorer that also says when a lead's score can next change with no new input (the live service). */
+export interface LiveScorer extends Scorer {
+  /** The earliest instant after `now` (epoch ms) at which the score may change on its own; null if never. */
+  nextChange(lead: Lead, events: readonly ScoringEvent[] | undefined, now: number | Date): number | null;
+}

@@ -1,7 +1,8 @@
-import type { Scorer } from '../../core/score-result.js';
+import type { LiveScorer, Scorer } from '../../core/score-result.js';
 import { toInstant } from '../../core/time.js';
 import type { Program } from '../program.js';
 import { generateScorerSource } from './js-scorer.js';
+import { generateNextChangeSource } from './next-change.js';
 
 /**
  * Turns a program into a scorer in this process (CLI scoring, the
@@ -13,5 +14,13 @@ export function instantiateScorer(program: Program, timeZone?: string): Scorer {
   const source = generateScorerSource(program);
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
   const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain };`) as (toMillis: (v: unknown) => number) => Scorer;
+  return factory(toMillis);
+}
+
+/** The scorer plus `nextChange` (next-change.ts), for the live service. */
+export function instantiateLiveScorer(program: Program, timeZone?: string): LiveScorer {
+  const source = `${generateScorerSource(program)}\n${generateNextChangeSource(program)}`;
+  const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
+  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain, nextChange };`) as (toMillis: (v: unknown) => number) => LiveScorer;
   return factory(toMillis);
 }

@@ -20,7 +20,7 @@ export function generateScorerSource(program: Program): string {
 }
 
 
-class PathReads {
+export class PathReads {
   private readonly vars = new Map<string, string>();
   readonly lines: string[] = [];
   constructor(

@@ -1,0 +1,31 @@
+/**
+ * The one interface the service's SQL runs through, so the same statements
+ * run on the embedded PGlite and on a PostgreSQL server. Parameters are
+ * always bound ($1, $2 …), never spliced into the text.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Sql {
+  /** `pglite` (one process owns the data directory) or `postgres` (several processes may share it). */
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Reads a timestamptz column (a Date from both drivers) as epoch ms; null stays null. */
+export function millis(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.getTime();
+  const ms = Date.parse(String(value));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** An instant as a timestamptz parameter. */
+export function instant(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

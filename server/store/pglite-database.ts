@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Row, Sql } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+/**
+ * The embedded PostgreSQL (PGlite, WebAssembly) in a data directory: nothing
+ * to install. Its file system writes straight through to the directory, and
+ * `relaxedDurability` stays off, so a query's promise resolves only after
+ * PostgreSQL has written its commit record: a 2xx survives `kill -9`
+ * (test/server/durability.test.ts kills a server and reopens the data).
+ * PGlite runs one query at a time; transactions queue behind one another.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir, { relaxedDurability: false });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  // Single-user PostgreSQL has no WAL writer: a commit must flush its own WAL.
+  await db.exec('SET synchronous_commit = on');
+  const run = (target: { query: PGlite['query'] }): Sql => ({
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const result = await target.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...run(db),
+    transaction: (work) => db.transaction((tx) => work(run(tx as unknown as { query: PGlite['query'] }))),
+    close: async () => {
+      await db.close();
+      unlock();
+    },
+  };
+}
