@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseInstant } from '../../core/time.js';
 import type { LiveService } from '../service.js';
-import { ClockBackwardsError } from '../time/clock.js';
+import { ClockBackwardsError } from '../store/clock.js';
 import { ApiError } from './api-error.js';
 import { diagnosticJson } from './diagnostic-json.js';
 

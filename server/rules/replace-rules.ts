@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { ImpactCollector, type Impact } from '../../runtime/impact/impact.js';
 import { readScoringEvents } from '../store/lead-rows.js';
 import type { ServiceCore } from '../scoring/core.js';
-import { compileRuleSet, type RuleSet } from './rule-set.js';
+import { compileRuleSet, type RuleSet } from '../rule-versions/rule-set.js';
 
 const IMPACT_BATCH = 500;
 

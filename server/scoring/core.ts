@@ -1,7 +1,7 @@
 import type { Database } from '../store/database.js';
 import type { StoredScore } from '../store/lead-rows.js';
-import type { RulesRegistry } from '../rules/rules-registry.js';
-import type { Clock } from '../time/clock.js';
+import type { RulesRegistry } from '../rule-versions/rules-registry.js';
+import type { Clock } from '../store/clock.js';
 
 /** What every operation of the service works with. */
 export interface ServiceCore {

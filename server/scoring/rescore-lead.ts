@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../store/database.js';
 import { appendHistory, appendOutbox, readLeadRecord, readScore, readScoringEvents, writeScore, type StoredScore } from '../store/lead-rows.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import type { RuleSet } from '../rule-versions/rule-set.js';
 import type { Cause } from './cause.js';
 
 /**

@@ -1,5 +1,5 @@
 import { leadKey, prepareEvent, prepareLead } from '../../runtime/prepare-records.js';
-import type { RuleSet } from '../rules/rule-set.js';
+import type { RuleSet } from '../rule-versions/rule-set.js';
 
 /**
  * The service's records are valid exactly when `leadscore score` would take
