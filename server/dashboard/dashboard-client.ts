@@ -158,7 +158,7 @@ export function dashboardClient(): void {
     };
   }
 
-  $('sign-in-form').addEventListener('submit', (e) => {
+  $('sign-in').addEventListener('submit', (e) => {
     e.preventDefault();
     void (async () => {
       const input = $('token') as HTMLInputElement;
