@@ -7,7 +7,7 @@ import { DEFAULT_RETRY, parseDuration, parseWebhook, type Webhook, type WebhookF
 type Extra = Pick<ServiceOptions, 'webhooks' | 'outcomeField' | 'segmentMap'>;
 
 /** The options of `serve` for webhooks, notifications, the Segment feed and the KPIs, read and checked before the service starts. */
-export function integrationOptions(options: ServeOptions): { ok: true; options: Extra } | { ok: false; message: string } {
+export function integrationOptions(options: ServeOptions): { ok: true; options: Extra; warnings: string[] } | { ok: false; message: string } {
   const format = (options.webhookFormat ?? 'json') as WebhookFormat;
   if (!['json', 'slack', 'teams'].includes(format)) return { ok: false, message: `--webhook-format must be json, slack or teams (got ${JSON.stringify(options.webhookFormat)})` };
   const webhooks: Webhook[] = [];
@@ -40,8 +40,11 @@ export function integrationOptions(options: ServeOptions): { ok: true; options: 
     }
   }
   const notify = options.notifyTier?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const warnings: string[] = [];
+  if (!secret && webhooks.some((w) => w.format === 'json')) warnings.push('leadscore serve: --webhook without --webhook-secret-file: deliveries are not signed, so receivers cannot tell them from forgeries');
   return {
     ok: true,
+    warnings,
     options: {
       webhooks: { webhooks, ...(secret && { secret }), ...(notify && notify.length > 0 && { notifyTiers: new Set(notify) }), retry: { deadAfterMs } },
       ...(options.outcome !== undefined && { outcomeField: options.outcome }),

@@ -44,6 +44,7 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
   if (!address.ok) return usage(address.message);
   const integrations = integrationOptions(options);
   if (!integrations.ok) return usage(integrations.message);
+  for (const w of integrations.warnings) log(w);
 
   let service: LiveService;
   try {

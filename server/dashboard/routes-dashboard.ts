@@ -17,7 +17,8 @@ const HEARTBEAT_MS = 15_000;
 export function dashboardRoutes(app: FastifyInstance, service: LiveService, log: (line: string) => void): void {
   const feed = new LiveFeed(service.core, service.options.outcomeField, (e) => log(`leadscore serve: dashboard figures failed: ${(e as Error).message}`));
   const streams = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: the server waits for open connections, and an event stream never ends by itself.
+  app.addHook('preClose', async () => {
     feed.stop();
     for (const end of streams) end();
   });

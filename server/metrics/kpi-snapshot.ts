@@ -62,28 +62,57 @@ export async function kpiSnapshot(core: ServiceCore, outcomeField: string | unde
   };
 }
 
+/** How long the converted counts (--outcome) are reused: reading the field parses every lead record. */
+const OUTCOME_TTL_MS = 30_000;
+const outcomeCache = new WeakMap<ServiceCore, { field: string; at: number; converted: Map<string, number> }>();
+
 /**
- * Leads per (score, tier[, outcome value]). The outcome is read by the
- * report's own readOutcome, once per distinct JSON value of the field
- * (true/false/dates …), so the rule for "converted" is the report's.
+ * Leads per (score, tier, converted). The counts per score and tier come
+ * from the scores table on every call (an index-only aggregate); the
+ * converted counts need the outcome field of every lead record, so they are
+ * read at most every OUTCOME_TTL_MS and may lag the scores by that much.
  */
 async function scoreCounts(core: ServiceCore, outcomeField: string | undefined): Promise<ScoreCount[]> {
-  if (outcomeField === undefined) {
-    const rows = await core.db.query<{ score: number; tier: string | null; n: number }>(`SELECT score, tier, count(*)::int AS n FROM scores GROUP BY score, tier`);
-    return rows.map((r) => ({ score: Number(r.score), tier: r.tier, converted: false, count: Number(r.n) }));
-  }
+  const rows = await core.db.query<{ score: number; tier: string | null; n: number }>(`SELECT score, tier, count(*)::int AS n FROM scores GROUP BY score, tier`);
+  if (outcomeField === undefined) return rows.map((r) => ({ score: Number(r.score), tier: r.tier, converted: false, count: Number(r.n) }));
+  const converted = await convertedCounts(core, outcomeField);
+  return rows.flatMap((r) => {
+    const n = Number(r.n);
+    const c = Math.min(converted.get(JSON.stringify([Number(r.score), r.tier])) ?? 0, n);
+    return [
+      { score: Number(r.score), tier: r.tier, converted: true, count: c },
+      { score: Number(r.score), tier: r.tier, converted: false, count: n - c },
+    ];
+  });
+}
+
+/**
+ * Converted leads per (score, tier). The outcome is read by the report's own
+ * readOutcome, once per distinct JSON value of the field (true, false,
+ * dates …), so "converted" means exactly what it means in `leadscore report`.
+ */
+async function convertedCounts(core: ServiceCore, field: string): Promise<Map<string, number>> {
+  const cached = outcomeCache.get(core);
+  if (cached && cached.field === field && Date.now() - cached.at < OUTCOME_TTL_MS) return cached.converted;
   // json, not jsonb: a record may hold "\u0000", which jsonb refuses.
   const rows = await core.db.query<{ score: number; tier: string | null; v: string | null; n: number }>(
     `SELECT s.score, s.tier, (l.record::json -> $1)::text AS v, count(*)::int AS n FROM scores s JOIN leads l ON l.id = s.lead_id GROUP BY 1, 2, 3`,
-    [outcomeField],
+    [field],
   );
   const seen = new Map<string | null, boolean>();
-  const converted = (v: string | null): boolean => {
+  const isConverted = (v: string | null): boolean => {
     let c = seen.get(v);
     if (c === undefined) seen.set(v, (c = readOutcome(v === null ? undefined : JSON.parse(v)).converted));
     return c;
   };
-  return rows.map((r) => ({ score: Number(r.score), tier: r.tier, converted: converted(r.v), count: Number(r.n) }));
+  const converted = new Map<string, number>();
+  for (const r of rows) {
+    if (!isConverted(r.v)) continue;
+    const key = JSON.stringify([Number(r.score), r.tier]);
+    converted.set(key, (converted.get(key) ?? 0) + Number(r.n));
+  }
+  outcomeCache.set(core, { field, at: Date.now(), converted });
+  return converted;
 }
 
 async function inflow(core: ServiceCore, mqlTier: string, now: number, zone: string): Promise<KpiSnapshot['mql_inflow']> {
