@@ -145,6 +145,10 @@ function buildProgram(): Command {
     .addOption(new Option('--clock <clock>', 'system, or manual: time moves only by POST /v1/clock').choices(['system', 'manual']).default('system'))
     .option('--tz <zone>', 'time zone for times without an offset (default: UTC)')
     .option('--outcome <field>', 'lead field saying the lead became an opportunity (for the KPIs)')
+    .addOption(new Option('--webhook-format <format>', 'body of each --webhook without a prefix: json (signed event), slack or teams (a message people read)').choices(['json', 'slack', 'teams']))
+    .option('--notify-tier <tier>', 'deliver only changes into this tier (repeatable)', (value: string, list: string[] = []) => [...list, value])
+    .option('--webhook-dead-after <duration>', 'dead-letter a delivery still failing after this long, e.g. 3d, 12h (default 3d)')
+    .option('--segment-map <file>', 'JSON {"Segment event name": "event type"} for POST /v1/segment')
     .action(async (rules: string, opts) => {
       process.exitCode = await (await import('../server/serve-command.js')).runServe(rules, opts);
     });

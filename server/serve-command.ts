@@ -3,6 +3,7 @@ import { isValidTimeZone } from '../core/time.js';
 import { buildApp } from './http/app.js';
 import { LiveService, StartError } from './service.js';
 import { parseListen } from './listen-address.js';
+import { integrationOptions } from './integration-options.js';
 
 export interface ServeOptions {
   readonly listen?: string;
@@ -14,6 +15,10 @@ export interface ServeOptions {
   readonly clock?: string;
   readonly tz?: string;
   readonly outcome?: string;
+  readonly webhookFormat?: string;
+  readonly notifyTier?: string[];
+  readonly webhookDeadAfter?: string;
+  readonly segmentMap?: string;
 }
 
 const EXIT = { ok: 0, rules: 1, usage: 2, internal: 70 } as const;
@@ -37,6 +42,9 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) return usage(`--tz "${options.tz}" is not a time zone: use a name such as Asia/Tokyo or UTC`);
   const address = parseListen(options.listen ?? '127.0.0.1:8080');
   if (!address.ok) return usage(address.message);
+  const integrations = integrationOptions(options);
+  if (!integrations.ok) return usage(integrations.message);
+  for (const w of integrations.warnings) log(w);
 
   let service: LiveService;
   try {
@@ -48,6 +56,7 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
       clock,
       ...(options.tz !== undefined && { timeZone: options.tz }),
       log,
+      ...integrations.options,
     });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;

@@ -17,6 +17,9 @@ import { openPostgres } from './store/postgres-database.js';
 import { manualClock, setManualClock, systemClock } from './store/clock.js';
 import { processDueChanges } from './time/due-changes.js';
 import { DueScheduler } from './time/scheduler.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import type { WebhookOptions } from './webhooks/webhook-config.js';
+import type { SegmentMap } from './segment/segment-map.js';
 import type { Diagnostic } from '../grammar/diagnostic.js';
 
 export interface ServiceOptions {
@@ -31,6 +34,12 @@ export interface ServiceOptions {
   readonly timeZone?: string;
   /** Where background failures are reported (stderr in `serve`). */
   readonly log?: (line: string) => void;
+  /** --webhook …: where tier changes go (none: the outbox is only marked as seen). */
+  readonly webhooks?: WebhookOptions;
+  /** --outcome FIELD: the lead field that says the lead became an opportunity (dashboard and /v1/metrics). */
+  readonly outcomeField?: string;
+  /** --segment-map FILE: Segment event names → event types for POST /v1/segment. */
+  readonly segmentMap?: SegmentMap;
 }
 
 /** A problem the user can fix before starting (exit 1 for rules, 2 for the rest). */
@@ -53,6 +62,7 @@ export class LiveService {
   readonly core: ServiceCore;
   private readonly scheduler: DueScheduler | undefined;
   readonly background: BackgroundRescore;
+  readonly dispatcher: WebhookDispatcher;
 
   private constructor(
     readonly options: ServiceOptions,
@@ -71,10 +81,12 @@ export class LiveService {
       timeZone: options.timeZone,
       onCommitted: (scores) => {
         for (const s of scores) this.scheduler?.notify(s.nextChange);
+        this.dispatcher.kick();
       },
     };
     this.scheduler = options.clock === 'system' ? new DueScheduler(this.core, onError) : undefined;
     this.background = new BackgroundRescore(this.core, onError);
+    this.dispatcher = new WebhookDispatcher(db, options.webhooks ?? { webhooks: [] }, options.timeZone, (e) => log(`leadscore serve: webhook delivery failed, will retry: ${(e as Error)?.message ?? String(e)}`));
   }
 
   static async open(options: ServiceOptions): Promise<LiveService> {
@@ -92,6 +104,7 @@ export class LiveService {
       await processDueChanges(service.core, now);
       service.scheduler?.start();
       service.background.kick();
+      service.dispatcher.start();
       return service;
     } catch (e) {
       if (!options.database) await db.close().catch(() => undefined);
@@ -130,6 +143,7 @@ export class LiveService {
   async close(): Promise<void> {
     await this.scheduler?.stop();
     await this.background.stop();
+    await this.dispatcher.stop();
     if (!this.options.database) await this.core.db.close();
   }
 }

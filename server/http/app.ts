@@ -5,6 +5,10 @@ import { ApiError } from './api-error.js';
 import { parseJsonBody } from './json-body.js';
 import { adminRoutes } from './routes-admin.js';
 import { leadRoutes } from './routes-leads.js';
+import { dashboardRoutes } from '../dashboard/routes-dashboard.js';
+import { metricsRoutes } from '../metrics/routes-metrics.js';
+import { segmentRoutes } from '../segment/routes-segment.js';
+import { webhookRoutes } from '../webhooks/routes-webhooks.js';
 
 /** Largest request body (a batch of leads or events, a rule file). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -52,6 +56,10 @@ export function buildApp(service: LiveService, log: (line: string) => void = (l)
 
   adminRoutes(app, service);
   leadRoutes(app, service);
+  metricsRoutes(app, service);
+  webhookRoutes(app, service.core.db, () => service.dispatcher.kick());
+  segmentRoutes(app, service);
+  dashboardRoutes(app, service, log);
   return app;
 }
 

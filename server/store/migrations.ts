@@ -94,6 +94,35 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_by_time ON outbox (occurred_at, id);
 `,
   },
+  {
+    // h13: webhook delivery state and dashboard sessions (renumber freely when merging).
+    version: 2,
+    name: 'webhook deliveries (one row per outbox row and webhook), dashboard sessions',
+    sql: `
+ALTER TABLE outbox ADD COLUMN fanned_out boolean NOT NULL DEFAULT false;
+CREATE INDEX outbox_to_fan_out ON outbox (occurred_at, id) WHERE NOT fanned_out;
+CREATE TABLE webhook_deliveries (
+  outbox_id       text NOT NULL REFERENCES outbox (id),
+  webhook         text NOT NULL,           -- the webhook's key: hex SHA-256 of its URL, first 16 digits
+  target          text NOT NULL,           -- the URL without path or query (Slack's URL is a secret), for people
+  attempts        integer NOT NULL DEFAULT 0,
+  queued_at       timestamptz NOT NULL,    -- start of the dead-letter window (reset by a redelivery)
+  next_attempt_at timestamptz NOT NULL,    -- due time, or the end of a try's lease while one is under way
+  delivered_at    timestamptz,
+  dead_at         timestamptz,
+  last_status     integer,
+  last_error      text,
+  PRIMARY KEY (outbox_id, webhook)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE delivered_at IS NULL AND dead_at IS NULL;
+CREATE INDEX webhook_deliveries_dead ON webhook_deliveries (dead_at) WHERE dead_at IS NOT NULL;
+CREATE TABLE dashboard_sessions (
+  sha256       text PRIMARY KEY,           -- hex SHA-256 of the session cookie; the cookie itself is never stored
+  token_sha256 text NOT NULL,              -- the read token it was opened with: removing the token ends the session
+  expires_at   timestamptz NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
