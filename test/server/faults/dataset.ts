@@ -23,7 +23,7 @@ export function exampleData(count: number): { leads: Json[]; events: Json[] } {
   const leads = lines('examples/leads.jsonl').slice(0, count);
   const ids = new Set(leads.map((l) => l['id']));
   const events = lines('examples/events.jsonl')
-    .map((e, n) => ({ id: `ev-${n}`, ...e }))
+    .map((e, n): Json => ({ id: `ev-${n}`, ...e }))
     .filter((e) => ids.has(e['lead_id']));
   return { leads, events };
 }

@@ -95,7 +95,7 @@ describe('two serve processes on one PostgreSQL database', () => {
       sent.push(...window);
       const writes = chunks(window, BATCH).map((batch, i) => ok(other(i + step), 'POST', '/v1/events', { token: TOKENS.write, body: { events: batch } }));
       // A lead changes through the other process while events for it arrive.
-      const changed = { ...leads[step]!, role: '部長' };
+      const changed: Json = { ...leads[step]!, role: '部長' };
       leads[step] = changed;
       writes.push(ok(other(step + 1), 'PUT', `/v1/leads/${changed['id']}`, { token: TOKENS.write, body: changed }));
       if (step === 2) {
