@@ -28,6 +28,10 @@ export async function openPostgres(url: string): Promise<Database> {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         let broken = false;
+        // The pool listens for errors only on idle connections: one lost while this transaction holds it
+        // would otherwise be an unhandled 'error' event, ending the process. The failed query says the rest.
+        const lost = (): void => void (broken = true);
+        client.on('error', lost);
         try {
           await client.query('BEGIN');
           const result = await work(run(client));
@@ -39,6 +43,7 @@ export async function openPostgres(url: string): Promise<Database> {
           if (attempt < MAX_ATTEMPTS && RETRYABLE.has((e as { code?: string }).code ?? '')) continue;
           throw e;
         } finally {
+          client.off('error', lost);
           client.release(broken);
         }
       }

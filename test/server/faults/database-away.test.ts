@@ -71,7 +71,9 @@ describe('the PostgreSQL server going away', () => {
       () => call(serve.url, 'GET', '/v1/leads/L1', { token: TOKENS.read }),
       () => call(serve.url, 'GET', '/healthz', { token: null }),
     ]) {
-      const answer = await request();
+      const answer = await request().catch((e: Error) => {
+        throw new Error(`${e.message}; the service's stderr:\n${serve.stderr()}`);
+      });
       expect(answer.status).toBe(503);
       expect(answer.body.error.code).toBe('database_unavailable');
       expect(answer.body.error.message).toMatch(/database cannot be reached/);

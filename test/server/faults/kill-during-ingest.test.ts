@@ -91,5 +91,5 @@ describe.each(backends)('kill -9 during concurrent ingest ($name)', ({ storage: 
     await expectMatchesBatch(serve.url, RULES, leads, events, NOW);
     expect(serve.stderr()).not.toMatch(/internal error|\n\s+at /);
     expect(await serve.stop()).toBe(0);
-  }, 400_000);
+  }, 900_000);
 });

@@ -66,7 +66,7 @@ export async function startServe(storage: Storage, options: { rules?: string; cl
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (running.delete(child), resolve(code))));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print "listening on" within 120 s; stderr:\n${stderr}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not print "listening on" within 240 s; stderr:\n${stderr}`)), 240_000);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const match = /listening on (http:\/\/\S+)\n/.exec(stdout);
