@@ -7,8 +7,7 @@ const MAX_ATTEMPTS = 5;
 
 /** A PostgreSQL server shared by any number of `serve` processes. */
 export async function openPostgres(url: string): Promise<Database> {
-  // connectionTimeoutMillis: a server that does not answer is a 503 after 5 s, not a request hanging forever.
-  const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'leadscore-serve', connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'leadscore-serve' });
   // An idle connection the server (or the network) dropped: the pool discards it and the next query
   // connects anew. Without a listener, that 'error' event would end the process.
   pool.on('error', () => undefined);
