@@ -124,5 +124,5 @@ describe('two serve processes on one PostgreSQL database', () => {
     expect(counts.rows[0]!.time_rows).toBeGreaterThan(10);
     expect(await a.stop()).toBe(0);
     expect(await b.stop()).toBe(0);
-  }, 120_000);
+  }, 600_000);
 });
