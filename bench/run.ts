@@ -5,6 +5,7 @@
  *     with about 12 events each (target: at least 0.8x).
  *  2. Checking and compiling a generated 1,000-rule file, warm (target: < 100 ms).
  *  3. Streaming `leadscore score`: peak memory at two sizes (flat with leads).
+ *  4. `leadscore serve` under load (bench/serve.ts; alone: `npm run bench:serve`).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -21,6 +22,7 @@ import { thousandRuleFile } from './thousand-rules.js';
 import { measurePeers } from './peers.js';
 import { measureDuckDBSql } from './duckdb-sql.js';
 import { measureLarge } from './large.js';
+import { measureServe } from './serve.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rulesDir = join(root, 'rules');
@@ -117,3 +119,4 @@ await scorerThroughput();
 compileTime();
 await measureStreaming(root);
 if (process.env['BENCH_LARGE']) await measureLarge(root);
+await measureServe(root);

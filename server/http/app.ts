@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { authorize, type Scope } from '../auth/tokens.js';
 import type { LiveService } from '../service.js';
+import { isDatabaseUnavailable } from '../store/database-unavailable.js';
 import { ApiError } from './api-error.js';
 import { parseJsonBody } from './json-body.js';
 import { adminRoutes } from './routes-admin.js';
@@ -44,6 +45,11 @@ export function buildApp(service: LiveService, log: (line: string) => void = (l)
   });
 
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
+    if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
+      log(`leadscore serve: the database cannot be reached: ${error.message}`);
+      const api = new ApiError(503, 'database_unavailable', 'the database cannot be reached: nothing of this request was stored; send it again in a few seconds');
+      return reply.status(503).header('Retry-After', '5').send(api.body());
+    }
     const api = error instanceof ApiError ? error : fromFastify(error);
     if (api.status >= 500) log(`leadscore serve: internal error: ${error.message}${process.env['LEADSCORE_DEBUG'] ? `\n${error.stack}` : ''}`);
     if (api.status === 401) reply.header('WWW-Authenticate', 'Bearer');

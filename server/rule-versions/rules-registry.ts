@@ -23,9 +23,16 @@ export class RulesRegistry {
     return this.latest;
   }
 
-  /** The rules to score with in this transaction. */
+  /**
+   * The rules to score with in this transaction. Every transaction that
+   * scores calls this first; the share lock on the service's one state row
+   * makes a new rules version or a move of the manual clock (which lock it
+   * for update) wait for transactions already scoring with the old ones, so
+   * that a lead another process's re-scoring skipped (SKIP LOCKED) is never
+   * left on the old version or short of the clock.
+   */
   async inTransaction(tx: Sql): Promise<RuleSet> {
-    const rows = await tx.query<{ rules_version: string | null }>(`SELECT rules_version FROM service_state`);
+    const rows = await tx.query<{ rules_version: string | null }>(`SELECT rules_version FROM service_state FOR SHARE`);
     const version = rows[0]?.rules_version;
     if (!version || version === this.latest.version) return this.latest;
     this.latest = this.compiled.get(version) ?? (await this.load(tx, version));

@@ -2,13 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Row, Sql } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { walFlusher } from './pglite-wal-flush.js';
 
 /**
  * The embedded PostgreSQL (PGlite, WebAssembly) in a data directory: nothing
  * to install. Its file system writes straight through to the directory, and
  * `relaxedDurability` stays off, so a query's promise resolves only after
  * PostgreSQL has written its commit record: a 2xx survives `kill -9`
- * (test/server/durability.test.ts kills a server and reopens the data).
+ * (test/server/faults/kill-during-ingest.test.ts kills a server and reopens
+ * the data). PGlite cannot fsync, so each transaction's log is flushed to
+ * disk before it resolves (pglite-wal-flush.ts).
  * PGlite runs one query at a time; transactions queue behind one another.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -23,6 +26,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   }
   // Single-user PostgreSQL has no WAL writer: a commit must flush its own WAL.
   await db.exec('SET synchronous_commit = on');
+  const flush = dataDir === undefined ? () => undefined : walFlusher(dataDir);
   const run = (target: { query: PGlite['query'] }): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       const result = await target.query<T>(text, params as unknown[]);
@@ -32,7 +36,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   return {
     kind: 'pglite',
     ...run(db),
-    transaction: (work) => db.transaction((tx) => work(run(tx as unknown as { query: PGlite['query'] }))),
+    async transaction(work) {
+      const result = await db.transaction((tx) => work(run(tx as unknown as { query: PGlite['query'] })));
+      flush();
+      return result;
+    },
     close: async () => {
       await db.close();
       unlock();

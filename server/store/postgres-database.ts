@@ -8,6 +8,9 @@ const MAX_ATTEMPTS = 5;
 /** A PostgreSQL server shared by any number of `serve` processes. */
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 8, application_name: 'leadscore-serve' });
+  // An idle connection the server (or the network) dropped: the pool discards it and the next query
+  // connects anew. Without a listener, that 'error' event would end the process.
+  pool.on('error', () => undefined);
   // Fail at start, with the server's own message, when it cannot be reached.
   const probe = await pool.connect();
   probe.release();
@@ -23,17 +26,24 @@ export async function openPostgres(url: string): Promise<Database> {
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
+        let broken = false;
+        // The pool listens for errors only on idle connections: one lost while this transaction holds it
+        // would otherwise be an unhandled 'error' event, ending the process. The failed query says the rest.
+        const lost = (): void => void (broken = true);
+        client.on('error', lost);
         try {
           await client.query('BEGIN');
           const result = await work(run(client));
           await client.query('COMMIT');
           return result;
         } catch (e) {
-          await client.query('ROLLBACK').catch(() => undefined);
+          // A connection that cannot even roll back is broken: destroyed on release, never reused.
+          await client.query('ROLLBACK').catch(() => (broken = true));
           if (attempt < MAX_ATTEMPTS && RETRYABLE.has((e as { code?: string }).code ?? '')) continue;
           throw e;
         } finally {
-          client.release();
+          client.off('error', lost);
+          client.release(broken);
         }
       }
     },

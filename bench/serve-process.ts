@@ -1,0 +1,58 @@
+/**
+ * A real `leadscore serve` process for the service benchmarks (loopback, a
+ * free port, manual clock, a throwaway tokens file), and a tiny HTTP client.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BENCH_TOKEN = 'bench-admin-token';
+
+export interface BenchServe {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServe(root: string, storageArgs: readonly string[]): Promise<BenchServe> {
+  const dir = mkdtempSync(join(tmpdir(), 'leadscore-bench-tokens-'));
+  const tokens = join(dir, 'tokens.json');
+  writeFileSync(tokens, JSON.stringify({ tokens: [{ name: 'bench', sha256: createHash('sha256').update(BENCH_TOKEN).digest('hex'), scopes: ['admin'] }] }));
+  const rules = join(root, 'rules/b2b-saas.score');
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/leadscore.js'), 'serve', rules, '--listen', '127.0.0.1:0', '--clock', 'manual', '--tokens', tokens, ...storageArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /listening on (\S+)\n/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then(() => reject(new Error('leadscore serve exited before listening')));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST/PUT JSON with the bench token; throws unless 200. Resolves with the request's latency in ms. */
+export async function send(url: string, method: string, path: string, body: unknown): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  return performance.now() - start;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
