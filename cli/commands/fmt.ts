@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { format } from '../../grammar/format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { describeFsError } from '../../runtime/readers/fs-errors.js';
+import { writeOutput } from '../output.js';
 
 export interface FmtOptions {
   readonly check?: boolean;
@@ -15,6 +16,7 @@ export interface FmtOptions {
  * to stdout (for editors).
  */
 export function runFmt(files: readonly string[], options: FmtOptions): number {
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('- (stdin) is named more than once: stdin can be read only once');
   let failed = false;
   let unreadable = false;
   const changed: string[] = [];
@@ -45,11 +47,8 @@ export function runFmt(files: readonly string[], options: FmtOptions): number {
     if (options.check) {
       process.stdout.write(`${path}\n`);
     } else {
-      try {
-        writeFileSync(path, result.text);
-      } catch (e) {
-        throw new UsageError(`cannot write ${path}: ${describeFsError(e)}`);
-      }
+      // Atomic, keeping the file's mode: an interrupted fmt never leaves a rule file half written.
+      writeOutput(result.text, path, 'fmt');
     }
   }
   const checked = files.filter((f) => f !== '-').length;
