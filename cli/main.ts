@@ -5,12 +5,22 @@ import { removeTempFiles } from './temp-files.js';
 
 // Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** From dist/cli/ (the installed CLI) or cli/ (the tests, which run the sources in-process). */
+function packageVersion(): string {
+  for (const path of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next
+    }
+  }
+  return 'unknown';
+}
 
 function buildProgram(): Command {
   const program = new Command('leadscore')
     .description('Lead-scoring rules as code: check rule files, score leads, compile scorers.')
-    .version(version)
+    .version(packageVersion())
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
