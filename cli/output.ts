@@ -90,25 +90,36 @@ function openTemp(path: string, flag: string): OpenedTemp {
   return { fd, temp, target };
 }
 
-function finish(opened: OpenedTemp, path: string, flag: string): void {
+/** Flushes, closes (unless `fdClosed`: a stream closed it) and renames the temp file over the target. */
+function finish(opened: OpenedTemp, path: string, flag: string, fdClosed = false): void {
+  let closed = fdClosed;
   try {
-    if (!opened.target.direct) fsyncSync(opened.fd);
-    closeSync(opened.fd);
+    if (!closed) {
+      if (!opened.target.direct) fsyncSync(opened.fd);
+      closed = true;
+      closeSync(opened.fd);
+    }
     if (opened.target.direct) return;
     renameSync(opened.temp, opened.target.path);
     forgetTempFile(opened.temp);
   } catch (e) {
-    discard(opened);
+    discard(opened, closed);
     throw new UsageError(`${flag} ${path}: cannot write: ${describeFsError(e)}`);
   }
   syncFolder(dirname(opened.target.path));
 }
 
-function discard(opened: OpenedTemp): void {
-  try {
-    closeSync(opened.fd);
-  } catch {
-    // already closed
+/**
+ * Removes the temp file. The descriptor is closed here only when nobody else
+ * did: closing it twice could close a file opened since under the same number.
+ */
+function discard(opened: OpenedTemp, fdClosed = false): void {
+  if (!fdClosed) {
+    try {
+      closeSync(opened.fd);
+    } catch {
+      // already closed
+    }
   }
   if (opened.temp === '') return;
   try {
@@ -164,7 +175,9 @@ export function openOutput(path: string | undefined, flag: string): OutputFile {
     };
   }
   const opened = openTemp(path, flag);
-  const stream = createWriteStream('', { fd: opened.fd, autoClose: false });
+  // The stream owns the descriptor from here on and closes it (also when destroyed).
+  const stream = createWriteStream('', { fd: opened.fd, autoClose: true });
+  const closed = new Promise<void>((done) => stream.once('close', () => done()));
   let failure: unknown;
   let state: 'open' | 'committed' | 'aborted' = 'open';
   // A write error (a full disk) is reported by commit; the run must not crash on it.
@@ -175,23 +188,33 @@ export function openOutput(path: string | undefined, flag: string): OutputFile {
     stream,
     async commit() {
       if (state !== 'open') return;
-      await new Promise<void>((done) => {
-        if (stream.destroyed) done();
-        else stream.end(() => done());
-      });
+      state = 'committed';
+      if (!stream.destroyed) {
+        await new Promise<void>((done) => {
+          stream.once('error', () => done());
+          // 'finish': everything is written and the descriptor is still open, so it can be flushed to disk.
+          stream.end(() => {
+            try {
+              if (!opened.target.direct) fsyncSync(opened.fd);
+            } catch (e) {
+              failure ??= e;
+            }
+            done();
+          });
+        });
+      }
+      await closed;
       if (failure !== undefined) {
-        state = 'aborted';
-        discard(opened);
+        discard(opened, true);
         throw new UsageError(`${flag} ${path}: cannot write: ${describeFsError(failure)}`);
       }
-      state = 'committed';
-      finish(opened, path, flag);
+      finish(opened, path, flag, true);
     },
     abort() {
       if (state !== 'open') return;
       state = 'aborted';
       stream.destroy();
-      discard(opened);
+      discard(opened, true);
     },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 const RULES = 'schema "./lead.schema.json"\ngroup 属性 {\n  when employees >= 100 +20 "規模"\n}\ntier MQL >= 20\ntier その他 otherwise\n';
 const SCHEMA = JSON.stringify({
@@ -26,7 +27,8 @@ const tempFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.en
 const SCORE = ['score', 'r.score', '--leads', 'leads.jsonl', '--events', 'events.jsonl', '--as-of', '2026-11-01'];
 
 describe('an output that names an input', () => {
-  it('is refused with exit 2 before anything is written, for every input of score (also through links)', () => {
+  // In-process: the refusal comes before any work, and the cases are many.
+  it('is refused with exit 2 before anything is written, for every input of score (also through links)', async () => {
     const dir = workspace();
     linkSync(join(dir, 'leads.jsonl'), join(dir, 'hard-link.jsonl'));
     symlinkSync(join(dir, 'events.jsonl'), join(dir, 'soft-link.jsonl'));
@@ -42,7 +44,7 @@ describe('an output that names an input', () => {
       [['--rejects', '-'], /--out and --rejects would both write to stdout/],
     ];
     for (const [flags, message] of cases) {
-      const run = runCli([...SCORE, ...flags], { cwd: dir });
+      const run = await runCliInProcess([...SCORE, ...flags], { cwd: dir });
       expect({ flags, status: run.status }).toEqual({ flags, status: 2 });
       expect(run.stderr).toMatch(message);
     }
@@ -54,7 +56,7 @@ describe('an output that names an input', () => {
     expect(tempFiles(dir)).toEqual([]);
   });
 
-  it('is refused by compile, report, tune and diff too', () => {
+  it('is refused by compile, report, tune and diff too', async () => {
     const dir = workspace();
     const cases: string[][] = [
       ['compile', 'r.score', '--out', 'r.score'],
@@ -65,7 +67,7 @@ describe('an output that names an input', () => {
       ['score', 'r.score', '--engine', 'duckdb', '--leads', 'leads.jsonl', '--out', 'leads.jsonl'],
     ];
     for (const args of cases) {
-      const run = runCli(args, { cwd: dir });
+      const run = await runCliInProcess(args, { cwd: dir });
       expect({ args, status: run.status }).toEqual({ args, status: 2 });
       expect(run.stderr).toMatch(/writing it would destroy the input/);
     }

@@ -16,10 +16,11 @@ let running = false;
 
 /**
  * Runs a command inside this process (about a hundred times faster than
- * spawning the CLI), capturing stdout and stderr. Paths must be absolute:
- * the working directory is not changed. One run at a time.
+ * spawning the CLI), capturing stdout and stderr. With `cwd`, the working
+ * directory is changed for the run (vitest runs test files in forked
+ * processes, where that is allowed). One run at a time.
  */
-export async function runCliInProcess(args: readonly string[]): Promise<CliRun> {
+export async function runCliInProcess(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
   if (running) throw new Error('runCliInProcess: one run at a time');
   running = true;
   const out: string[] = [];
@@ -27,6 +28,8 @@ export async function runCliInProcess(args: readonly string[]): Promise<CliRun> 
   const { write: stdoutWrite } = process.stdout;
   const { write: stderrWrite } = process.stderr;
   const exitCode = process.exitCode;
+  const cwd = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
   process.stdout.write = capturing(out);
   process.stderr.write = capturing(err);
   try {
@@ -36,6 +39,7 @@ export async function runCliInProcess(args: readonly string[]): Promise<CliRun> 
     process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
     process.exitCode = exitCode;
+    process.chdir(cwd);
     running = false;
   }
 }
