@@ -1,6 +1,7 @@
 import { formatFromPath, type DataFormat } from '../runtime/readers/open.js';
 import type { DataFileError } from '../runtime/readers/errors.js';
 import { UsageError } from './exit-codes.js';
+import { missingFolder } from './open-problem.js';
 
 /** The format of a data file named by a flag (`--leads`, `--events`), from its extension; a usage error otherwise. */
 export function dataFormat(path: string, flag: string): DataFormat {
@@ -16,5 +17,6 @@ export function dataFormat(path: string, flag: string): DataFormat {
  * records. The reader's message already names the file and position.
  */
 export function unreadableDataFile(e: DataFileError): UsageError {
-  return new UsageError(e.message);
+  const folder = e.code === 'cannot-open' && e.file !== '-' ? missingFolder(e.file) : undefined;
+  return new UsageError(folder ? `cannot open ${e.file}: ${folder}` : e.message);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { checkSource, type CheckedSource, type SchemaHost } from '../compiler/check-source.js';
-import { describeFsError } from '../runtime/readers/fs-errors.js';
+import { whyCannotOpen } from './open-problem.js';
 import { UsageError } from './exit-codes.js';
 
 export interface LoadedRules extends CheckedSource {
@@ -18,7 +18,7 @@ export function loadRules(path: string): LoadedRules {
   try {
     source = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot open rule file ${path}: ${describeFsError(e)}`);
+    throw new UsageError(`cannot open rule file ${path}: ${whyCannotOpen(path, e)}`);
   }
   let schemaPath: string | undefined;
   const checked = checkSource(source, schemaBeside(path, (absolute) => (schemaPath = absolute)));

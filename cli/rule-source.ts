@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { checkSource, type CheckedSource } from '../compiler/check-source.js';
 import { UsageError } from './exit-codes.js';
 import { schemaBeside } from './load-rules.js';
-import { describeFsError } from '../runtime/readers/fs-errors.js';
+import { missingFolder, whyCannotOpen } from './open-problem.js';
 
 /**
  * A version of a rule file: a path on disk, or a git revision spec such as
@@ -25,13 +25,13 @@ export function loadRuleVersion(spec: string): RuleVersion {
     try {
       source = readFileSync(spec, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot open rule file ${spec}: ${describeFsError(e)}`);
+      throw new UsageError(`cannot open rule file ${spec}: ${whyCannotOpen(spec, e)}`);
     }
     const files = [spec];
     return { ...checkSource(source, schemaBeside(spec, (schema) => files.push(schema))), name: spec, source, files };
   }
   const colon = spec.indexOf(':');
-  if (colon <= 0) throw new UsageError(`${spec}: no such file (nor a git revision such as main:rules/b2b-saas.score)`);
+  if (colon <= 0) throw new UsageError(`${spec}: ${missingFolder(spec) ?? 'no such file'} (nor a git revision such as main:rules/b2b-saas.score)`);
   const revision = spec.slice(0, colon);
   // git would read `--output=…` as an option (and write a file); no revision starts with "-".
   if (revision.startsWith('-')) throw new UsageError(`${spec}: no such file, and "${revision}" is not a git revision (a revision never starts with "-")`);

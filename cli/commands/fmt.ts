@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { format } from '../../grammar/format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
+import { whyCannotOpen } from '../open-problem.js';
 import { writeOutput } from '../output.js';
 
 export interface FmtOptions {
@@ -18,15 +18,15 @@ export interface FmtOptions {
 export function runFmt(files: readonly string[], options: FmtOptions): number {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('- (stdin) is named more than once: stdin can be read only once');
   let failed = false;
-  let unreadable = false;
+  let unreadable = 0;
   const changed: string[] = [];
   for (const path of files) {
     let source: string;
     try {
       source = readFileSync(path === '-' ? 0 : path, 'utf8');
     } catch (e) {
-      process.stderr.write(`leadscore: cannot open ${path}: ${describeFsError(e)}\n`);
-      unreadable = true;
+      process.stderr.write(`leadscore: cannot open ${path}: ${whyCannotOpen(path, e)}\n`);
+      unreadable++;
       continue;
     }
     const result = format(source);
@@ -51,12 +51,12 @@ export function runFmt(files: readonly string[], options: FmtOptions): number {
       writeOutput(result.text, path, 'fmt');
     }
   }
-  const checked = files.filter((f) => f !== '-').length;
+  const checked = files.filter((f) => f !== '-').length - unreadable;
   if (checked > 0) {
     const verb = options.check ? 'would be reformatted' : 'reformatted';
     process.stderr.write(`${changed.length} of ${checked} file${checked === 1 ? '' : 's'} ${verb}\n`);
   }
-  if (unreadable) return EXIT.usage;
+  if (unreadable > 0) return EXIT.usage;
   if (failed || (options.check && changed.length > 0)) return EXIT.rulesFailed;
   return EXIT.ok;
 }
