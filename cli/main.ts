@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './exit-codes.js';
 import { removeTempFiles } from './temp-files.js';
+import { describeFsError } from '../runtime/readers/fs-errors.js';
 
 // Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
@@ -188,7 +189,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   // `leadscore score … | head`: the reader has seen enough; stop quietly, as Unix tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw e;
+    // stdout redirected to a full disk, a closed terminal: not a bug, and nothing more can be written there.
+    removeTempFiles();
+    process.stderr.write(`leadscore: cannot write to stdout: ${describeFsError(e)}\n`);
+    process.exit(EXIT.usage);
   });
   // A throw from a callback or a stream escapes the command's try: still a bug report and exit 70, and no temp file left.
   const crash = (e: unknown): void => {

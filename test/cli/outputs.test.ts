@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, linkSync, openSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +135,17 @@ describe('outputs are written whole or not at all', () => {
     const folder = runCli([...SCORE, '--rejects', '.'], { cwd: dir });
     expect(folder.status).toBe(2);
     expect(folder.stderr).toMatch(/--rejects \.: it is a folder/);
+  });
+
+  it.runIf(existsSync('/dev/full'))('stdout on a full disk is a clear error, not a crash', () => {
+    const dir = workspace();
+    const full = openSync('/dev/full', 'w');
+    const bin = fileURLToPath(new URL('../../bin/leadscore.js', import.meta.url));
+    const run = spawnSync(process.execPath, [bin, ...SCORE], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    closeSync(full);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^leadscore: cannot write to stdout: ENOSPC/m);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('fmt rewrites in place atomically, keeping the file mode', () => {
