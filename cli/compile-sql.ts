@@ -6,6 +6,7 @@ import { programOrReport, reportTargetProblems } from './rules-or-exit.js';
 import { sqlTargetDiagnostics } from '../compiler/codegen/sql/target-diagnostics.js';
 import { asOfInstant, checkTimeZone } from './time-options.js';
 import { writeOutput } from './output.js';
+import { refuseCollisions, ruleInputs } from './path-collisions.js';
 
 export interface CompileSqlOptions {
   readonly dialect?: string;
@@ -33,9 +34,10 @@ export function runCompileSql(rulesPath: string, options: CompileSqlOptions): nu
   const timeZone = checkTimeZone(options.tz);
   // Without --as-of the query reads the dialect's named parameter (as_of), so one query serves every run.
   const asOf = options.asOf === undefined ? undefined : asOfInstant(options.asOf, timeZone);
-  const { program } = programOrReport(rulesPath);
+  const { rules, program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   if (reportTargetProblems(rulesPath, sqlTargetDiagnostics(program))) return EXIT.rulesFailed;
+  refuseCollisions(ruleInputs(rules), [{ what: '--out', path: options.out ?? '-' }]);
   let sql: string;
   try {
     sql = generateSql(program, {

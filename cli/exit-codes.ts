@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** At least one invalid lead or event record. */
   invalidData: 3,
+  /** A bug in leadscore (sysexits' EX_SOFTWARE); never for anything the user can fix. */
+  internal: 70,
 } as const;
 
 /** A problem with how the command was called; printed without a stack trace, exit 2. */

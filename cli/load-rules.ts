@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { checkSource, type CheckedSource, type SchemaHost } from '../compiler/check-source.js';
-import { describeFsError } from '../runtime/readers/fs-errors.js';
+import { whyCannotOpen } from './open-problem.js';
 import { UsageError } from './exit-codes.js';
 
 export interface LoadedRules extends CheckedSource {
   /** The rule file's path as the user gave it. */
   readonly path: string;
   readonly source: string;
+  /** The schema file the rule file names, resolved, when it could be read (an input of the command). */
+  readonly schemaPath?: string;
 }
 
 /** Reads a rule file and checks it, reading the schema it names relative to it. */
@@ -16,18 +18,22 @@ export function loadRules(path: string): LoadedRules {
   try {
     source = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot open rule file ${path}: ${describeFsError(e)}`);
+    throw new UsageError(`cannot open rule file ${path}: ${whyCannotOpen(path, e)}`);
   }
-  return { ...checkSource(source, schemaBeside(path)), path, source };
+  let schemaPath: string | undefined;
+  const checked = checkSource(source, schemaBeside(path, (absolute) => (schemaPath = absolute)));
+  return { ...checked, path, source, ...(schemaPath !== undefined && { schemaPath }) };
 }
 
 /** Reads the schema a rule file names from disk, relative to the rule file. */
-export function schemaBeside(rulePath: string): SchemaHost {
+export function schemaBeside(rulePath: string, onRead?: (absolute: string) => void): SchemaHost {
   return {
     readSchema(schemaPath) {
       const absolute = resolve(dirname(rulePath), schemaPath);
       try {
-        return { file: displayPath(absolute), text: readFileSync(absolute, 'utf8') };
+        const text = readFileSync(absolute, 'utf8');
+        onRead?.(absolute);
+        return { file: displayPath(absolute), text };
       } catch {
         return undefined;
       }

@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './exit-codes.js';
+import { removeTempFiles } from './temp-files.js';
+import { describeFsError } from '../runtime/readers/fs-errors.js';
 
 // Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** From dist/cli/ (the installed CLI) or cli/ (the tests, which run the sources in-process). */
+function packageVersion(): string {
+  for (const path of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next
+    }
+  }
+  return 'unknown';
+}
 
 function buildProgram(): Command {
   const program = new Command('leadscore')
     .description('Lead-scoring rules as code: check rule files, score leads, compile scorers.')
-    .version(version)
+    .version(packageVersion())
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -34,8 +46,13 @@ function buildProgram(): Command {
     .option('--tz <zone>', 'time zone for times without an offset (default: UTC)')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'json']).default('jsonl'))
     .option('--out <file>', 'write scores here instead of stdout')
-    .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines')
+    .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines (- for stdout, when --out is a file)')
     .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel shows Japanese text correctly')
+    .addOption(
+      new Option('--csv-formulas <mode>', 'with --format csv: escape (default) puts an apostrophe before text cells starting with = + - @ so spreadsheets show them instead of running them; keep writes them as they are')
+        .choices(['escape', 'keep'])
+        .default('escape'),
+    )
     .addOption(new Option('--engine <engine>', 'scoring engine: js, or duckdb for Parquet/CSV/JSON files at scale (no reasons)').choices(['js', 'duckdb']).default('js'))
     .action(async (rules: string, opts) => {
       process.exitCode = await (await import('./commands/score.js')).runScore(rules, opts);
@@ -156,32 +173,63 @@ function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Runs one command and returns its exit code, without touching process-wide
+ * handlers (the fuzz tests call it in-process). A bug surfaces as exit 70
+ * with a request for a report, never as a stack trace (unless LEADSCORE_DEBUG=1).
+ */
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync([...argv]);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (e) {
+    removeTempFiles();
+    if (e instanceof CommanderError) {
+      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      return benign ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`leadscore: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    reportInternalError(e);
+    return EXIT.internal;
+  }
+}
+
+export function reportInternalError(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(
+    `leadscore: internal error: ${message}\n` +
+      'This is a bug in leadscore, not a problem with your files: please report it with the command you ran and this message' +
+      (process.env['LEADSCORE_DEBUG'] ? '.\n' : ' (run again with LEADSCORE_DEBUG=1 to add the details).\n'),
+  );
+  if (process.env['LEADSCORE_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+}
+
 /** Runs the CLI; sets process.exitCode (never exits early, so piped output is flushed). */
 export async function main(argv: readonly string[]): Promise<void> {
   // `leadscore score … | head`: the reader has seen enough; stop quietly, as Unix tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw e;
+    // stdout redirected to a full disk, a closed terminal: not a bug, and nothing more can be written there.
+    removeTempFiles();
+    process.stderr.write(`leadscore: cannot write to stdout: ${describeFsError(e)}\n`);
+    process.exit(EXIT.usage);
   });
-  const program = buildProgram();
-  if (argv.length <= 2) {
-    program.outputHelp({ error: true });
-    process.exitCode = EXIT.usage;
-    return;
-  }
-  try {
-    await program.parseAsync([...argv]);
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
-      process.exitCode = benign ? EXIT.ok : EXIT.usage;
-    } else if (e instanceof UsageError) {
-      process.stderr.write(`leadscore: ${e.message}\n`);
-      process.exitCode = EXIT.usage;
-    } else {
-      process.stderr.write(`leadscore: internal error: ${(e as Error)?.message ?? String(e)}\n(this is a bug in leadscore; please report it with the command you ran)\n`);
-      if (process.env['LEADSCORE_DEBUG']) process.stderr.write(`${(e as Error)?.stack}\n`);
-      process.exitCode = EXIT.rulesFailed;
-    }
-  }
+  // A throw from a callback or a stream escapes the command's try: still a bug report and exit 70, and no temp file left.
+  const crash = (e: unknown): void => {
+    removeTempFiles();
+    reportInternalError(e);
+    process.exit(EXIT.internal);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.exitCode = await runCommand(argv);
 }

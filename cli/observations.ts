@@ -6,7 +6,8 @@ import { didYouMean, suggest } from '../compiler/suggest.js';
 import { scoreFile, type BatchSummary } from '../runtime/batch/score-file.js';
 import { describeReject, type RejectedRecord } from '../runtime/batch/rejects.js';
 import { DataFileError } from '../runtime/readers/errors.js';
-import { dataFormat } from './data-format.js';
+import { dataFormat, unreadableDataFile } from './data-format.js';
+import { refuseCollisions, ruleInputs } from './path-collisions.js';
 import { cohortOf } from '../runtime/report/cohort.js';
 import { parseCriterion, type Criterion } from '../runtime/statistics/metrics.js';
 import { contributionsOf, ruleInfos, type Observation } from '../runtime/statistics/observation.js';
@@ -30,6 +31,8 @@ export interface CollectOptions {
   readonly asOf?: string;
   readonly tz?: string;
   readonly by?: string;
+  /** The command's output, which must not be one of its inputs. */
+  readonly out?: string;
 }
 
 export interface Collected {
@@ -62,8 +65,12 @@ export async function collectObservations(
   const now = asOfInstant(options.asOf, timeZone);
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
   const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const dataInputs = [{ what: '--leads', path: leads.path }, events && { what: '--events', path: events.path }];
+  const outputs = [{ what: '--out', path: options.out ?? '-' }];
+  refuseCollisions([{ what: 'rule', path: rulesPath }, ...dataInputs], outputs);
   const { rules, program } = loaded ?? programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
+  refuseCollisions([...ruleInputs(rules), ...dataInputs], outputs);
   const scorer: Scorer = instantiateScorer(program, timeZone);
   const validators = rules.schema && compileValidators(rules.schema);
   const infos = ruleInfos(program);
@@ -112,10 +119,7 @@ export async function collectObservations(
       onReject,
     });
   } catch (e) {
-    if (!(e instanceof DataFileError)) throw e;
-    if (e.code === 'cannot-open') throw new UsageError(e.message);
-    process.stderr.write(`leadscore: ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}\n`);
-    return EXIT.invalidData;
+    throw e instanceof DataFileError ? unreadableDataFile(e) : e;
   }
   const invalid = summary.invalidLeads + summary.invalidEvents;
   if (invalid > 0) {

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { checkSource, type CheckedSource } from '../compiler/check-source.js';
 import { UsageError } from './exit-codes.js';
 import { schemaBeside } from './load-rules.js';
-import { describeFsError } from '../runtime/readers/fs-errors.js';
+import { missingFolder, whyCannotOpen } from './open-problem.js';
 
 /**
  * A version of a rule file: a path on disk, or a git revision spec such as
@@ -15,6 +15,8 @@ import { describeFsError } from '../runtime/readers/fs-errors.js';
 export interface RuleVersion extends CheckedSource {
   readonly name: string;
   readonly source: string;
+  /** The files on disk this version was read from (the rule file and its schema); none for a git revision. */
+  readonly files: readonly string[];
 }
 
 export function loadRuleVersion(spec: string): RuleVersion {
@@ -23,13 +25,16 @@ export function loadRuleVersion(spec: string): RuleVersion {
     try {
       source = readFileSync(spec, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot open rule file ${spec}: ${describeFsError(e)}`);
+      throw new UsageError(`cannot open rule file ${spec}: ${whyCannotOpen(spec, e)}`);
     }
-    return { ...checkSource(source, schemaBeside(spec)), name: spec, source };
+    const files = [spec];
+    return { ...checkSource(source, schemaBeside(spec, (schema) => files.push(schema))), name: spec, source, files };
   }
   const colon = spec.indexOf(':');
-  if (colon <= 0) throw new UsageError(`${spec}: no such file (nor a git revision such as main:rules/b2b-saas.score)`);
+  if (colon <= 0) throw new UsageError(`${spec}: ${missingFolder(spec) ?? 'no such file'} (nor a git revision such as main:rules/b2b-saas.score)`);
   const revision = spec.slice(0, colon);
+  // git would read `--output=…` as an option (and write a file); no revision starts with "-".
+  if (revision.startsWith('-')) throw new UsageError(`${spec}: no such file, and "${revision}" is not a git revision (a revision never starts with "-")`);
   const path = spec.slice(colon + 1).replace(/^\.\//, '');
   const source = gitShow(revision, path, spec);
   const checked = checkSource(source, {
@@ -42,13 +47,14 @@ export function loadRuleVersion(spec: string): RuleVersion {
       }
     },
   });
-  return { ...checked, name: spec, source };
+  return { ...checked, name: spec, source, files: [] };
 }
 
 function gitShow(revision: string, path: string, spec: string): string {
   try {
     // `git show REV:./path` resolves the path from the working directory, like the user typed it.
-    return execFileSync('git', ['show', `${revision}:./${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    // --end-of-options: whatever the user typed is read as a revision, never as an option (and no shell is involved).
+    return execFileSync('git', ['show', '--end-of-options', `${revision}:./${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
     if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`${spec}: reading a git revision needs git, which is not installed`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { SqlGenerationError } from '../compiler/codegen/sql/quoting.js';
 import { inputFormatOf, type InputFile } from '../runtime/duckdb/input-file.js';
 import { InputError } from '../runtime/duckdb/input-views.js';
@@ -8,8 +8,9 @@ import { createSink } from './result-sink.js';
 import { programOrReport, reportTargetProblems } from './rules-or-exit.js';
 import { sqlTargetDiagnostics } from '../compiler/codegen/sql/target-diagnostics.js';
 import { asOfInstant, checkTimeZone } from './time-options.js';
-import type { ScoreOptions } from './score-options.js';
-import { openOutputStream } from './output.js';
+import { sinkOptions, type ScoreOptions } from './score-options.js';
+import { openOutput } from './output.js';
+import { refuseCollisions, ruleInputs } from './path-collisions.js';
 
 /**
  * `leadscore score --engine duckdb`: the same output shape as the JavaScript
@@ -21,24 +22,30 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
   if (options.rejects !== undefined) throw new UsageError('--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js');
   const leads = inputFile(options.leads, '--leads');
   const events = options.events === undefined ? undefined : inputFile(options.events, '--events');
-  const { program } = programOrReport(rulesPath);
+  const inputs = [{ what: 'rule', path: rulesPath }, { what: '--leads', path: leads.path }, events && { what: '--events', path: events.path }];
+  const outputs = [{ what: '--out', path: options.out ?? '-' }];
+  refuseCollisions(inputs, outputs);
+  const { rules, program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   if (reportTargetProblems(rulesPath, sqlTargetDiagnostics(program))) return EXIT.rulesFailed;
+  refuseCollisions([...inputs, ...ruleInputs(rules).slice(1)], outputs);
 
-  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
-  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
+  const sinkSettings = sinkOptions(options);
+  const output = openOutput(options.out, '--out');
+  const sink = createSink(output.stream, options.format, program.groups.map((g) => g.name.name), sinkSettings);
   let summary: { scored: number; withoutId: number };
   try {
     summary = await scoreWithDuckDB({ program, leads, ...(events && { events }), now, ...(timeZone && { timeZone }), onResult: (lead) => sink.write(lead) });
+    await sink.end();
+    await output.commit();
   } catch (e) {
+    output.abort();
     if (e instanceof InputError) throw new UsageError(e.message);
     if (e instanceof SqlGenerationError) {
       process.stderr.write(`${rulesPath}: error: ${e.message}\n`);
       return EXIT.rulesFailed;
     }
     throw e;
-  } finally {
-    await sink.end();
   }
   process.stderr.write(`scored ${summary.scored} lead${summary.scored === 1 ? '' : 's'} with DuckDB\n`);
   if (summary.withoutId > 0) {
@@ -53,5 +60,6 @@ function inputFile(path: string, flag: string): InputFile {
   const format = inputFormatOf(path);
   if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`);
   if (!existsSync(path)) throw new UsageError(`${flag} ${path}: no such file`);
+  if (!statSync(path).isFile()) throw new UsageError(`${flag} ${path}: it is a folder, not a file`);
   return { path, format };
 }

@@ -1,4 +1,5 @@
-import type { OutputFormat } from './result-sink.js';
+import { UsageError } from './exit-codes.js';
+import type { OutputFormat, SinkOptions } from './result-sink.js';
 
 /** The options of `leadscore score`, for either engine. */
 export interface ScoreOptions {
@@ -13,4 +14,14 @@ export interface ScoreOptions {
   readonly engine?: string;
   /** CSV output starts with a UTF-8 byte-order mark, for Excel. */
   readonly bom?: boolean;
+  /** CSV: `escape` (default) neutralises text cells a spreadsheet would run as formulas; `keep` writes them as they are. */
+  readonly csvFormulas?: string;
+}
+
+/** How the result sink writes, from the flags of either engine. */
+export function sinkOptions(options: ScoreOptions): SinkOptions {
+  if (options.csvFormulas !== undefined && options.csvFormulas !== 'escape' && options.csvFormulas !== 'keep') {
+    throw new UsageError(`--csv-formulas "${options.csvFormulas}": use escape (the default) or keep`);
+  }
+  return { bom: options.bom === true, keepFormulas: options.csvFormulas === 'keep' };
 }

@@ -11,7 +11,7 @@ export interface CheckOptions {
 /** `leadscore check FILE...`: every diagnostic of every file, then a summary. */
 export function runCheck(files: readonly string[], options: CheckOptions): number {
   const all: FileDiagnostic[] = [];
-  let unreadable = false;
+  let unreadable = 0;
   for (const path of files) {
     try {
       const loaded = loadRules(path);
@@ -19,16 +19,17 @@ export function runCheck(files: readonly string[], options: CheckOptions): numbe
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       process.stderr.write(`leadscore: ${e.message}\n`);
-      unreadable = true;
+      unreadable++;
     }
   }
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(all.map(toJson), null, 2)}\n`);
   } else {
     for (const d of all) process.stderr.write(`${formatDiagnosticLine(d)}\n`);
-    process.stderr.write(`${formatSummary(all, files.length)}\n`);
+    // Only the files that could be read were checked: "no problems" must not cover a file that was never opened.
+    if (files.length > unreadable) process.stderr.write(`${formatSummary(all, files.length - unreadable)}\n`);
   }
-  if (unreadable) return EXIT.usage;
+  if (unreadable > 0) return EXIT.usage;
   const diagnostics = all.map((d) => d.diagnostic);
   if (hasErrors(diagnostics) || (options.strict && diagnostics.length > 0)) return EXIT.rulesFailed;
   return EXIT.ok;

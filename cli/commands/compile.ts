@@ -4,6 +4,7 @@ import { programOrReport } from '../rules-or-exit.js';
 import { checkTimeZone } from '../time-options.js';
 import { runCompileSql } from '../compile-sql.js';
 import { writeOutput } from '../output.js';
+import { refuseCollisions, ruleInputs } from '../path-collisions.js';
 
 export interface CompileOptions {
   readonly target: 'js' | 'sql';
@@ -22,8 +23,9 @@ export function runCompile(rulesPath: string, options: CompileOptions): number {
     if (value !== undefined) throw new UsageError(`${flag} is for --target sql`);
   }
   const timeZone = checkTimeZone(options.tz);
-  const { program } = programOrReport(rulesPath);
+  const { rules, program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
+  refuseCollisions(ruleInputs(rules), [{ what: '--out', path: options.out ?? '-' }]);
   const code = generateJsModule(program, { sourceName: rulesPath, ...(timeZone && { timeZone }) });
   writeOutput(code, options.out);
   return EXIT.ok;

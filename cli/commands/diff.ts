@@ -9,7 +9,8 @@ import { ImpactCollector, type Impact } from '../../runtime/impact/impact.js';
 import { renderDiffMarkdown } from '../../runtime/impact/render-markdown.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
 import type { ExplainedScore, Scorer } from '../../core/score-result.js';
-import { dataFormat } from '../data-format.js';
+import { dataFormat, unreadableDataFile } from '../data-format.js';
+import { refuseCollisions } from '../path-collisions.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { loadRuleVersion, type RuleVersion } from '../rule-source.js';
@@ -41,6 +42,15 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
   const before = checkedVersion(oldSpec);
   const after = checkedVersion(newSpec);
   if (!before.program || !after.program) return EXIT.rulesFailed;
+  refuseCollisions(
+    [
+      ...before.files.map((path) => ({ what: 'OLD', path })),
+      ...after.files.map((path) => ({ what: 'NEW', path })),
+      options.leads === undefined ? undefined : { what: '--leads', path: options.leads },
+      options.events === undefined ? undefined : { what: '--events', path: options.events },
+    ],
+    [{ what: '--out', path: options.out ?? '-' }],
+  );
 
   const diff = diffRuleFiles(before.file, after.file);
   let impact: Impact | undefined;
@@ -110,8 +120,7 @@ async function measureImpact(
     });
     return { impact: collector.result(), invalidLeads: summary.invalidLeads, invalidEvents: summary.invalidEvents };
   } catch (e) {
-    if (e instanceof DataFileError) throw new UsageError(e.message);
-    throw e;
+    throw e instanceof DataFileError ? unreadableDataFile(e) : e;
   }
 }
 

@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { format } from '../../grammar/format.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
-import { describeFsError } from '../../runtime/readers/fs-errors.js';
+import { whyCannotOpen } from '../open-problem.js';
+import { writeOutput } from '../output.js';
 
 export interface FmtOptions {
   readonly check?: boolean;
@@ -15,16 +16,17 @@ export interface FmtOptions {
  * to stdout (for editors).
  */
 export function runFmt(files: readonly string[], options: FmtOptions): number {
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('- (stdin) is named more than once: stdin can be read only once');
   let failed = false;
-  let unreadable = false;
+  let unreadable = 0;
   const changed: string[] = [];
   for (const path of files) {
     let source: string;
     try {
       source = readFileSync(path === '-' ? 0 : path, 'utf8');
     } catch (e) {
-      process.stderr.write(`leadscore: cannot open ${path}: ${describeFsError(e)}\n`);
-      unreadable = true;
+      process.stderr.write(`leadscore: cannot open ${path}: ${whyCannotOpen(path, e)}\n`);
+      unreadable++;
       continue;
     }
     const result = format(source);
@@ -45,19 +47,16 @@ export function runFmt(files: readonly string[], options: FmtOptions): number {
     if (options.check) {
       process.stdout.write(`${path}\n`);
     } else {
-      try {
-        writeFileSync(path, result.text);
-      } catch (e) {
-        throw new UsageError(`cannot write ${path}: ${describeFsError(e)}`);
-      }
+      // Atomic, keeping the file's mode: an interrupted fmt never leaves a rule file half written.
+      writeOutput(result.text, path, 'fmt');
     }
   }
-  const checked = files.filter((f) => f !== '-').length;
+  const checked = files.filter((f) => f !== '-').length - unreadable;
   if (checked > 0) {
     const verb = options.check ? 'would be reformatted' : 'reformatted';
     process.stderr.write(`${changed.length} of ${checked} file${checked === 1 ? '' : 's'} ${verb}\n`);
   }
-  if (unreadable) return EXIT.usage;
+  if (unreadable > 0) return EXIT.usage;
   if (failed || (options.check && changed.length > 0)) return EXIT.rulesFailed;
   return EXIT.ok;
 }

@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import { compileValidators } from '../../compiler/schema/validators.js';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
@@ -6,14 +5,17 @@ import { eventReadsOf } from '../../compiler/analysis/event-reads.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
 import { dataFormat } from '../data-format.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 import { startProgress } from '../progress.js';
 import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
 import { asOfInstant, checkTimeZone } from '../time-options.js';
 import { runScoreDuckDB } from '../score-duckdb.js';
-import { openOutputStream } from '../output.js';
-import type { ScoreOptions } from '../score-options.js';
+import { openOutput, type OutputFile } from '../output.js';
+import { refuseCollisions, ruleInputs, type NamedPath } from '../path-collisions.js';
+import { rejectLine } from '../reject-line.js';
+import { unreadableDataFile } from '../data-format.js';
+import { sinkOptions, type ScoreOptions } from '../score-options.js';
 
 /** How many invalid records are listed on stderr before the rest are only counted. */
 const REJECTS_SHOWN = 20;
@@ -26,19 +28,28 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
   const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
 
+  refuseCollisions(scoreInputs(rulesPath, options), scoreOutputs(options));
+
   const { rules, program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
+  refuseCollisions([...scoreInputs(rulesPath, options), ...ruleInputs(rules).slice(1)], scoreOutputs(options));
   const scorer = instantiateScorer(program, timeZone);
   const validators = rules.schema && compileValidators(rules.schema);
 
-  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
-  const rejectsFile = options.rejects === undefined ? undefined : await openOutputStream(options.rejects, '--rejects');
-  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
+  const output = openOutput(options.out, '--out');
+  let rejectsFile: OutputFile | undefined;
+  try {
+    rejectsFile = options.rejects === undefined ? undefined : openOutput(options.rejects, '--rejects');
+  } catch (e) {
+    output.abort();
+    throw e;
+  }
+  const sink = createSink(output.stream, options.format, program.groups.map((g) => g.name.name), sinkOptions(options));
   const progress = startProgress(leads.path);
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
     if (shown++ < REJECTS_SHOWN) progress.log(`${describeReject(r)}\n`);
-    rejectsFile?.write(`${JSON.stringify(r)}\n`);
+    rejectsFile?.stream.write(`${rejectLine(r)}\n`);
   };
 
   let summary: BatchSummary;
@@ -56,23 +67,30 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
       onReject,
       onProgress: (n, bytes) => progress.update(n, bytes),
     });
+    await sink.end();
+    await output.commit();
+    await rejectsFile?.commit();
   } catch (e) {
     progress.stop();
-    if (!(e instanceof DataFileError)) throw e;
-    if (e.code === 'cannot-open') throw new UsageError(e.message);
-    process.stderr.write(`leadscore: ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}\n`);
-    return EXIT.invalidData;
-  } finally {
-    await sink.end();
-    if (rejectsFile) await closeStream(rejectsFile);
+    output.abort();
+    rejectsFile?.abort();
+    throw e instanceof DataFileError ? unreadableDataFile(e) : e;
   }
   progress.stop();
   process.stderr.write(`${describeSummary(summary, shown, options.rejects)}\n`);
   return summary.invalidLeads + summary.invalidEvents > 0 ? EXIT.invalidData : EXIT.ok;
 }
 
-function closeStream(stream: Writable): Promise<void> {
-  return new Promise((resolve) => stream.end(() => resolve()));
+function scoreInputs(rulesPath: string, options: ScoreOptions): (NamedPath | undefined)[] {
+  return [
+    { what: 'rule', path: rulesPath },
+    { what: '--leads', path: options.leads },
+    options.events === undefined ? undefined : { what: '--events', path: options.events },
+  ];
+}
+
+function scoreOutputs(options: ScoreOptions): (NamedPath | undefined)[] {
+  return [{ what: '--out', path: options.out ?? '-' }, options.rejects === undefined ? undefined : { what: '--rejects', path: options.rejects }];
 }
 
 function describeSummary(s: BatchSummary, shown: number, rejectsPath: string | undefined): string {

@@ -44,9 +44,12 @@ export function loadSchema(text: string, file: string): LoadedSchema {
 
   const syntax = findJsonSyntaxProblem(source);
   if (syntax !== undefined) {
-    diagnostics.push(
-      error('schema-json-syntax', `the schema file is not valid JSON: ${syntax.message}`, lines.range(syntax.offset, syntax.offset + syntax.length), { file }),
-    );
+    // A rule file can name any file as its schema (a key, a .env file): unless the file looks like a JSON object, none of it is quoted back.
+    const message = source.trimStart().startsWith('{')
+      ? `the schema file is not valid JSON: ${syntax.message}`
+      : 'the schema file is not JSON: a schema file is a JSON object { "lead": …, "events": … }; check that the rule file names the right file';
+    const range = source.trimStart().startsWith('{') ? lines.range(syntax.offset, syntax.offset + syntax.length) : lines.range(0, 0);
+    diagnostics.push(error('schema-json-syntax', message, range, { file }));
     return { diagnostics };
   }
   const tree = parseTree(source, [], { disallowComments: true });
