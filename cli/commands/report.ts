@@ -119,6 +119,7 @@ export async function collectObservations(
   let outcomePresent = 0;
   let unreadableOutcomes = 0;
   let unreadableExample: string | undefined;
+  let numberOutcome: { id: unknown; value: number } | undefined;
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
     if (shown++ < REJECTS_SHOWN) process.stderr.write(`${describeReject(r)}\n`);
@@ -140,6 +141,7 @@ export async function collectObservations(
           const raw = Object.hasOwn(record, options.outcome) ? record[options.outcome] : undefined;
           const outcome = readOutcome(raw);
           if (outcome.present) outcomePresent++;
+          if (outcome.notZeroOne) numberOutcome ??= { id: result.id, value: raw as number };
           if (!outcome.readable) {
             unreadableOutcomes++;
             unreadableExample ??= JSON.stringify(raw);
@@ -175,6 +177,12 @@ export async function collectObservations(
     throw new UsageError(
       `--outcome ${options.outcome}: no lead in ${options.leads} has a field "${options.outcome}"${didYouMean(suggest(options.outcome, known))}; ` +
         `the outcome is the lead field that says the lead became an opportunity (true/false, or the date it did)`,
+    );
+  }
+  if (numberOutcome !== undefined) {
+    throw new UsageError(
+      `--outcome ${options.outcome}: lead ${JSON.stringify(numberOutcome.id)} has ${options.outcome} = ${numberOutcome.value}; a number as the outcome must be 1 (became an opportunity) or 0 (did not). ` +
+        `Name a true/false field or the date the opportunity was created (a count or an amount is not an outcome)`,
     );
   }
   if (options.by !== undefined && observations.length > 0 && !fieldsSeen.has(options.by)) {
