@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
 import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/input-views.js';
-import { scoreWithDuckDB } from '../../runtime/duckdb/score-duckdb.js';
+import { scoreWithDuckDB, type DuckDBSummary } from '../../runtime/duckdb/score-duckdb.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
@@ -24,7 +24,7 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
 
   const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
   const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
-  let summary: { scored: number; withoutId: number };
+  let summary: DuckDBSummary;
   try {
     summary = await scoreWithDuckDB({ program, leads, ...(events && { events }), now, ...(timeZone && { timeZone }), onResult: (lead) => sink.write(lead) });
   } catch (e) {
@@ -38,10 +38,14 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
     await sink.end();
   }
   process.stderr.write(`scored ${summary.scored} lead${summary.scored === 1 ? '' : 's'} with DuckDB\n`);
-  if (summary.withoutId > 0) {
-    process.stderr.write(`${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`);
-    return EXIT.invalidData;
+  if (summary.invalidTimes > 0) {
+    const examples = summary.invalidTimeExamples.map((t) => t ?? 'missing').join(', ');
+    process.stderr.write(
+      `${summary.invalidTimes} event record${summary.invalidTimes === 1 ? '' : 's'} without a valid at (not scored; e.g. ${examples}): at must be an ISO 8601 time such as 2026-11-01T09:00:00+09:00 or 2026-11-01; use --engine js to list them with --rejects\n`,
+    );
   }
+  if (summary.withoutId > 0) process.stderr.write(`${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`);
+  if (summary.withoutId > 0 || summary.invalidTimes > 0) return EXIT.invalidData;
   return EXIT.ok;
 }
 
