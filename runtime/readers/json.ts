@@ -8,7 +8,7 @@ import { visit } from 'jsonc-parser';
 import { LineMap } from '../../grammar/range.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
-import { findJsonSyntaxProblem } from './json-syntax.js';
+import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from './json-syntax.js';
 import { kind } from './jsonl.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 
@@ -30,6 +30,12 @@ export async function* jsonRecords(input: string | Readable, file = typeof input
 }
 
 function parseArray(text: string, file: string): unknown[] {
+  // Checked first: locating the records and explaining syntax errors recurse into the text.
+  const deep = findTooDeep(text, MAX_JSON_DEPTH + 1); // +1: the array holding the records
+  if (deep !== undefined) {
+    const at = new LineMap(text).position(deep);
+    throw new DataFileError('too-deep', file, `${file}:${at.line}:${at.column}: a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`, at.line, at.column);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -4,7 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { openInput } from './input.js';
-import { findJsonSyntaxProblem } from './json-syntax.js';
+import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from './json-syntax.js';
 import { lineBatches } from './lines.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 
@@ -42,6 +42,11 @@ function* parseLines(lines: readonly string[], numbering: { line: number; record
 
 /** One line of JSON Lines as a record: a JSON object, or a reason it is not one. */
 export function parseJsonLine(text: string, recordNumber: number, line: number): ReadRecord {
+  // Checked first: the syntax explainer, schema validation and --rejects all recurse into the value.
+  const deep = findTooDeep(text);
+  if (deep !== undefined) {
+    return { ok: false, recordNumber, line, reason: `nested more than ${MAX_JSON_DEPTH} lists or objects deep (at column ${deep + 1}): flatten the record`, raw: text };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
