@@ -1,3 +1,4 @@
+import type { Encoding } from '../runtime/readers/decode.js';
 import { formatFromPath, type DataFormat } from '../runtime/readers/open.js';
 import { UsageError } from './exit-codes.js';
 
@@ -6,4 +7,23 @@ export function dataFormat(path: string, flag: string): DataFormat {
   const format = formatFromPath(path);
   if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; use .jsonl, .ndjson, .json or .csv`);
   return format;
+}
+
+const ENCODING_NAMES: Readonly<Record<string, Encoding>> = {
+  auto: 'auto',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  shift_jis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  cp932: 'shift_jis',
+  'windows-31j': 'shift_jis',
+};
+
+/** `--encoding`: auto when absent; a few common spellings of each name are accepted. */
+export function dataEncoding(name: string | undefined): Encoding {
+  if (name === undefined) return 'auto';
+  const encoding = ENCODING_NAMES[name.toLowerCase()];
+  if (encoding === undefined) throw new UsageError(`--encoding ${name}: use auto, utf-8 or shift_jis (cp932, the encoding of Japanese Excel)`);
+  return encoding;
 }

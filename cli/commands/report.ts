@@ -5,7 +5,7 @@ import { didYouMean, suggest } from '../../compiler/suggest.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { dataFormat } from '../data-format.js';
+import { dataEncoding, dataFormat } from '../data-format.js';
 import { buildReport } from '../../runtime/report/build-report.js';
 import { cohortOf } from '../../runtime/report/cohort.js';
 import { parseCriterion, type Criterion } from '../../runtime/report/metrics.js';
@@ -71,6 +71,8 @@ export function criterionOption(text: string): Criterion {
 
 export interface CollectOptions {
   readonly leads: string;
+  /** Text encoding of the data files: auto, utf-8 or shift_jis. */
+  readonly encoding?: string;
   readonly events?: string;
   readonly outcome?: string;
   readonly asOf?: string;
@@ -106,8 +108,9 @@ export async function collectObservations(
 ): Promise<Collected | number> {
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
-  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const encoding = dataEncoding(options.encoding);
+  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
+  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
   const { rules, program } = loaded ?? programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   const scorer: Scorer = instantiateScorer(program, timeZone);

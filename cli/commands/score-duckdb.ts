@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { SqlGenerationError } from '../../compiler/codegen/sql/quoting.js';
 import { InputError, inputFormatOf, type InputFile } from '../../runtime/duckdb/input-views.js';
 import { scoreWithDuckDB, type DuckDBSummary } from '../../runtime/duckdb/score-duckdb.js';
+import { dataEncoding } from '../data-format.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { createSink } from '../result-sink.js';
 import { programOrReport } from '../rules-or-exit.js';
@@ -16,6 +17,7 @@ import { openOutputStream } from '../output.js';
 export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): Promise<number> {
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
+  if (dataEncoding(options.encoding) === 'shift_jis') throw new UsageError('--encoding shift_jis is not available with --engine duckdb, which reads UTF-8 only: use --engine js, or save the file as UTF-8');
   if (options.rejects !== undefined) throw new UsageError('--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js');
   const leads = inputFile(options.leads, '--leads');
   const events = options.events === undefined ? undefined : inputFile(options.events, '--events');

@@ -5,7 +5,7 @@ import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js'
 import { eventReadsOf } from '../../runtime/batch/event-reads.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { dataFormat } from '../data-format.js';
+import { dataEncoding, dataFormat } from '../data-format.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { startProgress } from '../progress.js';
 import { createSink, type OutputFormat } from '../result-sink.js';
@@ -26,6 +26,8 @@ export interface ScoreOptions {
   readonly engine?: string;
   /** CSV output starts with a UTF-8 byte-order mark, for Excel. */
   readonly bom?: boolean;
+  /** Text encoding of the data files: auto, utf-8 or shift_jis. */
+  readonly encoding?: string;
 }
 
 /** How many invalid records are listed on stderr before the rest are only counted. */
@@ -36,8 +38,9 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   if (options.engine === 'duckdb') return runScoreDuckDB(rulesPath, options);
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
-  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const encoding = dataEncoding(options.encoding);
+  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
+  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
 
   const { rules, program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;

@@ -1,6 +1,7 @@
 import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
 import { leadColumnTypes } from '../readers/column-types.js';
+import type { Encoding } from '../readers/decode.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
 import type { ExplainedScore, Scorer } from '../score-result.js';
@@ -16,8 +17,8 @@ export interface BatchOptions {
   readonly scorer: Scorer;
   readonly schema?: SchemaModel;
   readonly validators?: Validators;
-  readonly leads: { readonly path: string; readonly format: DataFormat };
-  readonly events?: { readonly path: string; readonly format: DataFormat };
+  readonly leads: { readonly path: string; readonly format: DataFormat; readonly encoding?: Encoding };
+  readonly events?: { readonly path: string; readonly format: DataFormat; readonly encoding?: Encoding };
   /**
    * The event properties the scorer reads (eventReadsOf(program)): only these
    * of the events file are held in memory. Absent, events are held whole
@@ -67,9 +68,9 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
   };
   // Open the leads file before reading events, so a missing file fails fast.
   let bytes = 0;
-  const leadBatches = await readRecordBatches(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n));
+  const leadBatches = await readRecordBatches(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n), options.leads.encoding);
   const store = options.events
-    ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject })
+    ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject, ...(options.events.encoding && { encoding: options.events.encoding }) })
     : undefined;
   let read = 0;
   let scored = 0;

@@ -19,6 +19,7 @@ import type { Readable } from 'node:stream';
 import type { ColumnTyper } from './column-types.js';
 import { convertRow } from './csv-row.js';
 import { CsvRowSplitter, type CsvRow } from './csv-rows.js';
+import { decodeToUtf8, garbledReason, isGarbled, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
 import { lineBatches } from './lines.js';
@@ -28,8 +29,11 @@ export async function* csvRecords(
   input: string | Readable,
   typeOf?: ColumnTyper,
   file = typeof input === 'string' ? input : '-',
+  encoding: Encoding = 'auto',
 ): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
+  const decoded = decodeToUtf8(stream, encoding);
+  const garbled = (cells: readonly string[]): boolean => decoded.state.replaced && cells.some((cell) => isGarbled(decoded.state, cell));
   const splitter = new CsvRowSplitter();
   let header: string[] | undefined;
   let recordNumber = 0;
@@ -38,15 +42,18 @@ export async function* csvRecords(
     for (const row of rows) {
       if (header === undefined) {
         if (!row.ok) throw new DataFileError('bad-header', file, `${file}:${row.line}: the header row cannot be read: ${row.reason}`, row.line, 1);
+        if (garbled(row.cells)) throw new DataFileError('bad-header', file, `${file}:${row.line}: the header row cannot be read: ${garbledReason(decoded.state)}`, row.line, 1);
         header = readHeader(row.cells, file);
         continue;
       }
       recordNumber++;
-      yield row.ok ? toRecord(header, row.cells, typeOf, recordNumber, row.line) : { ok: false, recordNumber, line: row.line, reason: row.reason, raw: row.text };
+      if (!row.ok) yield { ok: false, recordNumber, line: row.line, reason: row.reason, raw: row.text };
+      else if (garbled(row.cells)) yield { ok: false, recordNumber, line: row.line, reason: garbledReason(decoded.state), raw: rawRow(header, row.cells) };
+      else yield toRecord(header, row.cells, typeOf, recordNumber, row.line);
     }
   };
   try {
-    for await (const lines of lineBatches(stream)) {
+    for await (const lines of lineBatches(decoded.stream)) {
       for (let text of lines) {
         if (++lineNumber === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         yield* toRecords(splitter.push(text, lineNumber));
@@ -68,13 +75,18 @@ function readHeader(cells: string[], file: string): string[] {
   return header;
 }
 
-function toRecord(header: string[], cells: string[], typeOf: ColumnTyper | undefined, recordNumber: number, line: number): ReadRecord {
+/** The row as {header: cell}, for --rejects; extra cells under "" so nothing is lost. */
+function rawRow(header: string[], cells: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   header.forEach((name, i) => {
     if (name !== '') defineOwn(raw, name, cells[i] ?? '');
   });
-  // Keep the extra cells in the raw record so --rejects loses nothing.
   if (cells.length > header.length) defineOwn(raw, '', cells.slice(header.length));
+  return raw;
+}
+
+function toRecord(header: string[], cells: string[], typeOf: ColumnTyper | undefined, recordNumber: number, line: number): ReadRecord {
+  const raw = rawRow(header, cells);
   const row = convertRow(header, cells, typeOf);
   return row.ok ? { ok: true, recordNumber, line, value: row.value } : { ok: false, recordNumber, line, reason: row.reason, raw };
 }

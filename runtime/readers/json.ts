@@ -6,17 +6,21 @@
 import type { Readable } from 'node:stream';
 import { visit } from 'jsonc-parser';
 import { LineMap } from '../../grammar/range.js';
+import { decodeWhole, garbledReason, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from './json-syntax.js';
 import { kind } from './jsonl.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 
-export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-'): AsyncGenerator<ReadRecord> {
+export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-', encoding: Encoding = 'auto'): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  let text = Buffer.concat(chunks).toString('utf8');
+  const decoded = decodeWhole(Buffer.concat(chunks), encoding);
+  // One array: a garbled part cannot be cut out as a record of its own, so the file is refused.
+  if (decoded.state.replaced) throw new DataFileError('bad-encoding', file, `${file}: ${garbledReason(decoded.state)}`);
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns those of the file
   const values = parseArray(text, file);
   const lines = elementLines(text);
