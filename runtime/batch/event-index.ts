@@ -2,6 +2,7 @@ import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
 import { eventColumnTypes } from '../readers/column-types.js';
 import type { Encoding } from '../readers/decode.js';
+import { exactId } from '../readers/exact-ids.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent } from '../prepare-records.js';
 import type { EventReads } from './event-reads.js';
@@ -28,7 +29,7 @@ export async function indexEvents(
         options.onReject({ file: path, record: record.recordNumber, line: record.line, kind: 'event', reason: record.reason, data: record.raw });
         continue;
       }
-      const leadId = Object.hasOwn(record.value, 'lead_id') ? record.value.lead_id : undefined;
+      const leadId = exactId(record.value, 'lead_id');
       const idProblem =
         typeof leadId === 'string' || (typeof leadId === 'number' && Number.isFinite(leadId))
           ? undefined

@@ -2,6 +2,7 @@ import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
 import { leadColumnTypes } from '../readers/column-types.js';
 import type { Encoding } from '../readers/decode.js';
+import { exactId } from '../readers/exact-ids.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
 import type { ExplainedScore, Scorer } from '../score-result.js';
@@ -86,7 +87,7 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
       const lead = prepareLead(record.value, validators);
       if (!lead.ok) {
         // Its events are not "unmatched": their lead exists, it is invalid.
-        const id = record.value.id;
+        const id = exactId(record.value, 'id');
         if (store && (typeof id === 'string' || typeof id === 'number')) store.markSeen(leadKey(id));
         reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
         continue;
@@ -100,10 +101,11 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
           else reject({ file, record: record.recordNumber, line: record.line, kind: 'event', event: index + 1, reason: event.reasons.join('; '), data: raw });
         });
       }
-      store?.appendEventsOf(leadKey(lead.value.id), events);
+      const id = exactId(lead.value, 'id') as string | number;
+      store?.appendEventsOf(leadKey(id), events);
       const result = scorer.explain(lead.value, events, now);
       scored++;
-      const pending = options.onResult({ id: lead.value.id, ...result }, lead.value);
+      const pending = options.onResult({ id, ...result }, lead.value);
       if (pending) await pending;
     }
   }

@@ -27,13 +27,18 @@ export function inputFormatOf(path: string): InputFormat | undefined {
   return undefined;
 }
 
-/** The table function reading a file; `records=false` gives JSON one `json` column per record. */
+/**
+ * The table function reading a file. JSON gives one `json` column per record,
+ * the record's text unparsed (read_json_objects): read_json with
+ * `records = false` guesses a STRUCT type instead, which turns an id
+ * written as 12345678901234567890 into a DOUBLE and so into another id.
+ */
 function scan(file: InputFile): string {
   switch (file.format) {
     case 'jsonl':
-      return `read_json(${str(file.path)}, format = 'newline_delimited', records = false)`;
+      return `read_json_objects(${str(file.path)}, format = 'newline_delimited')`;
     case 'json':
-      return `read_json(${str(file.path)}, format = 'array', records = false)`;
+      return `read_json_objects(${str(file.path)}, format = 'array')`;
     case 'csv':
       // Text in, as the JavaScript reader sees it; an empty cell is NULL (missing).
       return `read_csv(${str(file.path)}, header = true, all_varchar = true)`;

@@ -4,10 +4,11 @@
  * Lines is the streaming format for large files.
  */
 import type { Readable } from 'node:stream';
-import { visit } from 'jsonc-parser';
+import { parseTree, visit, type Node } from 'jsonc-parser';
 import { LineMap } from '../../grammar/range.js';
 import { decodeWhole, garbledReason, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
+import { hasRoundedId, restoreIds } from './exact-ids.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from './json-syntax.js';
 import { kind } from './jsonl.js';
@@ -24,6 +25,13 @@ export async function* jsonRecords(input: string | Readable, file = typeof input
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns those of the file
   const values = parseArray(text, file);
   const lines = elementLines(text);
+  // Ids beyond 2^53 keep their digits (exact-ids.ts); the tree is built only for a file that has one.
+  let tree: Node | undefined | null = null;
+  values.forEach((value, i) => {
+    if (!isPlainRecord(value) || !hasRoundedId(value)) return;
+    if (tree === null) tree = parseTree(text);
+    restoreIds(value, tree?.children?.[i], text);
+  });
   for (let i = 0; i < values.length; i++) {
     const value: unknown = values[i];
     const line = lines[i] ?? 1;

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { decodeToUtf8, garbledReason, isGarbled, type DecodeState, type Encoding } from './decode.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from './json-syntax.js';
+import { restoreIdsInLine } from './exact-ids.js';
 import { lineBatches } from './lines.js';
 import { isPlainRecord, type ReadRecord } from './record.js';
 
@@ -59,6 +60,7 @@ export function parseJsonLine(text: string, recordNumber: number, line: number):
     return { ok: false, recordNumber, line, reason, raw: text };
   }
   if (!isPlainRecord(value)) return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+  restoreIdsInLine(value, text);
   return { ok: true, recordNumber, line, value };
 }
 
