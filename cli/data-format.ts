@@ -1,3 +1,4 @@
+import type { Encoding } from '../runtime/readers/decode.js';
 import { formatFromPath, type DataFormat } from '../runtime/readers/open.js';
 import type { DataFileError } from '../runtime/readers/errors.js';
 import { UsageError } from './exit-codes.js';
@@ -19,4 +20,23 @@ export function dataFormat(path: string, flag: string): DataFormat {
 export function unreadableDataFile(e: DataFileError): UsageError {
   const folder = e.code === 'cannot-open' && e.file !== '-' ? missingFolder(e.file) : undefined;
   return new UsageError(folder ? `cannot open ${e.file}: ${folder}` : e.message);
+}
+
+const ENCODING_NAMES: Readonly<Record<string, Encoding>> = {
+  auto: 'auto',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  shift_jis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  cp932: 'shift_jis',
+  'windows-31j': 'shift_jis',
+};
+
+/** `--encoding`: auto when absent; a few common spellings of each name are accepted. */
+export function dataEncoding(name: string | undefined): Encoding {
+  if (name === undefined) return 'auto';
+  const encoding = ENCODING_NAMES[name.toLowerCase()];
+  if (encoding === undefined) throw new UsageError(`--encoding ${name}: use auto, utf-8 or shift_jis (cp932, the encoding of Japanese Excel)`);
+  return encoding;
 }

@@ -6,7 +6,7 @@ import { didYouMean, suggest } from '../compiler/suggest.js';
 import { scoreFile, type BatchSummary } from '../runtime/batch/score-file.js';
 import { describeReject, type RejectedRecord } from '../runtime/batch/rejects.js';
 import { DataFileError } from '../runtime/readers/errors.js';
-import { dataFormat, unreadableDataFile } from './data-format.js';
+import { dataEncoding, dataFormat, unreadableDataFile } from './data-format.js';
 import { refuseCollisions, ruleInputs } from './path-collisions.js';
 import { cohortOf } from '../runtime/report/cohort.js';
 import { parseCriterion, type Criterion } from '../runtime/statistics/metrics.js';
@@ -26,6 +26,8 @@ export function criterionOption(text: string): Criterion {
 
 export interface CollectOptions {
   readonly leads: string;
+  /** Text encoding of the data files: auto, utf-8 or shift_jis. */
+  readonly encoding?: string;
   readonly events?: string;
   readonly outcome?: string;
   readonly asOf?: string;
@@ -63,8 +65,9 @@ export async function collectObservations(
 ): Promise<Collected | number> {
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
-  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const encoding = dataEncoding(options.encoding);
+  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
+  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
   const dataInputs = [{ what: '--leads', path: leads.path }, events && { what: '--events', path: events.path }];
   const outputs = [{ what: '--out', path: options.out ?? '-' }];
   refuseCollisions([{ what: 'rule', path: rulesPath }, ...dataInputs], outputs);
@@ -80,6 +83,7 @@ export async function collectObservations(
   let outcomePresent = 0;
   let unreadableOutcomes = 0;
   let unreadableExample: string | undefined;
+  let numberOutcome: { id: unknown; value: number } | undefined;
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
     if (shown++ < REJECTS_SHOWN) process.stderr.write(`${describeReject(r)}\n`);
@@ -101,6 +105,7 @@ export async function collectObservations(
           const raw = Object.hasOwn(record, options.outcome) ? record[options.outcome] : undefined;
           const outcome = readOutcome(raw);
           if (outcome.present) outcomePresent++;
+          if (outcome.notZeroOne) numberOutcome ??= { id: result.id, value: raw as number };
           if (!outcome.readable) {
             unreadableOutcomes++;
             unreadableExample ??= JSON.stringify(raw);
@@ -133,6 +138,12 @@ export async function collectObservations(
     throw new UsageError(
       `--outcome ${options.outcome}: no lead in ${options.leads} has a field "${options.outcome}"${didYouMean(suggest(options.outcome, known))}; ` +
         `the outcome is the lead field that says the lead became an opportunity (true/false, or the date it did)`,
+    );
+  }
+  if (numberOutcome !== undefined) {
+    throw new UsageError(
+      `--outcome ${options.outcome}: lead ${JSON.stringify(numberOutcome.id)} has ${options.outcome} = ${numberOutcome.value}; a number as the outcome must be 1 (became an opportunity) or 0 (did not). ` +
+        `Name a true/false field or the date the opportunity was created (a count or an amount is not an outcome)`,
     );
   }
   if (options.by !== undefined && observations.length > 0 && !fieldsSeen.has(options.by)) {

@@ -14,6 +14,8 @@ export interface ScoreOptions {
   readonly engine?: string;
   /** CSV output starts with a UTF-8 byte-order mark, for Excel. */
   readonly bom?: boolean;
+  /** Text encoding of the data files: auto, utf-8 or shift_jis. */
+  readonly encoding?: string;
   /** CSV: `escape` (default) neutralises text cells a spreadsheet would run as formulas; `keep` writes them as they are. */
   readonly csvFormulas?: string;
 }

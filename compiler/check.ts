@@ -22,6 +22,7 @@ import { groupMinAboveMax } from './checks/group-min-above-max.js';
 import { groupShadowsField } from './checks/group-shadows-field.js';
 import { maxWithoutEach } from './checks/max-without-each.js';
 import { noSchema } from './checks/no-schema.js';
+import { numberRange } from './checks/number-range.js';
 import { operatorType } from './checks/operator-type.js';
 import { otherwiseNotLast } from './checks/otherwise-not-last.js';
 import { schemaAfterRule } from './checks/schema-after-rule.js';
@@ -50,6 +51,7 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   'max-without-each': maxWithoutEach,
   'duplicate-modifier': duplicateModifier,
   'duplicate-condition': duplicateCondition,
+  'number-out-of-range': numberRange,
   // names and types in conditions
   'unknown-field': unknownField,
   'unknown-event-type': unknownEventType,

@@ -67,3 +67,31 @@ function describe(error: ParseError, text: string): string {
       return `unexpected ${shown}`;
   }
 }
+
+/** How deeply JSON data and schema files may nest objects and lists: parsers, validators and JSON.stringify recurse, and far deeper input ends in a stack overflow. */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * The offset of the first `[` or `{` nested deeper than `max`, or undefined.
+ * One pass over the text, skipping strings, without parsing: callers run it
+ * before anything that recurses. Lines shorter than `2 × max` characters
+ * cannot nest that deep and are not scanned.
+ */
+export function findTooDeep(text: string, max = MAX_JSON_DEPTH): number | undefined {
+  if (text.length <= 2 * max) return undefined;
+  let depth = 0;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string, with its escapes.
+      for (i++; i < n; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c) i++;
+        else if (s === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}

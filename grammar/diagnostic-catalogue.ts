@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CATALOGUE = {
   'schema-after-rule': rule('schema after a rule'),
   'group-min-above-max': rule('a group whose min is greater than its max'),
   'duplicate-group-limit': rule('max or min given twice on one group'),
+  'number-out-of-range': rule('a number no engine can be trusted to compute exactly and alike'),
 
   'unreachable-tier': warn('a tier an earlier tier always wins over'),
   'group-max-below-points': warn("a group's max is smaller than one of its rules' points"),

@@ -9,7 +9,7 @@ import { ImpactCollector, type Impact } from '../../runtime/impact/impact.js';
 import { renderDiffMarkdown } from '../../runtime/impact/render-markdown.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
 import type { ExplainedScore, Scorer } from '../../core/score-result.js';
-import { dataFormat, unreadableDataFile } from '../data-format.js';
+import { dataEncoding, dataFormat, unreadableDataFile } from '../data-format.js';
 import { refuseCollisions } from '../path-collisions.js';
 import { formatDiagnosticLine } from '../diagnostics-output.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -19,6 +19,8 @@ import { writeOutput } from '../output.js';
 
 export interface DiffOptions {
   readonly leads?: string;
+  /** Text encoding of the data files: auto, utf-8 or shift_jis. */
+  readonly encoding?: string;
   readonly events?: string;
   readonly asOf?: string;
   readonly tz?: string;
@@ -82,7 +84,7 @@ async function measureImpact(
   before: RuleVersion & { program?: Program },
   after: RuleVersion & { program?: Program },
   diff: SemanticDiff,
-  options: { leads: string; events?: string; now: number; timeZone?: string; top: number },
+  options: { leads: string; events?: string; now: number; timeZone?: string; top: number; encoding?: string },
 ): Promise<{ impact: Impact; invalidLeads: number; invalidEvents: number }> {
   const oldScorer = instantiateScorer(before.program!, options.timeZone);
   const newScorer = instantiateScorer(after.program!, options.timeZone);
@@ -109,8 +111,8 @@ async function measureImpact(
       scorer: both,
       ...(after.schema && { schema: after.schema }),
       ...(validators && { validators }),
-      leads: { path: options.leads, format: dataFormat(options.leads, '--leads') },
-      ...(options.events !== undefined && { events: { path: options.events, format: dataFormat(options.events, '--events') } }),
+      leads: { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding: dataEncoding(options.encoding) },
+      ...(options.events !== undefined && { events: { path: options.events, format: dataFormat(options.events, '--events'), encoding: dataEncoding(options.encoding) } }),
       now: options.now,
       ...(options.timeZone && { timeZone: options.timeZone }),
       onResult: (lead) => collector.add(lead.id, both.last![0], both.last![1]),

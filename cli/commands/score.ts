@@ -4,7 +4,7 @@ import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js'
 import { eventReadsOf } from '../../compiler/analysis/event-reads.js';
 import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { dataFormat } from '../data-format.js';
+import { dataEncoding, dataFormat } from '../data-format.js';
 import { EXIT } from '../exit-codes.js';
 import { startProgress } from '../progress.js';
 import { createSink } from '../result-sink.js';
@@ -25,8 +25,9 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   if (options.engine === 'duckdb') return runScoreDuckDB(rulesPath, options);
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
-  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const encoding = dataEncoding(options.encoding);
+  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
+  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
 
   refuseCollisions(scoreInputs(rulesPath, options), scoreOutputs(options));
 

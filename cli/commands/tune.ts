@@ -14,6 +14,8 @@ import { collectObservations, criterionOption } from '../observations.js';
 
 export interface TuneCliOptions {
   readonly leads: string;
+  /** Text encoding of the data files: auto, utf-8 or shift_jis. */
+  readonly encoding?: string;
   readonly events?: string;
   readonly outcome: string;
   readonly asOf?: string;

@@ -20,6 +20,24 @@ export function generateScorerSource(program: Program): string {
 }
 
 
+/**
+ * `now` as epoch ms, or a TypeError saying what is wrong with it: epoch
+ * milliseconds, a Date or an ISO 8601 text (read by `toMillis`) are accepted.
+ */
+const ARGUMENT_HELPERS = `function $describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "an invalid Date";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "undefined") return String(value);
+  return typeof value;
+}
+function $nowMillis(now) {
+  const ms = now === undefined || now === null || typeof now === "number" ? NaN : toMillis(now);
+  if (ms - ms === 0) return ms;
+  throw new TypeError("leadscore: now must be epoch milliseconds or a valid Date (got " + $describe(now) + ")");
+}`;
+
 export class PathReads {
   private readonly vars = new Map<string, string>();
   readonly lines: string[] = [];
@@ -58,7 +76,7 @@ class ScorerGenerator {
     const body = this.body();
     const scoreFn = `function score($lead, $events, $now) {\n${indent(body.core)}\n  return { score: $score, tier: $tier, groups: ${body.groups} };\n}`;
     const explainFn = `function explain($lead, $events, $now) {\n${indent(body.core)}\n  const $reasons = [];\n${indent(body.reasons)}\n  return { score: $score, tier: $tier, groups: ${body.groups}, reasons: $reasons };\n}`;
-    return ['const hasOwn = Object.prototype.hasOwnProperty;', ...this.constants, scoreFn, explainFn].join('\n');
+    return ['const hasOwn = Object.prototype.hasOwnProperty;', ARGUMENT_HELPERS, ...this.constants, scoreFn, explainFn].join('\n');
   }
 
   private body(): { core: string; groups: string; reasons: string } {
@@ -68,8 +86,10 @@ class ScorerGenerator {
     const contributions = rules.map((r, i) => this.contribution(r, i));
     const tierLines = this.tierLines();
     const lines: string[] = [
-      'if ($lead == null || typeof $lead !== "object") $lead = {};',
-      'if (typeof $now !== "number") $now = toMillis($now);',
+      // Arguments are checked once per call: a wrong `now` would otherwise put every event in the future.
+      'if ($lead === null || typeof $lead !== "object" || Array.isArray($lead)) throw new TypeError("leadscore: lead must be an object {…} (got " + $describe($lead) + ")");',
+      'if ($events != null && !Array.isArray($events)) throw new TypeError("leadscore: events must be a list [ {…}, … ] or left out (got " + $describe($events) + ")");',
+      'if (typeof $now !== "number" || !($now - $now === 0)) $now = $nowMillis($now);',
       ...this.leadReads.lines,
       ...eventLoop,
       ...contributions,

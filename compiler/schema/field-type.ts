@@ -23,7 +23,12 @@ export function resolvePointer(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    let key: string;
+    try {
+      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return undefined; // a malformed %-escape names nothing
+    }
     node = Array.isArray(node) ? (/^\d+$/.test(key) ? node[Number(key)] : undefined) : own(node, key);
     if (node === undefined) return undefined;
   }

@@ -17,9 +17,13 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { DiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
 import { error, warning, type Diagnostic } from '../../grammar/diagnostic.js';
 import { LineMap, type Range } from '../../grammar/range.js';
-import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
+import { findJsonSyntaxProblem, findTooDeep } from '../../core/json-syntax.js';
 import { didYouMean, suggest } from '../suggest.js';
 import { createAjv, draftOf, type Draft } from './ajv-instance.js';
+import { findRefLoop } from './ref-loops.js';
+
+/** How deeply a schema file may nest objects and lists. */
+const MAX_SCHEMA_DEPTH = 200;
 import { fieldTypeOf, own, resolvePointer } from './field-type.js';
 import type { FieldType, SchemaModel } from './model.js';
 
@@ -42,6 +46,12 @@ export function loadSchema(text: string, file: string): LoadedSchema {
     diagnostics.push(error(code, message, at(node), { file }));
   };
 
+  // Before anything that recurses into the file (the syntax explainer, the tree, the validators).
+  const deep = findTooDeep(source, MAX_SCHEMA_DEPTH);
+  if (deep !== undefined) {
+    diagnostics.push(error('schema-invalid', `the schema file nests objects and lists more than ${MAX_SCHEMA_DEPTH} deep here: no real schema needs that many levels; flatten it or use "$ref"`, lines.range(deep, deep + 1), { file }));
+    return { diagnostics };
+  }
   const syntax = findJsonSyntaxProblem(source);
   if (syntax !== undefined) {
     // A rule file can name any file as its schema (a key, a .env file): unless the file looks like a JSON object, none of it is quoted back.
@@ -186,7 +196,20 @@ function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void
     }
     return;
   }
-  checkRefs(schema, node, schema, fail);
+  let broken = false;
+  checkRefs(schema, node, schema, (code, message, at) => {
+    broken = true;
+    fail(code, message, at);
+  });
+  if (broken) return;
+  const loop = findRefLoop(schema, schema);
+  if (loop !== undefined) {
+    fail(
+      'schema-invalid',
+      `the reference ${loop.map((r) => `"${r}"`).join(' → ')} comes back to itself without going into a property or an item, so no value can ever be checked against it: point it at a schema that describes the value`,
+      node,
+    );
+  }
 }
 
 const TYPE_NAMES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];

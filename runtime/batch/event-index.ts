@@ -1,6 +1,8 @@
 import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
 import { eventColumnTypes } from '../records/column-types.js';
+import type { Encoding } from '../readers/decode.js';
+import { exactId } from '../readers/exact-ids.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent } from '../prepare-records.js';
 import type { EventReads } from '../../compiler/analysis/event-reads.js';
@@ -17,17 +19,17 @@ import type { RejectedRecord } from './rejects.js';
 export async function indexEvents(
   path: string,
   format: DataFormat,
-  options: { schema?: SchemaModel; validators?: Validators; timeZone?: string; eventReads?: EventReads; onReject: (r: RejectedRecord) => void },
+  options: { schema?: SchemaModel; validators?: Validators; timeZone?: string; eventReads?: EventReads; encoding?: Encoding; onReject: (r: RejectedRecord) => void },
 ): Promise<EventStore> {
   const store = new EventStore(options.eventReads);
   const { validators, timeZone } = options;
-  for await (const batch of await readRecordBatches(path, format, eventColumnTypes(options.schema))) {
+  for await (const batch of await readRecordBatches(path, format, eventColumnTypes(options.schema), undefined, options.encoding)) {
     for (const record of batch) {
       if (!record.ok) {
         options.onReject({ file: path, record: record.recordNumber, line: record.line, kind: 'event', reason: record.reason, data: record.raw });
         continue;
       }
-      const leadId = Object.hasOwn(record.value, 'lead_id') ? record.value.lead_id : undefined;
+      const leadId = exactId(record.value, 'lead_id');
       const idProblem =
         typeof leadId === 'string' || (typeof leadId === 'number' && Number.isFinite(leadId))
           ? undefined

@@ -1,6 +1,8 @@
 import type { SchemaModel } from '../../compiler/schema/model.js';
 import type { Validators } from '../../compiler/schema/validators.js';
 import { leadColumnTypes } from '../records/column-types.js';
+import type { Encoding } from '../readers/decode.js';
+import { exactId } from '../readers/exact-ids.js';
 import { readRecordBatches, type DataFormat } from '../readers/open.js';
 import { leadKey, prepareEvent, prepareLead, type PreparedEvent } from '../prepare-records.js';
 import type { ExplainedScore, Scorer } from '../../core/score-result.js';
@@ -16,8 +18,8 @@ export interface BatchOptions {
   readonly scorer: Scorer;
   readonly schema?: SchemaModel;
   readonly validators?: Validators;
-  readonly leads: { readonly path: string; readonly format: DataFormat };
-  readonly events?: { readonly path: string; readonly format: DataFormat };
+  readonly leads: { readonly path: string; readonly format: DataFormat; readonly encoding?: Encoding };
+  readonly events?: { readonly path: string; readonly format: DataFormat; readonly encoding?: Encoding };
   /**
    * The event properties the scorer reads (eventReadsOf(program)): only these
    * of the events file are held in memory. Absent, events are held whole
@@ -67,9 +69,9 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
   };
   // Open the leads file before reading events, so a missing file fails fast.
   let bytes = 0;
-  const leadBatches = await readRecordBatches(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n));
+  const leadBatches = await readRecordBatches(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n), options.leads.encoding);
   const store = options.events
-    ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject })
+    ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject, ...(options.events.encoding && { encoding: options.events.encoding }) })
     : undefined;
   let read = 0;
   let scored = 0;
@@ -85,7 +87,7 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
       const lead = prepareLead(record.value, validators);
       if (!lead.ok) {
         // Its events are not "unmatched": their lead exists, it is invalid.
-        const id = record.value.id;
+        const id = exactId(record.value, 'id');
         if (store && (typeof id === 'string' || typeof id === 'number')) store.markSeen(leadKey(id));
         reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
         continue;
@@ -99,10 +101,11 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
           else reject({ file, record: record.recordNumber, line: record.line, kind: 'event', event: index + 1, reason: event.reasons.join('; '), data: raw });
         });
       }
-      store?.appendEventsOf(leadKey(lead.value.id), events);
+      const id = exactId(lead.value, 'id') as string | number;
+      store?.appendEventsOf(leadKey(id), events);
       const result = scorer.explain(lead.value, events, now);
       scored++;
-      const pending = options.onResult({ id: lead.value.id, ...result }, lead.value);
+      const pending = options.onResult({ id, ...result }, lead.value);
       if (pending) await pending;
     }
   }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { createInstantMacro } from './instant-sql.js';
 import { jsonColumns } from './json-columns.js';
 import { ident, isArray, jsonPath, listType, str } from './sql-text.js';
 import type { UsedPath } from '../../compiler/analysis/used-paths.js';
@@ -11,13 +12,18 @@ import type { InputFile, InputFormat } from './input-file.js';
  * one column per used property). Scalars stay as the file has them (text
  * for JSON and CSV); the query's safe casts read them as the schema's types.
  */
-/** The table function reading a file; `records=false` gives JSON one `json` column per record. */
+/**
+ * The table function reading a file. JSON gives one `json` column per record,
+ * the record's text unparsed (read_json_objects): read_json with
+ * `records = false` guesses a STRUCT type instead, which turns an id
+ * written as 12345678901234567890 into a DOUBLE and so into another id.
+ */
 function scan(file: InputFile): string {
   switch (file.format) {
     case 'jsonl':
-      return `read_json(${str(file.path)}, format = 'newline_delimited', records = false)`;
+      return `read_json_objects(${str(file.path)}, format = 'newline_delimited')`;
     case 'json':
-      return `read_json(${str(file.path)}, format = 'array', records = false)`;
+      return `read_json_objects(${str(file.path)}, format = 'array')`;
     case 'csv':
       // Text in, as the JavaScript reader sees it; an empty cell is NULL (missing).
       return `read_csv(${str(file.path)}, header = true, all_varchar = true)`;
@@ -33,7 +39,7 @@ function fromJson(record: string, path: UsedPath): string {
 }
 
 /** A column of a CSV or Parquet file: named by the dotted path, or (Parquet) a STRUCT field; NULL when absent. */
-function fromColumns(alias: string, columns: ReadonlySet<string>, path: UsedPath, format: InputFormat): string {
+function fromColumns(alias: string, columns: ReadonlyMap<string, unknown>, path: UsedPath, format: InputFormat): string {
   const name = path.segments.join('.');
   const [head, ...rest] = path.segments;
   let expr: string;
@@ -45,12 +51,16 @@ function fromColumns(alias: string, columns: ReadonlySet<string>, path: UsedPath
   return `(CASE WHEN starts_with(trim(${expr}), '[') THEN TRY_CAST(TRY_CAST(${expr} AS JSON) AS ${listType(path)}) ELSE TRY_CAST(list_filter(list_transform(string_split(${expr}, ';'), s -> trim(s)), s -> s <> '') AS ${listType(path)}) END)`;
 }
 
-async function columnsOf(connection: DuckDBConnection, file: InputFile): Promise<Set<string>> {
+/** The file's columns, each with its DuckDB type. */
+async function columnsOf(connection: DuckDBConnection, file: InputFile): Promise<Map<string, string>> {
   const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${scan(file)}`);
-  return new Set(reader.getRows().map((row) => String(row[0])));
+  return new Map(reader.getRows().map((row) => [String(row[0]), String(row[1])]));
 }
 
-const at = (expr: string): string => `TRY_CAST(${expr} AS TIMESTAMPTZ)`;
+/** An event time read as the JavaScript engine reads it (instant-sql.ts); NULL when it is no time. */
+const at = (expr: string): string => `ls_instant(${expr})`;
+/** A Parquet column already typed as a timestamp needs no reading. */
+const atColumn = (expr: string, type: string | undefined): string => (type === undefined || type === 'VARCHAR' ? at(expr) : `TRY_CAST(${expr} AS TIMESTAMPTZ)`);
 
 export async function createInputViews(
   connection: DuckDBConnection,
@@ -58,6 +68,7 @@ export async function createInputViews(
   events: InputFile | undefined,
   used: { lead: readonly UsedPath[]; events: readonly UsedPath[] },
 ): Promise<void> {
+  await createInstantMacro(connection);
   const leadCols = (fn: (p: UsedPath) => string): string => used.lead.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
   const eventCols = (fn: (p: UsedPath) => string): string => used.events.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
   const json = leads.format === 'json' || leads.format === 'jsonl';
@@ -77,16 +88,18 @@ export async function createInputViews(
       `CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, CAST(r."id" AS VARCHAR) AS "id"${leadCols((p) => fromColumns('r', columns, p, leads.format))} FROM ${scan(leads)} AS r`,
     );
   }
-  const envelope = (leadId: string, type: string, time: string): string => `${leadId} AS "lead_id", ${type} AS "type", ${time} AS "at"`;
+  // ls_at_text: the time as written, to show in the message about invalid times.
+  const envelope = (leadId: string, type: string, time: string, text: string): string =>
+    `${leadId} AS "lead_id", ${type} AS "type", ${time} AS "at", CAST(${text} AS VARCHAR) AS "ls_at_text"`;
   if (events === undefined) {
     if (json) {
       // Events nested in each lead as `events: [...]`.
       await connection.run(
-        `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope("json_extract_string(l.j, '$.id')", "json_extract_string(t.e, '$.type')", at("json_extract_string(t.e, '$.at')"))}${eventCols((p) => fromJson('t.e', p))} FROM ls_leads_raw AS l, unnest(TRY_CAST(json_extract(l.j, '$.events') AS JSON[])) AS t(e)`,
+        `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope("json_extract_string(l.j, '$.id')", "json_extract_string(t.e, '$.type')", at("json_extract_string(t.e, '$.at')"), "json_extract(t.e, '$.at')")}${eventCols((p) => fromJson('t.e', p))} FROM ls_leads_raw AS l, unnest(TRY_CAST(json_extract(l.j, '$.events') AS JSON[])) AS t(e)`,
       );
     } else {
       await connection.run(
-        `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('CAST(NULL AS VARCHAR)', 'CAST(NULL AS VARCHAR)', 'CAST(NULL AS TIMESTAMPTZ)')}${eventCols((p) => (isArray(p) ? `CAST(NULL AS ${listType(p)})` : 'CAST(NULL AS VARCHAR)'))} WHERE FALSE`,
+        `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('CAST(NULL AS VARCHAR)', 'CAST(NULL AS VARCHAR)', 'CAST(NULL AS TIMESTAMPTZ)', 'NULL')}${eventCols((p) => (isArray(p) ? `CAST(NULL AS ${listType(p)})` : 'CAST(NULL AS VARCHAR)'))} WHERE FALSE`,
       );
     }
     return;
@@ -94,11 +107,11 @@ export async function createInputViews(
   const eventColumns = events.format === 'json' || events.format === 'jsonl' ? jsonColumns(events, ['lead_id', 'type', 'at'], used.events) : undefined;
   if (eventColumns) {
     await connection.run(
-      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('r."lead_id"', 'r."type"', at('r."at"'))}${eventCols((p) => eventColumns.value('r', p))} FROM ${eventColumns.scan} AS r`,
+      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('r."lead_id"', 'r."type"', at('r."at"'), 'r."at"')}${eventCols((p) => eventColumns.value('r', p))} FROM ${eventColumns.scan} AS r`,
     );
   } else if (events.format === 'json' || events.format === 'jsonl') {
     await connection.run(
-      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope("json_extract_string(r.json, '$.lead_id')", "json_extract_string(r.json, '$.type')", at("json_extract_string(r.json, '$.at')"))}${eventCols((p) => fromJson('r.json', p))} FROM ${scan(events)} AS r`,
+      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope("json_extract_string(r.json, '$.lead_id')", "json_extract_string(r.json, '$.type')", at("json_extract_string(r.json, '$.at')"), "json_extract(r.json, '$.at')")}${eventCols((p) => fromJson('r.json', p))} FROM ${scan(events)} AS r`,
     );
   } else {
     const columns = await columnsOf(connection, events);
@@ -106,7 +119,7 @@ export async function createInputViews(
       if (!columns.has(required)) throw new InputError(`${events.path}: the events file has no ${required} column`);
     }
     await connection.run(
-      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('CAST(r."lead_id" AS VARCHAR)', 'CAST(r."type" AS VARCHAR)', at('r."at"'))}${eventCols((p) => fromColumns('r', columns, p, events.format))} FROM ${scan(events)} AS r`,
+      `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('CAST(r."lead_id" AS VARCHAR)', 'CAST(r."type" AS VARCHAR)', atColumn('r."at"', columns.get('at')), 'r."at"')}${eventCols((p) => fromColumns('r', columns, p, events.format))} FROM ${scan(events)} AS r`,
     );
   }
 }

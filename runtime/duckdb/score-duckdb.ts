@@ -30,8 +30,17 @@ export interface DuckDBScoreOptions {
   readonly threads?: number;
 }
 
-/** `withoutId`: lead records with no id (missing or null), not scored. */
-export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ scored: number; withoutId: number }> {
+export interface DuckDBSummary {
+  readonly scored: number;
+  /** Lead records with no id (missing or null), not scored. */
+  readonly withoutId: number;
+  /** Event records whose `at` is missing or no time the JavaScript engine reads: invalid, not scored. */
+  readonly invalidTimes: number;
+  /** Up to three of those times as written (JSON text for JSON input; null when missing). */
+  readonly invalidTimeExamples: readonly (string | null)[];
+}
+
+export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<DuckDBSummary> {
   // Loaded here, not at the top: every `leadscore` command imports this
   // module, and the native library costs ~200 ms and ~35 MiB to load.
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -81,7 +90,15 @@ export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ sc
         scored++;
       }
     }
-    return { scored, withoutId };
+    // Events without a readable time took no part in the scores; the JavaScript engine rejects them, and so does this one.
+    let invalid;
+    try {
+      invalid = (await connection.runAndReadAll('SELECT count(*) OVER (), "ls_at_text" FROM ls_events_in WHERE "at" IS NULL LIMIT 3')).getRows();
+    } catch (e) {
+      throw new InputError(`DuckDB cannot read the input: ${(e as Error).message}`);
+    }
+    const invalidTimes = invalid.length === 0 ? 0 : Number(invalid[0]![0]);
+    return { scored, withoutId, invalidTimes, invalidTimeExamples: invalid.map((row) => (row[1] === null ? null : String(row[1]))) };
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -4,22 +4,34 @@
  * Lines is the streaming format for large files.
  */
 import type { Readable } from 'node:stream';
-import { visit } from 'jsonc-parser';
+import { parseTree, visit, type Node } from 'jsonc-parser';
 import { LineMap } from '../../grammar/range.js';
+import { decodeWhole, garbledReason, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
+import { hasRoundedId, restoreIds } from './exact-ids.js';
 import { openInput } from './input.js';
-import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
+import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from '../../core/json-syntax.js';
 import { kind } from './jsonl.js';
 import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
-export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-'): AsyncGenerator<ReadRecord> {
+export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-', encoding: Encoding = 'auto'): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  let text = Buffer.concat(chunks).toString('utf8');
+  const decoded = decodeWhole(Buffer.concat(chunks), encoding);
+  // One array: a garbled part cannot be cut out as a record of its own, so the file is refused.
+  if (decoded.state.replaced) throw new DataFileError('bad-encoding', file, `${file}: ${garbledReason(decoded.state)}`);
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns those of the file
   const values = parseArray(text, file);
   const lines = elementLines(text);
+  // Ids beyond 2^53 keep their digits (exact-ids.ts); the tree is built only for a file that has one.
+  let tree: Node | undefined | null = null;
+  values.forEach((value, i) => {
+    if (!isPlainRecord(value) || !hasRoundedId(value)) return;
+    if (tree === null) tree = parseTree(text);
+    restoreIds(value, tree?.children?.[i], text);
+  });
   for (let i = 0; i < values.length; i++) {
     const value: unknown = values[i];
     const line = lines[i] ?? 1;
@@ -30,6 +42,12 @@ export async function* jsonRecords(input: string | Readable, file = typeof input
 }
 
 function parseArray(text: string, file: string): unknown[] {
+  // Checked first: locating the records and explaining syntax errors recurse into the text.
+  const deep = findTooDeep(text, MAX_JSON_DEPTH + 1); // +1: the array holding the records
+  if (deep !== undefined) {
+    const at = new LineMap(text).position(deep);
+    throw new DataFileError('too-deep', file, `${file}:${at.line}:${at.column}: a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`, at.line, at.column);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

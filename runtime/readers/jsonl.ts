@@ -3,13 +3,15 @@
  * of records. Blank lines are skipped and not counted as records.
  */
 import type { Readable } from 'node:stream';
+import { decodeToUtf8, garbledReason, isGarbled, type DecodeState, type Encoding } from './decode.js';
 import { openInput } from './input.js';
-import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
+import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from '../../core/json-syntax.js';
+import { restoreIdsInLine } from './exact-ids.js';
 import { lineBatches } from './lines.js';
 import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
-export async function* jsonlRecords(input: string | Readable): AsyncGenerator<ReadRecord> {
-  for await (const batch of jsonlRecordBatches(input)) yield* batch;
+export async function* jsonlRecords(input: string | Readable, encoding: Encoding = 'auto'): AsyncGenerator<ReadRecord> {
+  for await (const batch of jsonlRecordBatches(input, encoding)) yield* batch;
 }
 
 /**
@@ -19,29 +21,36 @@ export async function* jsonlRecords(input: string | Readable): AsyncGenerator<Re
  * alive: parsing a whole chunk's records up front kept thousands alive
  * across young-generation collections, which then had to copy them.
  */
-export async function* jsonlRecordBatches(input: string | Readable): AsyncGenerator<Iterable<ReadRecord>> {
+export async function* jsonlRecordBatches(input: string | Readable, encoding: Encoding = 'auto'): AsyncGenerator<Iterable<ReadRecord>> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
+  const decoded = decodeToUtf8(stream, encoding);
   const numbering = { line: 0, record: 0 };
   try {
-    for await (const lines of lineBatches(stream)) yield parseLines(lines, numbering);
+    for await (const lines of lineBatches(decoded.stream)) yield parseLines(lines, numbering, decoded.state);
   } finally {
     if (stream !== process.stdin) stream.destroy();
   }
 }
 
-function* parseLines(lines: readonly string[], numbering: { line: number; record: number }): Generator<ReadRecord> {
+function* parseLines(lines: readonly string[], numbering: { line: number; record: number }, decoding: DecodeState): Generator<ReadRecord> {
   for (let i = 0; i < lines.length; i++) {
     const line = ++numbering.line;
     let text = lines[i]!;
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // Most lines start with `{`: only the others can be blank.
     if (text.charCodeAt(0) !== 0x7b && text.trim() === '') continue;
-    yield parseJsonLine(text, ++numbering.record, line);
+    if (isGarbled(decoding, text)) yield { ok: false, recordNumber: ++numbering.record, line, reason: garbledReason(decoding), raw: text };
+    else yield parseJsonLine(text, ++numbering.record, line);
   }
 }
 
 /** One line of JSON Lines as a record: a JSON object, or a reason it is not one. */
 export function parseJsonLine(text: string, recordNumber: number, line: number): ReadRecord {
+  // Checked first: the syntax explainer, schema validation and --rejects all recurse into the value.
+  const deep = findTooDeep(text);
+  if (deep !== undefined) {
+    return { ok: false, recordNumber, line, reason: `nested more than ${MAX_JSON_DEPTH} lists or objects deep (at column ${deep + 1}): flatten the record`, raw: text };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -51,6 +60,7 @@ export function parseJsonLine(text: string, recordNumber: number, line: number):
     return { ok: false, recordNumber, line, reason, raw: text };
   }
   if (!isPlainRecord(value)) return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+  restoreIdsInLine(value, text);
   return { ok: true, recordNumber, line, value };
 }
 

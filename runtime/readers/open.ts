@@ -6,6 +6,7 @@
 import { Transform, type Readable } from 'node:stream';
 import type { ColumnTyper } from '../records/column-types.js';
 import { csvRecords } from './csv.js';
+import type { Encoding } from './decode.js';
 import { openInput } from './input.js';
 import { jsonRecords } from './json.js';
 import { jsonlRecordBatches } from './jsonl.js';
@@ -30,16 +31,17 @@ export async function readRecords(
   typeOf?: ColumnTyper,
   /** Told the size of each chunk read, for a progress bar. */
   onBytes?: (bytes: number) => void,
+  encoding: Encoding = 'auto',
 ): Promise<AsyncIterable<ReadRecord>> {
   const opened = await openInput(path);
   const stream = onBytes ? countBytes(opened, onBytes) : opened;
   switch (format) {
     case 'jsonl':
-      return flatten(jsonlRecordBatches(stream));
+      return flatten(jsonlRecordBatches(stream, encoding));
     case 'json':
-      return jsonRecords(stream, path);
+      return jsonRecords(stream, path, encoding);
     case 'csv':
-      return csvRecords(stream, typeOf, path);
+      return csvRecords(stream, typeOf, path, encoding);
   }
 }
 
@@ -53,10 +55,11 @@ export async function readRecordBatches(
   format: DataFormat,
   typeOf?: ColumnTyper,
   onBytes?: (bytes: number) => void,
+  encoding: Encoding = 'auto',
 ): Promise<AsyncIterable<Iterable<ReadRecord>>> {
-  if (format !== 'jsonl') return single(await readRecords(path, format, typeOf, onBytes));
+  if (format !== 'jsonl') return single(await readRecords(path, format, typeOf, onBytes, encoding));
   const opened = await openInput(path);
-  return jsonlRecordBatches(onBytes ? countBytes(opened, onBytes) : opened);
+  return jsonlRecordBatches(onBytes ? countBytes(opened, onBytes) : opened, encoding);
 }
 
 async function* flatten(batches: AsyncIterable<Iterable<ReadRecord>>): AsyncGenerator<ReadRecord> {

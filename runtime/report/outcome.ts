@@ -3,7 +3,10 @@
  * opportunity? Browser-safe.
  *
  * - `true` → converted; `false`, `null`, missing, `""` → not converted;
- * - a number: not 0 → converted (a 1/0 column);
+ * - a number: 1 → converted, 0 → not converted (a 1/0 column); any other
+ *   number is `notZeroOne`: a count or an amount (`--outcome deal_amount`)
+ *   is no yes/no, and reading "not 0" as converted would make the report
+ *   wrong without a word, so the caller refuses it;
  * - a string: `"true"`/`"false"` (any case, `"1"`/`"0"`) as the boolean; a
  *   date or date-time (ISO 8601, e.g. the day the opportunity was created) →
  *   converted: a set date means it happened;
@@ -11,12 +14,15 @@
  */
 import { parseInstant } from '../../core/time.js';
 
-export type OutcomeValue = { readonly converted: boolean; readonly readable: boolean; readonly present: boolean };
+export type OutcomeValue = { readonly converted: boolean; readonly readable: boolean; readonly present: boolean; readonly notZeroOne?: true };
 
 export function readOutcome(value: unknown): OutcomeValue {
   if (value === undefined || value === null) return { converted: false, readable: true, present: false };
   if (typeof value === 'boolean') return { converted: value, readable: true, present: true };
-  if (typeof value === 'number') return Number.isFinite(value) ? { converted: value !== 0, readable: true, present: true } : { converted: false, readable: false, present: true };
+  if (typeof value === 'number') {
+    if (value === 0 || value === 1) return { converted: value === 1, readable: true, present: true };
+    return { converted: false, readable: false, present: true, notZeroOne: true };
+  }
   if (typeof value === 'string') {
     const t = value.trim();
     if (t === '') return { converted: false, readable: true, present: true };

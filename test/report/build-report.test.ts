@@ -196,6 +196,9 @@ describe('helpers', () => {
     expect(readOutcome('').converted).toBe(false);
     expect(readOutcome('FALSE').converted).toBe(false);
     expect(readOutcome(1).converted).toBe(true);
+    expect(readOutcome(0)).toEqual({ converted: false, readable: true, present: true });
+    // Any other number is no yes/no: flagged, never read as "converted".
+    for (const n of [2, -1, 0.5, 50000, NaN, Infinity]) expect(readOutcome(n)).toEqual({ converted: false, readable: false, present: true, notZeroOne: true });
     expect(readOutcome('maybe')).toEqual({ converted: false, readable: false, present: true });
   });
   it('derives months from date-times in the report zone', () => {

@@ -90,4 +90,16 @@ describe('leadscore report', () => {
     expect(r.stderr).toContain('no lead has "opportunity" set to true');
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
   });
+  it('a numeric outcome must be 0 or 1: any other number stops the report with exit 2', () => {
+    const numeric = join(dir, 'numeric.jsonl');
+    writeFileSync(numeric, rows.map((x, i) => JSON.stringify({ ...x, amount: i === 7 ? 50000 : i % 2 })).join('\n'));
+    const r = runCli(['report', rules, '--leads', numeric, '--outcome', 'amount']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('lead "L7" has amount = 50000; a number as the outcome must be 1 (became an opportunity) or 0 (did not)');
+    const ok = join(dir, 'zero-one.jsonl');
+    writeFileSync(ok, rows.map((x, i) => JSON.stringify({ ...x, won: i % 4 === 0 ? 1 : 0 })).join('\n'));
+    const good = runCli(['report', rules, '--leads', ok, '--outcome', 'won', '--format', 'json']);
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout).kpis.converted).toBe(10);
+  });
 });

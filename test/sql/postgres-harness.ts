@@ -122,8 +122,9 @@ export async function runScores(client: Client, sql: string, values: unknown[] =
   for (const row of result.rows) {
     const groups: Record<string, number> = {};
     // defineProperty: a group may be named __proto__.
-    for (let c = 3; c < names.length; c++) Object.defineProperty(groups, names[c]!, { value: row[c], enumerable: true, writable: true, configurable: true });
-    scores.set(String(row[0]), { score: row[1] as number, tier: row[2] as string | null, groups });
+    for (let c = 3; c < names.length; c++) Object.defineProperty(groups, names[c]!, { value: Number(row[c]), enumerable: true, writable: true, configurable: true });
+    // BIGINT columns arrive as text from node-postgres.
+    scores.set(String(row[0]), { score: Number(row[1]), tier: row[2] as string | null, groups });
   }
   return scores;
 }

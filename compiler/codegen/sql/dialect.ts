@@ -40,7 +40,11 @@ export interface Dialect {
   readonly asOfParameter: string;
   /** `ts` minus a whole number of hours (exact, never calendar-aware). */
   hoursBefore(ts: string, hours: number): string;
-  /** A whole number column of the output. */
+  /**
+   * A whole number of 64 bits: each rule's contribution and the output
+   * columns. Points × event counts can pass INT32's 2,147,483,647 within the
+   * checker's limits (compiler/checks/number-range.ts), never INT64's.
+   */
   integer(expr: string): string;
   /** The tier column's value when no tier matches. */
   readonly nullString: string;
@@ -83,7 +87,7 @@ const duckdb: Dialect = {
   // Set it first: SET VARIABLE as_of = TIMESTAMPTZ '2026-11-01 00:00:00+09'; an unset variable fails the query.
   asOfParameter: `CAST(COALESCE(getvariable('as_of'), error('set the as-of instant first: SET VARIABLE as_of = TIMESTAMPTZ ''2026-11-01 00:00:00+00''')) AS TIMESTAMPTZ)`,
   hoursBefore: (ts, h) => `(${ts} - INTERVAL ${h} HOUR)`,
-  integer: (x) => `CAST(${x} AS INTEGER)`,
+  integer: (x) => `CAST(${x} AS BIGINT)`,
   nullString: 'CAST(NULL AS VARCHAR)',
 };
 
@@ -110,7 +114,7 @@ const postgres: Dialect = {
   // psql: psql -v as_of='2026-11-01T00:00:00+09:00' -f scores.sql; a driver binds it in place of :'as_of'.
   asOfParameter: `CAST(:'as_of' AS TIMESTAMPTZ)`,
   hoursBefore: (ts, h) => `(${ts} - INTERVAL '${h} hours')`,
-  integer: (x) => `CAST(${x} AS INTEGER)`,
+  integer: (x) => `CAST(${x} AS BIGINT)`,
   nullString: 'CAST(NULL AS TEXT)',
 };
 
@@ -160,6 +164,7 @@ const snowflake: Dialect = {
   // SET as_of = '2026-11-01T00:00:00+09:00'::TIMESTAMP_TZ;
   asOfParameter: 'CAST($as_of AS TIMESTAMP_TZ)',
   hoursBefore: (ts, h) => `DATEADD(hour, ${-h}, ${ts})`,
+  // NUMBER(38, 0): wide enough for any score.
   integer: (x) => `CAST(${x} AS INTEGER)`,
   nullString: 'CAST(NULL AS VARCHAR)',
 };

@@ -63,7 +63,7 @@ class SqlGenerator {
     const rules = program.rules;
     const now = this.options.asOf === undefined ? d.asOfParameter : d.timestamp(new Date(this.options.asOf).toISOString());
     const eventColumns = this.eventColumns();
-    const contributions = rules.map((r, i) => `${this.contribution(r, i)} AS ls_r${i}`);
+    const contributions = rules.map((r, i) => `${d.integer(this.contribution(r, i))} AS ls_r${i}`);
     const tier = this.tierExpression();
     const order = this.options.orderBy === undefined ? [] : [`${d.column('l', this.options.orderBy.split('.'))} AS ls_order`];
     const ctes: string[] = [`ls_params AS (\n  SELECT ${now} AS ls_now\n)`];

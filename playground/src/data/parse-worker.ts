@@ -4,7 +4,7 @@
  * editor. Only parsing happens here; the schema (which the user may still be
  * editing) is applied on the main thread when the data is prepared.
  */
-import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
+import { splitCsvText } from '../../../runtime/records/csv-rows.js';
 import type { RawFile, RawTable } from '../engine/raw-data.js';
 import type { ParseRequest, ParseResponse } from './parse-protocol.js';
 
@@ -32,7 +32,12 @@ function parseFile(name: string, text: string): RawFile {
   const problems: string[] = [];
   let table: RawTable;
   if (lower.endsWith('.csv')) {
-    const rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // The CLI's splitter: a quote never closed costs its own line, reported, not the rest of the file.
+    const rows: string[][] = [];
+    for (const row of splitCsvText(text)) {
+      if (row.ok) rows.push(row.cells);
+      else problems.push(`${name}:${row.line}: ${row.reason}: ${row.text}`);
+    }
     const header = (rows.shift() ?? []).map((h) => h.trim());
     table = { kind: 'csv', header, rows };
     const events = header.includes('lead_id') && header.includes('type') && header.includes('at');

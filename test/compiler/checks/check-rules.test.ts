@@ -26,6 +26,7 @@ const CODES = [
   'schema-after-rule',
   'group-min-above-max',
   'duplicate-group-limit',
+  'number-out-of-range',
   'unreachable-tier',
   'group-max-below-points',
   'duplicate-condition',

@@ -134,9 +134,11 @@ describe('csvRecords', () => {
 
   it('reports an unclosed quote, a conflicting nested header and a duplicate header', async () => {
     const unclosed = await collect(csvRecords(Readable.from(['id,a\n1,2\n3,"oops\n4,5\n'])));
-    expect(unclosed.map((r) => r.ok)).toEqual([true, false]);
-    expect(unclosed[1]).toMatchObject({ recordNumber: 2, line: 3 });
+    // The line that opened the quote is rejected whole; reading goes on at the next line.
+    expect(unclosed.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(unclosed[1]).toMatchObject({ recordNumber: 2, line: 3, raw: '3,"oops' });
     expect(unclosed[1]!.ok === false && unclosed[1]!.reason).toMatch(/never closed/);
+    expect(unclosed[2]).toEqual({ ok: true, recordNumber: 3, line: 4, value: { id: 4, a: 5 } });
 
     const conflict = await collect(csvRecords(Readable.from(['id,company,company.size\n1,x,3\n2,,3\n'])));
     expect(conflict.map((r) => r.ok)).toEqual([false, true]);

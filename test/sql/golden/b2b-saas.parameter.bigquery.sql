@@ -19,18 +19,18 @@ ls_events AS (
 ls_rules AS (
   SELECT
     l.`id` AS ls_id,
-    CASE WHEN COALESCE(SAFE_CAST(l.`employees` AS FLOAT64) >= 100, FALSE) THEN 20 ELSE 0 END AS ls_r0,
-    CASE WHEN COALESCE(CAST(l.`industry` AS STRING) IN ('製造業', '情報通信業'), FALSE) THEN 15 ELSE 0 END AS ls_r1,
-    CASE WHEN COALESCE(CAST(l.`role` AS STRING) IN ('役員', '部長'), FALSE) THEN 25 ELSE 0 END AS ls_r2,
-    CASE WHEN COALESCE(CAST(l.`role` AS STRING) IN ('課長', '主任'), FALSE) THEN 10 ELSE 0 END AS ls_r3,
-    CASE WHEN COALESCE((STRPOS(CAST(l.`email` AS STRING), '@gmail.com') > 0), FALSE) THEN -15 ELSE 0 END AS ls_r4,
-    CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS ls_r5,
-    LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS ls_r6,
-    COALESCE(ev.ls_n7, 0) * 10 AS ls_r7,
-    CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS ls_r8,
-    CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS ls_r9,
-    CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS ls_r10,
-    CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS ls_r11
+    CAST(CASE WHEN COALESCE(SAFE_CAST(l.`employees` AS FLOAT64) >= 100, FALSE) THEN 20 ELSE 0 END AS INT64) AS ls_r0,
+    CAST(CASE WHEN COALESCE(CAST(l.`industry` AS STRING) IN ('製造業', '情報通信業'), FALSE) THEN 15 ELSE 0 END AS INT64) AS ls_r1,
+    CAST(CASE WHEN COALESCE(CAST(l.`role` AS STRING) IN ('役員', '部長'), FALSE) THEN 25 ELSE 0 END AS INT64) AS ls_r2,
+    CAST(CASE WHEN COALESCE(CAST(l.`role` AS STRING) IN ('課長', '主任'), FALSE) THEN 10 ELSE 0 END AS INT64) AS ls_r3,
+    CAST(CASE WHEN COALESCE((STRPOS(CAST(l.`email` AS STRING), '@gmail.com') > 0), FALSE) THEN -15 ELSE 0 END AS INT64) AS ls_r4,
+    CAST(CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS INT64) AS ls_r5,
+    CAST(LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS INT64) AS ls_r6,
+    CAST(COALESCE(ev.ls_n7, 0) * 10 AS INT64) AS ls_r7,
+    CAST(CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS INT64) AS ls_r8,
+    CAST(CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS INT64) AS ls_r9,
+    CAST(CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS INT64) AS ls_r10,
+    CAST(CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS INT64) AS ls_r11
   FROM `leads` AS l
   LEFT JOIN ls_events AS ev ON ev.ls_lead_id = l.`id`
 ),

@@ -19,18 +19,18 @@ ls_events AS (
 ls_rules AS (
   SELECT
     l."id" AS ls_id,
-    CASE WHEN COALESCE(TRY_CAST(l."employees" AS DOUBLE) >= 100, FALSE) THEN 20 ELSE 0 END AS ls_r0,
-    CASE WHEN COALESCE(CAST(l."industry" AS VARCHAR) IN ('製造業', '情報通信業'), FALSE) THEN 15 ELSE 0 END AS ls_r1,
-    CASE WHEN COALESCE(CAST(l."role" AS VARCHAR) IN ('役員', '部長'), FALSE) THEN 25 ELSE 0 END AS ls_r2,
-    CASE WHEN COALESCE(CAST(l."role" AS VARCHAR) IN ('課長', '主任'), FALSE) THEN 10 ELSE 0 END AS ls_r3,
-    CASE WHEN COALESCE(contains(CAST(l."email" AS VARCHAR), '@gmail.com'), FALSE) THEN -15 ELSE 0 END AS ls_r4,
-    CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS ls_r5,
-    LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS ls_r6,
-    COALESCE(ev.ls_n7, 0) * 10 AS ls_r7,
-    CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS ls_r8,
-    CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS ls_r9,
-    CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS ls_r10,
-    CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS ls_r11
+    CAST(CASE WHEN COALESCE(TRY_CAST(l."employees" AS DOUBLE) >= 100, FALSE) THEN 20 ELSE 0 END AS BIGINT) AS ls_r0,
+    CAST(CASE WHEN COALESCE(CAST(l."industry" AS VARCHAR) IN ('製造業', '情報通信業'), FALSE) THEN 15 ELSE 0 END AS BIGINT) AS ls_r1,
+    CAST(CASE WHEN COALESCE(CAST(l."role" AS VARCHAR) IN ('役員', '部長'), FALSE) THEN 25 ELSE 0 END AS BIGINT) AS ls_r2,
+    CAST(CASE WHEN COALESCE(CAST(l."role" AS VARCHAR) IN ('課長', '主任'), FALSE) THEN 10 ELSE 0 END AS BIGINT) AS ls_r3,
+    CAST(CASE WHEN COALESCE(contains(CAST(l."email" AS VARCHAR), '@gmail.com'), FALSE) THEN -15 ELSE 0 END AS BIGINT) AS ls_r4,
+    CAST(CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS BIGINT) AS ls_r5,
+    CAST(LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS BIGINT) AS ls_r6,
+    CAST(COALESCE(ev.ls_n7, 0) * 10 AS BIGINT) AS ls_r7,
+    CAST(CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS BIGINT) AS ls_r8,
+    CAST(CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS BIGINT) AS ls_r9,
+    CAST(CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS BIGINT) AS ls_r10,
+    CAST(CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS BIGINT) AS ls_r11
   FROM "leads" AS l
   LEFT JOIN ls_events AS ev ON ev.ls_lead_id = l."id"
 ),
@@ -47,8 +47,8 @@ ls_scores AS (
 )
 SELECT
   s.ls_id AS "id",
-  CAST(s.ls_score AS INTEGER) AS "score",
+  CAST(s.ls_score AS BIGINT) AS "score",
   CASE WHEN s.ls_score >= 60 THEN 'MQL' WHEN s.ls_score >= 30 THEN '中関心' ELSE '低関心' END AS "tier",
-  CAST(s.ls_g0 AS INTEGER) AS "属性",
-  CAST(s.ls_g1 AS INTEGER) AS "行動"
+  CAST(s.ls_g0 AS BIGINT) AS "属性",
+  CAST(s.ls_g1 AS BIGINT) AS "行動"
 FROM ls_scores AS s

@@ -19,18 +19,18 @@ ls_events AS (
 ls_rules AS (
   SELECT
     l."id" AS ls_id,
-    CASE WHEN COALESCE((CASE WHEN CAST(l."employees" AS TEXT) ~ E'^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN CAST(CAST(l."employees" AS TEXT) AS DOUBLE PRECISION) END) >= 100, FALSE) THEN 20 ELSE 0 END AS ls_r0,
-    CASE WHEN COALESCE(CAST(l."industry" AS TEXT) IN (E'製造業', E'情報通信業'), FALSE) THEN 15 ELSE 0 END AS ls_r1,
-    CASE WHEN COALESCE(CAST(l."role" AS TEXT) IN (E'役員', E'部長'), FALSE) THEN 25 ELSE 0 END AS ls_r2,
-    CASE WHEN COALESCE(CAST(l."role" AS TEXT) IN (E'課長', E'主任'), FALSE) THEN 10 ELSE 0 END AS ls_r3,
-    CASE WHEN COALESCE((strpos(CAST(l."email" AS TEXT), E'@gmail.com') > 0), FALSE) THEN -15 ELSE 0 END AS ls_r4,
-    CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS ls_r5,
-    LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS ls_r6,
-    COALESCE(ev.ls_n7, 0) * 10 AS ls_r7,
-    CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS ls_r8,
-    CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS ls_r9,
-    CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS ls_r10,
-    CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS ls_r11
+    CAST(CASE WHEN COALESCE((CASE WHEN CAST(l."employees" AS TEXT) ~ E'^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN CAST(CAST(l."employees" AS TEXT) AS DOUBLE PRECISION) END) >= 100, FALSE) THEN 20 ELSE 0 END AS BIGINT) AS ls_r0,
+    CAST(CASE WHEN COALESCE(CAST(l."industry" AS TEXT) IN (E'製造業', E'情報通信業'), FALSE) THEN 15 ELSE 0 END AS BIGINT) AS ls_r1,
+    CAST(CASE WHEN COALESCE(CAST(l."role" AS TEXT) IN (E'役員', E'部長'), FALSE) THEN 25 ELSE 0 END AS BIGINT) AS ls_r2,
+    CAST(CASE WHEN COALESCE(CAST(l."role" AS TEXT) IN (E'課長', E'主任'), FALSE) THEN 10 ELSE 0 END AS BIGINT) AS ls_r3,
+    CAST(CASE WHEN COALESCE((strpos(CAST(l."email" AS TEXT), E'@gmail.com') > 0), FALSE) THEN -15 ELSE 0 END AS BIGINT) AS ls_r4,
+    CAST(CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS BIGINT) AS ls_r5,
+    CAST(LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS BIGINT) AS ls_r6,
+    CAST(COALESCE(ev.ls_n7, 0) * 10 AS BIGINT) AS ls_r7,
+    CAST(CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS BIGINT) AS ls_r8,
+    CAST(CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS BIGINT) AS ls_r9,
+    CAST(CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS BIGINT) AS ls_r10,
+    CAST(CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS BIGINT) AS ls_r11
   FROM "leads" AS l
   LEFT JOIN ls_events AS ev ON ev.ls_lead_id = l."id"
 ),
@@ -47,8 +47,8 @@ ls_scores AS (
 )
 SELECT
   s.ls_id AS "id",
-  CAST(s.ls_score AS INTEGER) AS "score",
+  CAST(s.ls_score AS BIGINT) AS "score",
   CASE WHEN s.ls_score >= 60 THEN E'MQL' WHEN s.ls_score >= 30 THEN E'中関心' ELSE E'低関心' END AS "tier",
-  CAST(s.ls_g0 AS INTEGER) AS "属性",
-  CAST(s.ls_g1 AS INTEGER) AS "行動"
+  CAST(s.ls_g0 AS BIGINT) AS "属性",
+  CAST(s.ls_g1 AS BIGINT) AS "行動"
 FROM ls_scores AS s
