@@ -1,5 +1,5 @@
 import type { Scorer } from '../../runtime/score-result.js';
-import { toInstant } from '../../runtime/time.js';
+import { localDayNumber, monthOfDay, toInstant, weekOfDay } from '../../runtime/time.js';
 import type { Program } from '../program.js';
 import { generateScorerSource } from './js-scorer.js';
 
@@ -12,6 +12,8 @@ import { generateScorerSource } from './js-scorer.js';
 export function instantiateScorer(program: Program, timeZone?: string): Scorer {
   const source = generateScorerSource(program);
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
-  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain };`) as (toMillis: (v: unknown) => number) => Scorer;
-  return factory(toMillis);
+  const localDay = (ms: number): number => localDayNumber(ms, timeZone);
+  type Helpers = [toMillis: (v: unknown) => number, localDay: (ms: number) => number, weekOfDay: (day: number) => number, monthOfDay: (day: number) => number];
+  const factory = new Function('toMillis', 'localDay', 'weekOfDay', 'monthOfDay', `"use strict";\n${source}\nreturn { score, explain };`) as (...helpers: Helpers) => Scorer;
+  return factory(toMillis, localDay, weekOfDay, monthOfDay);
 }
