@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { wallTimeToInstant } from '../../runtime/time.js';
-import { conditionText, DURATIONS, EVENT_TYPES, PROPERTIES } from './arbitraries.js';
+import { conditionText, DURATIONS, EVENT_TYPES, PROPERTIES, SQL_SCHEMA_JSON } from './arbitraries.js';
 
 /** Mon 2 Nov 2026, 12:00 UTC: the day after New York's fall-back, a week after Europe's. */
 export const NOW_V2 = Date.UTC(2026, 10, 2, 12);
@@ -23,7 +23,7 @@ const points = fc.integer({ min: -40, max: 40 }).map((n) => (n >= 0 ? `+${n}` : 
 
 const onRule = fc
   .record({
-    type: fc.constantFrom(...TYPES),
+    type: fc.oneof(fc.constantFrom(...TYPES), fc.constantFrom(...EVENT_TYPES.slice(0, 2))),
     where: fc.option(conditionText(PROPERTIES, []), { nil: undefined, freq: 4 }),
     points,
     each: fc.boolean(),
@@ -93,13 +93,21 @@ export function atV2(zone: string | undefined): fc.Arbitrary<number> {
     fc.tuple(fc.constantFrom(...STEPS), fc.integer({ min: 0, max: 6 })).chain(([step, k]) => edge(NOW_V2 - k * step)),
     fc.constantFrom(...boundaries(zone)).chain(edge),
     fc.constantFrom(NOW_V2, NOW_V2 + 1),
+    fc.integer({ min: NOW_V2 - 14 * DAY, max: NOW_V2 }),
     fc.integer({ min: NOW_V2 - 200 * DAY, max: NOW_V2 }),
   );
 }
 
 export function eventsArbV2(zone: string | undefined): fc.Arbitrary<{ type: string; at: number; [k: string]: unknown }[]> {
   const event = fc
-    .tuple(fc.constantFrom(...TYPES, 'other'), atV2(zone), fc.option(fc.constantFrom('/pricing', 'a', ''), { nil: undefined }), fc.option(fc.constantFrom(-1, 0, 3), { nil: undefined }))
+    .tuple(fc.oneof(fc.constantFrom(...TYPES, 'other'), fc.constantFrom(...EVENT_TYPES.slice(0, 2))), atV2(zone), fc.option(fc.constantFrom('/pricing', 'a', ''), { nil: undefined }), fc.option(fc.constantFrom(-1, 0, 3), { nil: undefined }))
     .map(([type, at, url, n]) => ({ type, at, ...(url !== undefined && { url }), ...(n !== undefined && { n }) }));
-  return fc.array(event, { maxLength: 16 });
+  return fc.array(event, { maxLength: 24 });
 }
+
+/** SQL_SCHEMA_JSON with the version-2 event types ('失注', 'last') too, for the SQL targets. */
+export const SQL_SCHEMA_JSON_V2: string = (() => {
+  const schema = JSON.parse(SQL_SCHEMA_JSON) as { events: Record<string, unknown> };
+  for (const type of TYPES) schema.events[type] ??= schema.events['other'];
+  return JSON.stringify(schema);
+})();
