@@ -102,7 +102,8 @@ class SqlGenerator {
         `  FROM ${d.table(this.options.leadsTable ?? 'leads')} AS l`,
         ...(hasEvents ? [`  LEFT JOIN ls_events AS ev ON ev.ls_lead_id = ${d.column('l', ['id'])}`] : []),
         ...periodJoins,
-        '  CROSS JOIN ls_params AS p',
+        // The as-of instant, for the decayed worth of a rule's latest event.
+        ...(rules.some((r) => r.rule.kind === 'on' && sqlPlanOf(r.rule) === 'latest') ? ['  CROSS JOIN ls_params AS p'] : []),
         ')',
       ].join('\n'),
     );
