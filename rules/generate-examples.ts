@@ -34,7 +34,7 @@ export const DEFAULT_LEAD_COUNT = 3000;
 export const INDUSTRIES = ['製造業', '情報通信業', '小売業', '金融業', '建設業', '卸売業', 'サービス業', 'その他'] as const;
 export const ROLES = ['役員', '部長', '課長', '主任', '担当者', '学生'] as const;
 export const LEAD_SOURCES = ['Web問い合わせ', '資料請求', '展示会', 'ウェビナー', '紹介', '広告'] as const;
-export const EVENT_TYPES = ['page_view', 'email_open', 'email_click', 'whitepaper_download', 'form_reach', 'webinar_attend'] as const;
+export const EVENT_TYPES = ['page_view', 'email_open', 'email_click', 'whitepaper_download', 'form_reach', 'webinar_attend', '失注'] as const;
 export const PREFECTURES = [
   '北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県',
   '埼玉県', '千葉県', '東京都', '神奈川県', '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県',
@@ -351,6 +351,8 @@ const TARGET_INDUSTRIES: readonly Industry[] = ['製造業', '情報通信業'];
 export function generateExampleData(options: GenerateOptions): ExampleData {
   const count = Math.max(0, Math.floor(options.leads));
   const rng = new Rng(options.seed ?? DEFAULT_SEED);
+  // Lost deals (失注) come from their own generator, so every other lead and event stays as it was.
+  const lostRng = new Rng((options.seed ?? DEFAULT_SEED) ^ 0x5a17);
   const asOf = options.asOfMs ?? AS_OF_MS;
   const meanEvents = options.meanEvents ?? 12;
   const windowStart = asOf - 182 * DAY;
@@ -426,7 +428,7 @@ export function generateExampleData(options: GenerateOptions): ExampleData {
       mean: activeMean,
       noEventShare,
     });
-    for (const e of leadEvents) events.push(e);
+    for (const e of withLostDeal(lostRng, id, leadEvents, asOf)) events.push(e);
 
     // Outcome: became a sales opportunity (商談化).
     let pricing = false;
@@ -464,6 +466,21 @@ export function generateExampleData(options: GenerateOptions): ExampleData {
     leads.push(lead);
   }
   return { leads, events };
+}
+
+/**
+ * About one engaged lead in ten had a deal that was lost (失注, recorded by
+ * sales in the CRM): a day or three after one of its events, never after
+ * the as-of instant. Returns the lead's events with it, in time order.
+ */
+function withLostDeal(rng: Rng, leadId: string, leadEvents: readonly ExampleEvent[], asOf: number): ExampleEvent[] {
+  if (leadEvents.length < 3 || !rng.chance(0.1)) return [...leadEvents];
+  const after = rng.pick(leadEvents.slice(1));
+  const at = Date.parse(after.at) + rng.int(1, 3) * DAY + rng.int(9, 18) * HOUR;
+  if (at >= asOf) return [...leadEvents];
+  const lost: ExampleEvent = { lead_id: leadId, type: '失注', at: toJstIso(at) };
+  // Same-offset ISO strings order like the instants they name.
+  return [...leadEvents.filter((e) => e.at <= lost.at), lost, ...leadEvents.filter((e) => e.at > lost.at)];
 }
 
 interface EventPlan {
