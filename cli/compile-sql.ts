@@ -45,6 +45,7 @@ export function runCompileSql(rulesPath: string, options: CompileSqlOptions): nu
       ...(options.leadsTable !== undefined && { leadsTable: options.leadsTable }),
       ...(options.eventsTable !== undefined && { eventsTable: options.eventsTable }),
       ...(asOf !== undefined && { asOf }),
+      ...(timeZone !== undefined && { timeZone }),
     });
   } catch (e) {
     if (!(e instanceof SqlGenerationError)) throw e;

@@ -68,7 +68,7 @@ function buildProgram(): Command {
     .option('--leads-table <table>', 'SQL: the leads table (default: leads)')
     .option('--events-table <table>', 'SQL: the events table (default: events)')
     .option('--as-of <time>', 'SQL: score at this ISO 8601 instant (default: the query reads the as_of parameter)')
-    .option('--tz <zone>', 'time zone the module reads event times without an offset in (default: UTC)')
+    .option('--tz <zone>', 'time zone the module reads event times without an offset in, and of the days, weeks and months of max … per (default: UTC)')
     .option('--out <file>', 'write the module here instead of stdout')
     .action(async (rules: string, opts) => {
       process.exitCode = await (await import('./commands/compile.js')).runCompile(rules, opts);

@@ -9,6 +9,14 @@ import { sortDiagnostics } from '../grammar/diagnostic.js';
 import type { SchemaModel } from './schema/model.js';
 import type { CheckContext } from './checks/context.js';
 import { createContext } from './checks/context.js';
+import { decayPercentRange } from './checks/decay-percent-range.js';
+import { decayStepZero } from './checks/decay-step-zero.js';
+import { duplicateSinceLast } from './checks/duplicate-since-last.js';
+import { decayNeverApplies } from './checks/decay-never-applies.js';
+import { capNeverApplies } from './checks/cap-never-applies.js';
+import { resetHidesRule } from './checks/reset-hides-rule.js';
+import { resetNeverApplies } from './checks/reset-never-applies.js';
+import { perWithoutEach } from './checks/per-without-each.js';
 import { duplicateCondition } from './checks/duplicate-condition.js';
 import { duplicateGroup } from './checks/duplicate-group.js';
 import { duplicateGroupLimit } from './checks/duplicate-group-limit.js';
@@ -52,6 +60,15 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   'duplicate-modifier': duplicateModifier,
   'duplicate-condition': duplicateCondition,
   'number-out-of-range': numberRange,
+  // version 2: decay, caps per period, resets
+  'per-without-each': perWithoutEach,
+  'decay-percent-range': decayPercentRange,
+  'decay-step-zero': decayStepZero,
+  'duplicate-since-last': duplicateSinceLast,
+  'decay-never-applies': decayNeverApplies,
+  'cap-never-applies': capNeverApplies,
+  'reset-hides-rule': resetHidesRule,
+  'reset-never-applies': resetNeverApplies,
   // names and types in conditions
   'unknown-field': unknownField,
   'unknown-event-type': unknownEventType,

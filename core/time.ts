@@ -258,6 +258,36 @@ export function toInstant(value: unknown, timeZone: string | undefined): number 
 }
 
 /**
+ * The local calendar date of the instant `epochMs` in `timeZone` (UTC when
+ * undefined), as a day number (days since 1970-01-01): the key of a `per day`
+ * period. Local time is the instant plus the zone's offset at that instant,
+ * so a 23- or 25-hour DST day is still exactly one date. Fast paths: UTC
+ * (no offset) and fixed offsets such as "+09:00" (one constant); IANA zones
+ * go through zoneOffsetMs, which caches per UTC day.
+ */
+export function localDayNumber(epochMs: number, timeZone: string | undefined): number {
+  if (timeZone === undefined || timeZone === 'UTC' || timeZone === 'Etc/UTC') return Math.floor(epochMs / 86400000);
+  const c0 = timeZone.charCodeAt(0);
+  if ((c0 === 43 || c0 === 45) && timeZone.length === 6 && timeZone.charCodeAt(3) === 58) {
+    // "+HH:MM" / "-HH:MM"
+    const minutes = Number(timeZone.slice(1, 3)) * 60 + Number(timeZone.slice(4, 6));
+    if (minutes === minutes) return Math.floor((epochMs + (c0 === 43 ? 1 : -1) * minutes * 60000) / 86400000);
+  }
+  return Math.floor((epochMs + zoneOffsetMs(timeZone, epochMs)) / 86400000);
+}
+
+/** The ISO week (Monday to Sunday) of a day number, as a week number: 1970-01-01 was a Thursday. */
+export function weekOfDay(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
+
+/** The calendar month of a day number, as year × 12 + month index (the key of a `per month` period). */
+export function monthOfDay(day: number): number {
+  const date = new Date(day * 86400000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/**
  * The functions above in dependency order, for the code generator to emit with
  * `fn.toString()` into a standalone module (their names are kept as written).
  */
@@ -267,4 +297,7 @@ export const TIME_HELPER_FUNCTIONS: readonly ((...args: never[]) => unknown)[] =
   parseInstant,
   isValidTimeZone,
   toInstant,
+  localDayNumber,
+  weekOfDay,
+  monthOfDay,
 ];

@@ -138,10 +138,24 @@ export interface WhenRule extends Node {
   readonly label?: Label;
 }
 
+/** A calendar period of `max N per …` (version 2), in the run's time zone. */
+export type Period = 'day' | 'week' | 'month';
+
 export type Modifier =
   | { readonly kind: 'each'; readonly range: Range }
   | { readonly kind: 'max'; readonly limit: number; readonly range: Range }
-  | { readonly kind: 'within'; readonly duration: Duration; readonly range: Range };
+  | { readonly kind: 'within'; readonly duration: Duration; readonly range: Range }
+  /** `max 10 per day` (version 2): a cap on each calendar period's sum. */
+  | { readonly kind: 'maxPer'; readonly limit: number; readonly period: Period; readonly periodRange: Range; readonly range: Range }
+  /** `decay 50% every 30d` (version 2): each event's points shrink by `percent` per full `every` of its age. */
+  | { readonly kind: 'decay'; readonly percent: number; readonly percentRange: Range; readonly every: Duration; readonly range: Range };
+
+export type ModifierKind = Modifier['kind'];
+
+/** The modifier of that kind, if the rule has one (the first, when the checker reported a repeat). */
+export function modifierOf<K extends ModifierKind>(rule: OnRule, kind: K): Extract<Modifier, { kind: K }> | undefined {
+  return rule.modifiers.find((m): m is Extract<Modifier, { kind: K }> => m.kind === kind);
+}
 
 export interface OnRule extends Node {
   readonly kind: 'on';
@@ -179,10 +193,18 @@ export interface GroupLimit extends Node {
   readonly value: number;
 }
 
+/** `since last 失注` (version 2): the group's `on` and `inactive` rules see only later events. */
+export interface SinceLast extends Node {
+  readonly kind: 'sinceLast';
+  readonly eventType: Identifier;
+}
+
 export interface GroupStatement extends Node {
   readonly kind: 'group';
   readonly name: Identifier;
   readonly limits: readonly GroupLimit[];
+  /** In the order written; empty for a version-1 group, and the checker rejects a second one. */
+  readonly resets: readonly SinceLast[];
   readonly rules: readonly Rule[];
 }
 

@@ -66,7 +66,13 @@ export class AstBuilder extends LiteralBuilder {
     const close = token(c, 'RBrace');
     if (!keyword || !name || !close || !token(c, 'LBrace')) return undefined;
     const limits: ast.GroupLimit[] = [];
+    const resets: ast.SinceLast[] = [];
     for (const node of nodes(c, 'groupLimit')) {
+      const since = this.sinceLast(node);
+      if (since) {
+        resets.push(since);
+        continue;
+      }
       const limit = this.groupLimit(node);
       if (limit) limits.push(limit);
     }
@@ -75,7 +81,15 @@ export class AstBuilder extends LiteralBuilder {
       const rule = this.rule(node);
       if (rule) rules.push(rule);
     }
-    return { kind: 'group', name: this.identifier(name), limits, rules, range: this.between(keyword, close) };
+    return { kind: 'group', name: this.identifier(name), limits, resets, rules, range: this.between(keyword, close) };
+  }
+
+  private sinceLast(cst: CstNode): ast.SinceLast | undefined {
+    const c = cst.children as Children;
+    const since = token(c, 'Kw_since');
+    const eventType = token(c, 'Identifier');
+    if (!since || !eventType || !token(c, 'Kw_last')) return undefined;
+    return { kind: 'sinceLast', eventType: this.identifier(eventType), range: this.between(since, eventType) };
   }
 
   private groupLimit(cst: CstNode): ast.GroupLimit | undefined {
@@ -145,7 +159,22 @@ export class AstBuilder extends LiteralBuilder {
     const number = token(c, 'NumberLiteral');
     if (max && number) {
       const limit = this.integer(number, 'max needs a whole number, as in each max 20');
-      return limit === undefined ? undefined : { kind: 'max', limit, range: this.between(max, number) };
+      if (limit === undefined) return undefined;
+      if (!token(c, 'Kw_per')) return { kind: 'max', limit, range: this.between(max, number) };
+      const periodNode = nodes(c, 'period')[0];
+      const periodToken = periodNode && firstToken(periodNode);
+      if (!periodToken) return undefined;
+      const period = periodToken.image as ast.Period;
+      return { kind: 'maxPer', limit, period, periodRange: this.tokenRange(periodToken), range: this.between(max, periodToken) };
+    }
+    const decay = token(c, 'Kw_decay');
+    if (decay) {
+      const every = this.duration(token(c, 'DurationLiteral'));
+      const percentToken = token(c, 'Percent');
+      if (!number || !percentToken || !every || !token(c, 'Kw_every')) return undefined;
+      const percent = this.integer(number, 'decay needs a whole percentage, as in decay 50% every 30d');
+      if (percent === undefined) return undefined;
+      return { kind: 'decay', percent, percentRange: this.between(number, percentToken), every, range: spanning(this.tokenRange(decay), every.range) };
     }
     const within = token(c, 'Kw_within');
     const duration = this.duration(token(c, 'DurationLiteral'));

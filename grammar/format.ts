@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import type { Comment, GroupStatement, Rule, RuleFile, Statement } from './ast.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import { parse } from './parse.js';
-import { printList, printRuleParts, printTier } from './print.js';
+import { printGroupHeader, printList, printRuleParts, printTier } from './print.js';
 import { quoteString } from './strings.js';
 import type { Range } from './range.js';
 
@@ -77,8 +77,7 @@ class Printer {
   private group(group: GroupStatement): void {
     const firstRule = group.rules[0];
     this.commentsBefore(group.range.start.offset, '');
-    const limits = group.limits.map((l) => ` ${l.kind} ${l.value}`).join('');
-    const header = `group ${group.name.name}${limits} {`;
+    const header = printGroupHeader(group);
     // Comments in the header (before the first rule, on the group's first line) stay on that line.
     const headerEnd = firstRule?.range.start.offset ?? group.range.end.offset;
     const trailing = this.trailingComment(group.range.start.line, headerEnd);

@@ -63,6 +63,8 @@ class RuleParser extends CstParser {
           this.OR2([{ ALT: () => this.CONSUME2(t.NumberLiteral) }, { ALT: () => this.CONSUME(t.SignedNumber) }]);
         },
       },
+      // `since last 失注`: the event type is a name, so `since last last` names the type `last`.
+      { ALT: () => { this.CONSUME(t.Since); this.CONSUME(t.Last); this.CONSUME(t.Identifier); } },
     ]);
   });
 
@@ -96,9 +98,31 @@ class RuleParser extends CstParser {
   modifier = this.RULE('modifier', () => {
     this.OR([
       { ALT: () => this.CONSUME(t.Each) },
-      { ALT: () => { this.CONSUME(t.Max); this.CONSUME(t.NumberLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Max);
+          this.CONSUME(t.NumberLiteral);
+          this.OPTION(() => {
+            this.CONSUME(t.Per);
+            this.SUBRULE(this.period);
+          });
+        },
+      },
       { ALT: () => { this.CONSUME(t.Within); this.CONSUME(t.DurationLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Decay);
+          this.CONSUME2(t.NumberLiteral);
+          this.CONSUME(t.Percent);
+          this.CONSUME(t.Every);
+          this.CONSUME2(t.DurationLiteral);
+        },
+      },
     ]);
+  });
+
+  period = this.RULE('period', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Day) }, { ALT: () => this.CONSUME(t.Week) }, { ALT: () => this.CONSUME(t.Month) }]);
   });
 
   inactiveRule = this.RULE('inactiveRule', () => {

@@ -1,4 +1,4 @@
-import { pathText, type Condition, type ListRef, type Modifier, type Points, type Rule, type TierName, type TierStatement, type Value } from './ast.js';
+import { pathText, type Condition, type GroupStatement, type ListRef, type Modifier, type Points, type Rule, type TierName, type TierStatement, type Value } from './ast.js';
 import { quoteString } from './strings.js';
 
 /**
@@ -61,6 +61,10 @@ function printModifier(m: Modifier): string {
       return `max ${m.limit}`;
     case 'within':
       return `within ${m.duration.amount}${m.duration.unit}`;
+    case 'maxPer':
+      return `max ${m.limit} per ${m.period}`;
+    case 'decay':
+      return `decay ${m.percent}% every ${m.every.amount}${m.every.unit}`;
   }
 }
 
@@ -93,4 +97,11 @@ export function printTier(tier: TierStatement): string {
   const test = tier.test;
   const rest = test.kind === 'threshold' ? `>= ${test.threshold.raw}` : test.kind === 'when' ? `when ${printCondition(test.condition)}` : 'otherwise';
   return `tier ${printTierName(tier.name)} ${rest}`;
+}
+
+/** `group 行動 since last 失注 max 100 {`: the reset first, then the limits, each in the order written. */
+export function printGroupHeader(group: GroupStatement): string {
+  const resets = group.resets.map((r) => ` since last ${r.eventType.name}`).join('');
+  const limits = group.limits.map((l) => ` ${l.kind} ${l.value}`).join('');
+  return `group ${group.name.name}${resets}${limits} {`;
 }

@@ -3,7 +3,7 @@
  * the next statement wherever Chevrotain's own recovery stops, so one run
  * reports every syntax error of a file.
  */
-import { EOF, type CstNode, type IToken } from 'chevrotain';
+import { EOF, tokenMatcher, type CstNode, type IToken } from 'chevrotain';
 import { parser } from './parser.js';
 import { describeToken, isBoundary, isStatementStart, STATEMENT_START } from './syntax-messages.js';
 import * as t from './tokens.js';
@@ -34,7 +34,7 @@ export function parseTokens(tokens: IToken[]): { statements: CstNode[]; errors: 
   const errors: SyntaxError[] = [];
   const indexOf = new Map(tokens.map((token, i) => [token, i]));
   const startsLine = (i: number) => i === 0 || tokens[i]!.startLine! > tokens[i - 1]!.endLine!;
-  const startsStrayLine = (i: number) => startsLine(i) && (tokens[i]!.tokenType === t.Identifier || tokens[i]!.tokenType === t.RBrace);
+  const startsStrayLine = (i: number) => startsLine(i) && (tokenMatcher(tokens[i]!, t.Identifier) || tokens[i]!.tokenType === t.RBrace);
   const stray = (i: number) => {
     const token = tokens[i]!;
     errors.push({ message: `expected ${STATEMENT_START}, but found ${describeToken(token)}`, token, atToken: true });

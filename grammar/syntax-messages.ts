@@ -1,4 +1,4 @@
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import * as t from './tokens.js';
 
 /**
@@ -32,6 +32,7 @@ function describeExpected(expected: TokenType, ruleName: string): string {
       return 'text in double quotes';
     case t.Identifier:
       if (ruleName === 'onRule') return 'an event type such as page_view after "on"';
+      if (ruleName === 'groupLimit') return 'an event type after "since last", such as since last 失注';
       if (ruleName === 'letStatement') return 'a name for the list after "let"';
       if (ruleName === 'groupStatement') return 'a name for the group after "group"';
       if (ruleName === 'path') return 'a field name after "."';
@@ -52,6 +53,12 @@ function describeExpected(expected: TokenType, ruleName: string): string {
       if (ruleName === 'modifier') return 'a number after "max", such as max 20';
       if (ruleName === 'groupLimit') return 'a number after "max", such as max 60';
       return 'a whole number';
+    case t.Percent:
+      return 'a percentage such as 50% after "decay", as in decay 50% every 30d';
+    case t.Every:
+      return '"every" and a duration after the percentage, as in decay 50% every 30d';
+    case t.Last:
+      return '"last" and an event type after "since", as in since last 失注';
     case t.DurationLiteral:
       return 'a duration such as 30d (h = hours, d = days, w = weeks)';
     case t.Inactive:
@@ -69,9 +76,8 @@ function describeExpected(expected: TokenType, ruleName: string): string {
 
 export function describeToken(token: IToken | undefined): string {
   if (token === undefined || token.tokenType === EOF) return 'the end of the file';
+  if (tokenMatcher(token, t.Identifier)) return `the word "${token.image}"`;
   switch (token.tokenType) {
-    case t.Identifier:
-      return `the word "${token.image}"`;
     case t.SignedNumber:
       return `the points ${token.image}`;
     case t.NumberLiteral:
@@ -92,7 +98,8 @@ const NO_VIABLE: Record<string, string> = {
   statement: STATEMENT_START,
   rule: 'a rule starting with when, on or after (or "}" to close the group)',
   groupLimit: 'a number after "min", such as min 0 or min -20',
-  modifier: 'each, max N or within a duration',
+  modifier: 'each, max N, max N per day/week/month, within a duration or decay R% every a duration',
+  period: 'day, week or month after "per", as in max 10 per day',
   tierStatement: 'a tier name, then ">= number", "when condition" or "otherwise"',
   unary: 'a condition such as employees >= 100, role in [部長, 役員] or (…)',
   comparator: 'a comparison: =, !=, <, <=, > or >=',

@@ -29,6 +29,17 @@ function keyword(word: string): TokenType {
   return createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Identifier });
 }
 
+/**
+ * Version 2's words (`decay`, `every`, `per`, `day`, `week`, `month`,
+ * `since`, `last`) are keywords only where the grammar expects them. Their
+ * tokens are in the Identifier category, so wherever the parser expects a
+ * name (a field, an event type, a value, a list or group name) they match as
+ * one, and a file that used them as names keeps working.
+ */
+function contextualKeyword(word: string): TokenType {
+  return createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Identifier, categories: [Identifier] });
+}
+
 export const Schema = keyword('schema');
 export const Let = keyword('let');
 export const Group = keyword('group');
@@ -53,6 +64,15 @@ export const Set = keyword('set');
 export const True = keyword('true');
 export const False = keyword('false');
 
+export const Decay = contextualKeyword('decay');
+export const Every = contextualKeyword('every');
+export const Per = contextualKeyword('per');
+export const Day = contextualKeyword('day');
+export const Week = contextualKeyword('week');
+export const Month = contextualKeyword('month');
+export const Since = contextualKeyword('since');
+export const Last = contextualKeyword('last');
+
 /** The reserved words, in the order docs/language.md#keywords lists them. */
 export const keywordTokens = [
   Schema, Let, Group, Max, Min, When, On, Where, Each, Within, After, Inactive, Tier,
@@ -62,6 +82,10 @@ export const KEYWORDS: ReadonlySet<string> = new globalThis.Set([
   'schema', 'let', 'group', 'max', 'min', 'when', 'on', 'where', 'each', 'within', 'after', 'inactive',
   'tier', 'otherwise', 'and', 'or', 'not', 'in', 'contains', 'is', 'set', 'true', 'false',
 ]);
+
+/** Version 2's contextual keywords: not reserved, names everywhere the grammar does not expect them. */
+export const contextualKeywordTokens = [Decay, Every, Per, Day, Week, Month, Since, Last];
+export const CONTEXTUAL_KEYWORDS: ReadonlySet<string> = new globalThis.Set(['decay', 'every', 'per', 'day', 'week', 'month', 'since', 'last']);
 
 /** A string, terminated or not; the lexer step reports the unterminated one. */
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
@@ -98,6 +122,8 @@ export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+/** `50%` in `decay 50% every 30d`. */
+export const Percent = createToken({ name: 'Percent', pattern: /%/ });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -123,6 +149,8 @@ export const allTokens: TokenType[] = [
   RParen,
   Comma,
   Dot,
+  Percent,
   ...keywordTokens,
+  ...contextualKeywordTokens,
   Identifier,
 ];

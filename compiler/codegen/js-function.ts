@@ -1,5 +1,5 @@
 import type { LiveScorer, Scorer } from '../../core/score-result.js';
-import { toInstant } from '../../core/time.js';
+import { localDayNumber, monthOfDay, toInstant, weekOfDay } from '../../core/time.js';
 import type { Program } from '../program.js';
 import { generateScorerSource } from './js-scorer.js';
 import { generateNextChangeSource } from './next-change.js';
@@ -13,8 +13,10 @@ import { generateNextChangeSource } from './next-change.js';
 export function instantiateScorer(program: Program, timeZone?: string): Scorer {
   const source = generateScorerSource(program);
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
-  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain };`) as (toMillis: (v: unknown) => number) => Scorer;
-  return factory(toMillis);
+  const localDay = (ms: number): number => localDayNumber(ms, timeZone);
+  type Helpers = [toMillis: (v: unknown) => number, localDay: (ms: number) => number, weekOfDay: (day: number) => number, monthOfDay: (day: number) => number];
+  const factory = new Function('toMillis', 'localDay', 'weekOfDay', 'monthOfDay', `"use strict";\n${source}\nreturn { score, explain };`) as (...helpers: Helpers) => Scorer;
+  return factory(toMillis, localDay, weekOfDay, monthOfDay);
 }
 
 /** The scorer plus `nextChange` (next-change.ts), for the live service. */

@@ -36,6 +36,10 @@ export function generateJsModule(program: Program, options: ModuleOptions = {}):
 const TO_MILLIS = `function toMillis(value) {
   const ms = toInstant(value, TIME_ZONE);
   return ms === undefined ? NaN : ms;
+}
+
+function localDay(ms) {
+  return localDayNumber(ms, TIME_ZONE);
 }`;
 
 /** A file name in a `//` comment must not end the comment's line. */

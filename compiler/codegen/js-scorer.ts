@@ -1,7 +1,8 @@
-import { EVENT_ENVELOPE, type ListRef, type OnRule, type Path } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE, type GroupStatement, type ListRef, type OnRule, type Path } from '../../grammar/ast.js';
 import type { Program, ProgramRule } from '../program.js';
 import { jsCondition, jsSetLiteral, type ConditionScope } from './js-conditions.js';
 import { jsKey, jsNumber, jsOwnRead, jsString } from './js-literals.js';
+import { planOf, timeRuleCode, type TimeRuleCode } from './js-time-rules.js';
 
 /**
  * Generates the scorer as straight-line JavaScript: lead fields read once,
@@ -11,7 +12,9 @@ import { jsKey, jsNumber, jsOwnRead, jsString } from './js-literals.js';
  *
  * The source declares `score` and `explain` (and the constants they use); it
  * expects `toMillis(value)` from its wrapper, to read event times that are not
- * already epoch milliseconds. Generated names start with `$`; names from the
+ * already epoch milliseconds, and, for calendar periods, `localDay(ms)` (the
+ * day number of the instant in the scorer's time zone), `weekOfDay(day)` and
+ * `monthOfDay(day)`. Generated names start with `$`; names from the
  * rule file appear only inside quoted string literals.
  */
 export function generateScorerSource(program: Program): string {
@@ -69,6 +72,8 @@ class ScorerGenerator {
   private readonly setNames = new Map<ListRef, string>();
   private readonly listSets = new Map<string, string>();
   private readonly leadReads = new PathReads('$lead', '$f');
+  /** Version-2 code of the `on` rules that are not a plain count, by rule index. */
+  private readonly timeRules = new Map<number, TimeRuleCode>();
 
   constructor(private readonly program: Program) {}
 
@@ -121,6 +126,8 @@ class ScorerGenerator {
       case 'inactive':
         return `const $r${i} = $recent${i} ? 0 : ${points};`;
       case 'on': {
+        const timed = this.timeRules.get(i);
+        if (timed) return timed.contribution.join('\n');
         const each = rule.modifiers.some((m) => m.kind === 'each');
         if (!each) return `const $r${i} = $n${i} > 0 ? ${points} : 0;`;
         const max = rule.modifiers.find((m) => m.kind === 'max');
@@ -133,16 +140,32 @@ class ScorerGenerator {
     }
   }
 
-  /** One pass over the events: counts per `on` rule, recency per `inactive` rule. */
+  /**
+   * One pass over the events: counts (or sums, or the latest time) per `on`
+   * rule, recency per `inactive` rule. A group with `since last T` first
+   * finds its cut-off (the time of the last T event at or before now); its
+   * `on` and `inactive` rules then see only the events strictly after it.
+   */
   private eventLoop(): string[] {
     const { rules } = this.program;
     const onRules = rules.map((r, i) => ({ rule: r.rule, i })).filter((x): x is { rule: OnRule; i: number } => x.rule.kind === 'on');
     const inactive = rules.map((r, i) => ({ rule: r.rule, i })).filter((x) => x.rule.kind === 'inactive');
     if (onRules.length === 0 && inactive.length === 0) return [];
+    for (const { rule, i } of onRules) {
+      if (planOf(rule) !== 'count') this.timeRules.set(i, timeRuleCode(rule, i, (code) => this.declareConstant(code)));
+    }
+    const cutOf = this.resetCuts();
+    const afterCut = (i: number): string | undefined => {
+      const group = rules[i]!.group;
+      const cut = group && cutOf.get(group);
+      return cut && `$at > ${cut}`;
+    };
     const lines = [
-      ...onRules.map(({ i }) => `let $n${i} = 0;`),
+      ...onRules.flatMap(({ i }) => this.timeRules.get(i)?.declarations ?? [`let $n${i} = 0;`]),
       ...inactive.map(({ i }) => `let $recent${i} = false;`),
       'if (!Array.isArray($events)) $events = Array.isArray($lead.events) ? $lead.events : [];',
+      ...(this.timeRules.size > 0 ? ['let $k = 0, $key = 0, $day = 0;'] : []),
+      ...this.resetLines(cutOf),
       'for (let $i = 0, $len = $events.length; $i < $len; $i++) {',
       '  const $e = $events[$i];',
       '  if ($e == null || typeof $e !== "object") continue;',
@@ -153,7 +176,9 @@ class ScorerGenerator {
       '  const $age = $now - $at;',
     ];
     for (const { rule, i } of inactive) {
-      if (rule.kind === 'inactive') lines.push(`  if ($age < ${jsNumber(rule.duration.milliseconds)}) $recent${i} = true;`);
+      if (rule.kind !== 'inactive') continue;
+      const cut = afterCut(i);
+      lines.push(`  if ($age < ${jsNumber(rule.duration.milliseconds)}${cut ? ` && ${cut}` : ''}) $recent${i} = true;`);
     }
     const byType = new Map<string, { rule: OnRule; i: number }[]>();
     for (const entry of onRules) {
@@ -167,16 +192,50 @@ class ScorerGenerator {
         lines.push(`    case ${jsString(type)}: {`);
         const reads = new PathReads('$e', '$p');
         const tests: string[] = [];
+        // The local day is computed once per event, only for types a period cap counts.
+        if (entries.some(({ i }) => this.timeRules.get(i)?.period)) tests.push('$day = localDay($at);');
         for (const { rule, i } of entries) {
           const parts: string[] = [];
+          const cut = afterCut(i);
+          if (cut) parts.push(cut);
           if (rule.where) parts.push(jsCondition(rule.where, this.eventScope(reads)));
           const within = rule.modifiers.find((m) => m.kind === 'within');
           if (within) parts.push(`$age < ${jsNumber(within.duration.milliseconds)}`);
-          tests.push(parts.length > 0 ? `if (${parts.join(' && ')}) $n${i}++;` : `$n${i}++;`);
+          const body = this.timeRules.get(i)?.onMatch ?? [`$n${i}++;`];
+          const action = body.length === 1 ? body[0]! : `{ ${body.join(' ')} }`;
+          tests.push(parts.length > 0 ? `if (${parts.join(' && ')}) ${action}` : action);
         }
         lines.push(...reads.lines.map((l) => `      ${l}`), ...tests.map((t) => `      ${t}`), '      break;', '    }');
       }
       lines.push('  }');
+    }
+    lines.push('}');
+    return lines;
+  }
+
+  /** One cut-off variable per reset event type used by a group that has `on` or `inactive` rules. */
+  private resetCuts(): Map<GroupStatement, string> {
+    const byType = new Map<string, string>();
+    const cuts = new Map<GroupStatement, string>();
+    for (const group of this.program.groups) {
+      const reset = group.resets[0];
+      if (!reset) continue;
+      let name = byType.get(reset.eventType.name);
+      if (!name) byType.set(reset.eventType.name, (name = `$cut${byType.size}`));
+      cuts.set(group, name);
+    }
+    return cuts;
+  }
+
+  /** The pass that finds each cut-off: the latest event of the reset type at or before now. */
+  private resetLines(cuts: Map<GroupStatement, string>): string[] {
+    const types = new Map<string, string>();
+    for (const [group, name] of cuts) types.set(group.resets[0]!.eventType.name, name);
+    if (types.size === 0) return [];
+    const lines = [...[...types.values()].map((name) => `let ${name} = -Infinity;`)];
+    lines.push('for (let $i = 0, $len = $events.length; $i < $len; $i++) {', '  const $e = $events[$i];', '  if ($e == null || typeof $e !== "object") continue;');
+    for (const [type, name] of types) {
+      lines.push(`  if ($e.type === ${jsString(type)}) {`, '    let $at = $e.at;', '    if (typeof $at !== "number") $at = toMillis($at);', `    if ($at <= $now && $at > ${name}) ${name} = $at;`, '  }');
     }
     lines.push('}');
     return lines;
@@ -249,8 +308,12 @@ class ScorerGenerator {
   }
 
   private declareSet(items: Parameters<typeof jsSetLiteral>[0]): string {
-    const name = `$list${this.constants.length}`;
-    this.constants.push(`const ${name} = ${jsSetLiteral(items)};`);
+    return this.declareConstant(jsSetLiteral(items), '$list');
+  }
+
+  private declareConstant(code: string, prefix = '$decay'): string {
+    const name = `${prefix}${this.constants.length}`;
+    this.constants.push(`const ${name} = ${code};`);
     return name;
   }
 }

@@ -1,4 +1,4 @@
-import type { Rule } from '../../grammar/ast.js';
+import { modifierOf, type Rule } from '../../grammar/ast.js';
 import { printCondition } from '../../grammar/print.js';
 
 /**
@@ -24,5 +24,16 @@ export function modifierText(rule: Rule): string {
   const each = rule.modifiers.some((m) => m.kind === 'each') ? 'each' : '';
   const max = rule.modifiers.find((m) => m.kind === 'max');
   const within = rule.modifiers.find((m) => m.kind === 'within');
-  return [each, max ? `max ${max.limit}` : '', within ? `within ${within.duration.amount}${within.duration.unit}` : ''].filter(Boolean).join(' ');
+  const perCap = modifierOf(rule, 'maxPer');
+  const decay = modifierOf(rule, 'decay');
+  // A decay or a cap per period changes what the rule scores: a semantic change like max or within.
+  return [
+    each,
+    perCap ? `max ${perCap.limit} per ${perCap.period}` : '',
+    max ? `max ${max.limit}` : '',
+    within ? `within ${within.duration.amount}${within.duration.unit}` : '',
+    decay ? `decay ${decay.percent}% every ${decay.every.milliseconds / 3_600_000}h` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

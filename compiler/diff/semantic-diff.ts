@@ -147,7 +147,8 @@ function groupsOf(file: RuleFile): Map<string, string> {
   const groups = new Map<string, string>();
   for (const s of file.statements) {
     if (s.kind !== 'group' || groups.has(s.name.name)) continue;
-    const limits = s.limits.map((l) => `${l.kind} ${l.value}`).join(' ');
+    // A reset (`since last T`) changes which events the group's rules see: part of the group's settings.
+    const limits = [...s.resets.slice(0, 1).map((r) => `since last ${r.eventType.name}`), ...s.limits.map((l) => `${l.kind} ${l.value}`)].join(' ');
     groups.set(s.name.name, limits === '' ? 'no limits' : limits);
   }
   return groups;

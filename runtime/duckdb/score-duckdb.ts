@@ -54,7 +54,7 @@ export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<Duck
       if (e instanceof InputError) throw e;
       throw new InputError(`DuckDB cannot read the input: ${(e as Error).message}`);
     }
-    const sql = generateSql(options.program, { dialect: 'duckdb', leadsTable: 'ls_leads', eventsTable: 'ls_events_in', asOf: options.now, orderBy: 'ls_row' });
+    const sql = generateSql(options.program, { dialect: 'duckdb', leadsTable: 'ls_leads', eventsTable: 'ls_events_in', asOf: options.now, orderBy: 'ls_row', ...(options.timeZone !== undefined && { timeZone: options.timeZone }) });
     const groupNames = options.program.groups.map((g) => g.name.name);
     let scored = 0;
     let withoutId = 0;

@@ -123,6 +123,8 @@ const TARGET_INDUSTRIES: readonly Industry[] = ['製造業', '情報通信業'];
 export function generateExampleData(options: GenerateOptions): ExampleData {
   const count = Math.max(0, Math.floor(options.leads));
   const rng = new Rng(options.seed ?? DEFAULT_SEED);
+  // Lost deals (失注) come from their own generator, so every other lead and event stays as it was.
+  const lostRng = new Rng((options.seed ?? DEFAULT_SEED) ^ 0x5a17);
   const asOf = options.asOfMs ?? AS_OF_MS;
   const meanEvents = options.meanEvents ?? 12;
   const windowStart = asOf - 182 * DAY;
@@ -198,7 +200,7 @@ export function generateExampleData(options: GenerateOptions): ExampleData {
       mean: activeMean,
       noEventShare,
     });
-    for (const e of leadEvents) events.push(e);
+    for (const e of withLostDeal(lostRng, id, leadEvents, asOf)) events.push(e);
 
     // Outcome: became a sales opportunity (商談化).
     let pricing = false;
@@ -236,6 +238,21 @@ export function generateExampleData(options: GenerateOptions): ExampleData {
     leads.push(lead);
   }
   return { leads, events };
+}
+
+/**
+ * About one engaged lead in ten had a deal that was lost (失注, recorded by
+ * sales in the CRM): a day or three after one of its events, never after
+ * the as-of instant. Returns the lead's events with it, in time order.
+ */
+function withLostDeal(rng: Rng, leadId: string, leadEvents: readonly ExampleEvent[], asOf: number): ExampleEvent[] {
+  if (leadEvents.length < 3 || !rng.chance(0.1)) return [...leadEvents];
+  const after = rng.pick(leadEvents.slice(1));
+  const at = Date.parse(after.at) + rng.int(1, 3) * DAY + rng.int(9, 18) * HOUR;
+  if (at >= asOf) return [...leadEvents];
+  const lost: ExampleEvent = { lead_id: leadId, type: '失注', at: toJstIso(at) };
+  // Same-offset ISO strings order like the instants they name.
+  return [...leadEvents.filter((e) => e.at <= lost.at), lost, ...leadEvents.filter((e) => e.at > lost.at)];
 }
 
 interface EventPlan {

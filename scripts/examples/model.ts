@@ -8,7 +8,7 @@ export const DEFAULT_LEAD_COUNT = 3000;
 export const INDUSTRIES = ['製造業', '情報通信業', '小売業', '金融業', '建設業', '卸売業', 'サービス業', 'その他'] as const;
 export const ROLES = ['役員', '部長', '課長', '主任', '担当者', '学生'] as const;
 export const LEAD_SOURCES = ['Web問い合わせ', '資料請求', '展示会', 'ウェビナー', '紹介', '広告'] as const;
-export const EVENT_TYPES = ['page_view', 'email_open', 'email_click', 'whitepaper_download', 'form_reach', 'webinar_attend'] as const;
+export const EVENT_TYPES = ['page_view', 'email_open', 'email_click', 'whitepaper_download', 'form_reach', 'webinar_attend', '失注'] as const;
 export const PREFECTURES = [
   '北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県',
   '埼玉県', '千葉県', '東京都', '神奈川県', '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県',

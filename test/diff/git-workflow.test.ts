@@ -24,7 +24,7 @@ beforeAll(() => {
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'base rules');
   git('checkout', '-q', '-b', 'raise-pricing');
   const rules = join(repo, 'rules/b2b-saas.score');
-  writeFileSync(rules, readFileSync(rules, 'utf8').replace('+30 "料金ページ閲覧"', '+45 "料金ページ閲覧"'));
+  writeFileSync(rules, readFileSync(rules, 'utf8').replace('+30 decay 50% every 30d "料金ページ閲覧"', '+45 decay 50% every 30d "料金ページ閲覧"'));
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-am', 'raise the pricing page');
 });
 

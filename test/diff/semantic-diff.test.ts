@@ -112,3 +112,20 @@ describe('semantic diff properties', () => {
     );
   });
 });
+
+describe('semantic diff of version 2', () => {
+  it('a decay or a cap per period added or changed is a modifier change; the same decay written 4w or 28d is none', () => {
+    const decayed = BASE.replace('+5 each max 20', '+5 each max 20 decay 50% every 4w');
+    expect(diff(BASE, decayed).rules).toEqual([expect.objectContaining({ kind: 'changed', aspects: ['modifiers'] })]);
+    expect(diff(decayed, decayed.replace('decay 50%', 'decay 25%')).rules).toEqual([expect.objectContaining({ kind: 'changed', aspects: ['modifiers'] })]);
+    expect(isEmptyDiff(diff(decayed, decayed.replace('every 4w', 'every 28d')))).toBe(true);
+    const capped = BASE.replace('+5 each max 20', '+5 each max 10 per day max 20');
+    expect(diff(BASE, capped).rules).toEqual([expect.objectContaining({ kind: 'changed', aspects: ['modifiers'] })]);
+    expect(diff(capped, capped.replace('per day', 'per week')).rules).toEqual([expect.objectContaining({ kind: 'changed', aspects: ['modifiers'] })]);
+  });
+
+  it('a reset added to a group is a change of the group', () => {
+    const d = diff(BASE, BASE.replace('group 行動 {', 'group 行動 since last 失注 {'));
+    expect(d.groups).toEqual([{ kind: 'changed', name: '行動', old: 'no limits', new: 'since last 失注' }]);
+  });
+});

@@ -4,7 +4,7 @@ export function withoutRanges(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'range' || key === 'pathRange') continue;
+    if (key === 'range' || key.endsWith('Range')) continue;
     out[key] = withoutRanges(value);
   }
   return out;

@@ -1,9 +1,11 @@
 /**
- * The oracle: a plain, obviously correct reading of docs/language.md (sections 5 to 12) that walks
- * the AST for every lead. Slow on purpose: no caching, no cleverness. The
+ * The oracle: a plain, obviously correct reading of the language's meaning
+ * (docs/language.md) that walks the AST for every lead. Slow on purpose: no
+ * caching, no cleverness: decay is recomputed step by step with BigInt, and
+ * calendar periods come from Intl's reading of each event's local date. The
  * generated scorer must agree with it on every program and every data set.
  */
-import type { Condition, ListRef, Path, Rule, Test, Value } from '../../grammar/ast.js';
+import type { Condition, GroupStatement, ListRef, Path, Period, Rule, Test, Value } from '../../grammar/ast.js';
 import type { Program } from '../../compiler/program.js';
 import type { ExplainedScore, Reason } from '../../core/score-result.js';
 
@@ -85,8 +87,50 @@ function evalCondition(c: Condition, read: (p: Path) => unknown, program: Progra
   }
 }
 
-function contribution(rule: Rule, lead: Record_, events: RefEvent[], now: number, program: Program): number {
-  const existing = events.filter((e) => e.at <= now);
+/** v(k) of `decay R%`: k times v ← trunc(v × (100 − R) / 100), exactly. */
+function decayed(points: number, percent: number, steps: number): number {
+  let v = BigInt(points);
+  for (let k = 0; k < steps && v !== 0n; k++) v = (v * BigInt(100 - percent)) / 100n;
+  return Number(v);
+}
+
+/** The calendar period of an instant in `timeZone`, as a readable key (`2026-11-02`, `week of 2026-11-02`, `2026-11`). */
+function periodOf(at: number, period: Period, timeZone: string | undefined): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)!.value);
+  const [y, m, d] = [part('year'), part('month'), part('day')];
+  if (period === 'day') return `${y}-${m}-${d}`;
+  if (period === 'month') return `${y}-${m}`;
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(y, m - 1, d);
+  const mondayBased = (date.getUTCDay() + 6) % 7;
+  date.setUTCDate(date.getUTCDate() - mondayBased);
+  return `week of ${date.toISOString().slice(0, 10)}`;
+}
+
+/** The events a rule of `group` sees: with `since last T`, only those strictly after the last T event (at or before now). */
+function visibleEvents(group: GroupStatement | undefined, existing: RefEvent[]): RefEvent[] {
+  const reset = group?.resets[0];
+  if (!reset) return existing;
+  const resets = existing.filter((e) => e.type === reset.eventType.name).map((e) => e.at);
+  if (resets.length === 0) return existing;
+  const cut = Math.max(...resets);
+  return existing.filter((e) => e.at > cut);
+}
+
+function contribution(
+  rule: Rule,
+  group: GroupStatement | undefined,
+  lead: Record_,
+  events: RefEvent[],
+  now: number,
+  program: Program,
+  timeZone: string | undefined,
+): number {
+  const existing = visibleEvents(
+    group,
+    events.filter((e) => e.at <= now),
+  );
   switch (rule.kind) {
     case 'when':
       return evalCondition(rule.condition, (p) => readPath(lead, p), program) ? rule.points.value : 0;
@@ -96,28 +140,47 @@ function contribution(rule: Rule, lead: Record_, events: RefEvent[], now: number
       const within = rule.modifiers.find((m) => m.kind === 'within');
       const max = rule.modifiers.find((m) => m.kind === 'max');
       const each = rule.modifiers.some((m) => m.kind === 'each');
+      const decay = rule.modifiers.find((m) => m.kind === 'decay');
+      const perCap = rule.modifiers.find((m) => m.kind === 'maxPer');
       const readProperty = (p: Path): unknown => (['type', 'at', 'lead_id'].includes(p.segments[0]!.name) ? undefined : readPath(e0, p));
       let e0: RefEvent | undefined;
-      let n = 0;
+      const matching: RefEvent[] = [];
       for (const e of existing) {
         e0 = e;
         if (e.type !== rule.eventType.name) continue;
         if (rule.where && !evalCondition(rule.where, readProperty, program)) continue;
         if (within && !(now - e.at < within.duration.milliseconds)) continue;
-        n++;
+        matching.push(e);
       }
-      if (!each) return n > 0 ? rule.points.value : 0;
-      let total = n * Math.abs(rule.points.value);
-      if (max) total = Math.min(total, max.limit);
-      return rule.points.value < 0 ? -total : total;
+      const worth = (e: RefEvent): number =>
+        decay?.kind === 'decay' ? decayed(rule.points.value, decay.percent, Math.floor((now - e.at) / decay.every.milliseconds)) : rule.points.value;
+      if (!each) {
+        if (matching.length === 0) return 0;
+        const latest = matching.reduce((a, b) => (b.at > a.at ? b : a));
+        return worth(latest) + 0;
+      }
+      const capMagnitude = (value: number, limit: number): number => Math.sign(value) * Math.min(Math.abs(value), limit);
+      let total = 0;
+      if (perCap?.kind === 'maxPer') {
+        const sums = new Map<string, number>();
+        for (const e of matching) {
+          const key = periodOf(e.at, perCap.period, timeZone);
+          sums.set(key, (sums.get(key) ?? 0) + worth(e));
+        }
+        for (const sum of sums.values()) total += capMagnitude(sum, perCap.limit);
+      } else {
+        for (const e of matching) total += worth(e);
+      }
+      if (max?.kind === 'max') total = capMagnitude(total, max.limit);
+      return total + 0;
     }
   }
 }
 
-export function referenceScore(program: Program, lead: Record_, events: RefEvent[], now: number): ExplainedScore {
+export function referenceScore(program: Program, lead: Record_, events: RefEvent[], now: number, timeZone?: string): ExplainedScore {
   const groups: Record<string, number> = {};
   const reasons: Reason[] = [];
-  const contributions = program.rules.map((r) => contribution(r.rule, lead, events, now, program));
+  const contributions = program.rules.map((r) => contribution(r.rule, r.group, lead, events, now, program, timeZone));
   program.rules.forEach((r, i) => {
     const points = contributions[i]!;
     if (points !== 0) reasons.push({ rule: r.reasonText, line: r.line, points });

@@ -52,7 +52,7 @@ describe('leadscore test', () => {
       expect(lastLine(run.stdout)).toMatch(/^\d+ passed, 0 failed$/);
       const passed = Number(/^(\d+) passed/.exec(lastLine(run.stdout))?.[1]);
       expect(passed).toBeGreaterThanOrEqual(12);
-      expect(passed).toBeLessThanOrEqual(20);
+      expect(passed).toBeLessThanOrEqual(30);
     }
   });
 

@@ -33,3 +33,15 @@ describe('SQL golden files for rules/b2b-saas.score', () => {
     }
   }
 });
+
+describe('SQL golden files for version 2 (decay, caps per period, reset), periods in Asia/Tokyo', () => {
+  const { program } = loadRules(fileURLToPath(new URL('./golden/version2/rules.score', import.meta.url)));
+  for (const dialect of ['duckdb', 'postgres', 'bigquery', 'snowflake']) {
+    it(dialect, () => {
+      const sql = generateSql(program!, { dialect, asOf: AS_OF, timeZone: 'Asia/Tokyo' });
+      const file = `${GOLDEN}version2/version2.${dialect}.sql`;
+      if (process.env['UPDATE_GOLDEN']) writeFileSync(file, sql);
+      expect(sql).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+});

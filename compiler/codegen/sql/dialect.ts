@@ -46,6 +46,11 @@ export interface Dialect {
    * checker's limits (compiler/checks/number-range.ts), never INT64's.
    */
   integer(expr: string): string;
+  /** The local calendar date of the instant `ts` in the IANA zone `zone` (a quoted literal). */
+  localDate(ts: string, zone: string): string;
+  /** The first day of the ISO week (Monday) and of the month of a local date: the keys of `per week` and `per month`. */
+  weekStart(date: string): string;
+  monthStart(date: string): string;
   /** The tier column's value when no tier matches. */
   readonly nullString: string;
 }
@@ -89,6 +94,10 @@ const duckdb: Dialect = {
   hoursBefore: (ts, h) => `(${ts} - INTERVAL ${h} HOUR)`,
   integer: (x) => `CAST(${x} AS BIGINT)`,
   nullString: 'CAST(NULL AS VARCHAR)',
+  // timezone(zone, timestamptz) is the wall-clock time there (ICU); its date is the local date, DST days included.
+  localDate: (ts, zone) => `CAST(timezone(${zone}, ${ts}) AS DATE)`,
+  weekStart: (d) => `date_trunc('week', ${d})`,
+  monthStart: (d) => `date_trunc('month', ${d})`,
 };
 
 /** Strict decimal text only, as the CSV reader accepts: PostgreSQL has no TRY_CAST. */
@@ -116,6 +125,10 @@ const postgres: Dialect = {
   hoursBefore: (ts, h) => `(${ts} - INTERVAL '${h} hours')`,
   integer: (x) => `CAST(${x} AS BIGINT)`,
   nullString: 'CAST(NULL AS TEXT)',
+  // timestamptz AT TIME ZONE zone is the wall-clock time there, whatever the session's TimeZone.
+  localDate: (ts, zone) => `CAST((${ts} AT TIME ZONE ${zone}) AS DATE)`,
+  weekStart: (d) => `CAST(date_trunc('week', ${d}) AS DATE)`,
+  monthStart: (d) => `CAST(date_trunc('month', ${d}) AS DATE)`,
 };
 
 const bigquery: Dialect = {
@@ -141,6 +154,9 @@ const bigquery: Dialect = {
   hoursBefore: (ts, h) => `TIMESTAMP_SUB(${ts}, INTERVAL ${h} HOUR)`,
   integer: (x) => `CAST(${x} AS INT64)`,
   nullString: 'CAST(NULL AS STRING)',
+  localDate: (ts, zone) => `DATE(${ts}, ${zone})`,
+  weekStart: (d) => `DATE_TRUNC(${d}, ISOWEEK)`,
+  monthStart: (d) => `DATE_TRUNC(${d}, MONTH)`,
 };
 
 const snowflake: Dialect = {
@@ -167,6 +183,10 @@ const snowflake: Dialect = {
   // NUMBER(38, 0): wide enough for any score.
   integer: (x) => `CAST(${x} AS INTEGER)`,
   nullString: 'CAST(NULL AS VARCHAR)',
+  localDate: (ts, zone) => `CAST(CONVERT_TIMEZONE(${zone}, ${ts}) AS DATE)`,
+  // Monday by DAYOFWEEKISO, whatever the session's WEEK_START.
+  weekStart: (d) => `DATEADD(day, 1 - DAYOFWEEKISO(${d}), ${d})`,
+  monthStart: (d) => `DATE_TRUNC('month', ${d})`,
 };
 
 const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, bigquery, snowflake };

@@ -1,11 +1,12 @@
-import type { ListRef, OnRule, Path, Test, Value } from '../../../grammar/ast.js';
-import { EVENT_ENVELOPE, pathText } from '../../../grammar/ast.js';
+import type { GroupStatement, ListRef, OnRule, Path, Test, Value } from '../../../grammar/ast.js';
+import { EVENT_ENVELOPE, modifierOf, pathText } from '../../../grammar/ast.js';
 import type { Program, ProgramRule } from '../../program.js';
 import { sqlCondition, sqlTest, type SqlConditionScope, type SqlValue } from './conditions.js';
 import { dialectNamed, type Dialect } from './dialect.js';
 import { kindOf, typeAtPath, type SqlKind } from './kinds.js';
 import { SqlGenerationError } from './quoting.js';
 import { columnClashMessage, NEEDS_SCHEMA_MESSAGE, untypedMessage } from './target-diagnostics.js';
+import { cappedSql, periodKeySql, sqlPlanOf, worthSql } from './time-rules.js';
 
 export interface SqlOptions {
   /** duckdb, postgres, bigquery or snowflake. */
@@ -18,6 +19,8 @@ export interface SqlOptions {
   readonly asOf?: number;
   /** A leads column to sort the output by (the DuckDB engine keeps input order with it). */
   readonly orderBy?: string;
+  /** IANA zone of the calendar periods of `max … per day|week|month`; UTC when absent. */
+  readonly timeZone?: string;
 }
 
 const HOUR_MS = 3_600_000;
@@ -30,8 +33,11 @@ const NUMBER: SqlKind = { kind: 'number' };
  * `events` table (`lead_id`, `type`, `at`, one column per property). It
  * returns `id`, `score`, `tier` and one column per group.
  *
- * Shape: `ls_events` aggregates the events per lead in one pass, one
- * conditional count per `on` / `after … inactive` rule; `ls_rules` joins it to
+ * Shape: `ls_visible` (only with `since last`) adds each reset's cut-off
+ * to every event row; `ls_events` aggregates the events per lead in one pass, one
+ * conditional count (or sum, or latest time) per `on` / `after … inactive`
+ * rule; `ls_p<i>` sums a `max … per` rule per calendar period and caps each
+ * period; `ls_rules` joins them to
  * the leads and computes each rule's contribution (and the lead-field tests
  * of tier conditions); `ls_groups` clamps the groups; `ls_scores` adds them
  * up; the final SELECT picks the tier. Rule-file names and values appear only
@@ -45,6 +51,7 @@ class SqlGenerator {
   private readonly d: Dialect;
   private readonly hoisted: string[] = [];
   private readonly groupIndex: Map<string, number>;
+  private cutColumns?: Map<GroupStatement, string>;
 
   constructor(
     private readonly program: Program,
@@ -68,6 +75,9 @@ class SqlGenerator {
     const order = this.options.orderBy === undefined ? [] : [`${d.column('l', this.options.orderBy.split('.'))} AS ls_order`];
     const ctes: string[] = [`ls_params AS (\n  SELECT ${now} AS ls_now\n)`];
     const hasEvents = eventColumns.length > 0;
+    const visible = this.visibleEvents();
+    if (visible) ctes.push(visible);
+    const periodJoins = this.periodCtes(ctes);
     if (hasEvents) {
       const at = d.column('e', ['at']);
       ctes.push(
@@ -75,7 +85,7 @@ class SqlGenerator {
           'ls_events AS (',
           `  SELECT ${d.column('e', ['lead_id'])} AS ls_lead_id,`,
           eventColumns.map((c) => `    ${c}`).join(',\n'),
-          `  FROM ${d.table(this.options.eventsTable ?? 'events')} AS e CROSS JOIN ls_params AS p`,
+          `  FROM ${this.eventsSource()} AS e CROSS JOIN ls_params AS p`,
           '  -- An event after the as-of instant does not exist for the run (nor one without a time).',
           `  WHERE ${at} <= p.ls_now`,
           `  GROUP BY ${d.column('e', ['lead_id'])}`,
@@ -90,6 +100,9 @@ class SqlGenerator {
         `  SELECT\n${ruleSelect.map((c) => `    ${c}`).join(',\n')}`,
         `  FROM ${d.table(this.options.leadsTable ?? 'leads')} AS l`,
         ...(hasEvents ? [`  LEFT JOIN ls_events AS ev ON ev.ls_lead_id = ${d.column('l', ['id'])}`] : []),
+        ...periodJoins,
+        // The as-of instant, for the decayed worth of a rule's latest event.
+        ...(rules.some((r) => r.rule.kind === 'on' && sqlPlanOf(r.rule) === 'latest') ? ['  CROSS JOIN ls_params AS p'] : []),
         ')',
       ].join('\n'),
     );
@@ -129,18 +142,113 @@ class SqlGenerator {
     const at = d.column('e', ['at']);
     const columns: string[] = [];
     this.program.rules.forEach(({ rule }, i) => {
+      const cut = this.afterCut(i);
       if (rule.kind === 'inactive') {
-        columns.push(`${d.countIf(`${at} > ${d.hoursBefore(now, hours(rule.duration.milliseconds))}`)} AS ls_n${i}`);
+        columns.push(`${d.countIf(`${at} > ${d.hoursBefore(now, hours(rule.duration.milliseconds))}${cut ? ` AND ${cut}` : ''}`)} AS ls_n${i}`);
       } else if (rule.kind === 'on') {
-        const tests = [`${d.column('e', ['type'])} = ${d.string(rule.eventType.name)}`];
-        if (rule.where) tests.push(sqlCondition(rule.where, this.eventScope(rule), d));
-        const within = rule.modifiers.find((m) => m.kind === 'within');
-        // Age strictly below D: now - at < D, i.e. at > now - D.
-        if (within) tests.push(`${at} > ${d.hoursBefore(now, hours(within.duration.milliseconds))}`);
-        columns.push(`${d.countIf(tests.join(' AND '))} AS ls_n${i}`);
+        const test = this.matchSql(rule, i);
+        switch (sqlPlanOf(rule)) {
+          case 'count':
+            columns.push(`${d.countIf(test)} AS ls_n${i}`);
+            break;
+          case 'latest':
+            columns.push(`MAX(CASE WHEN ${test} THEN ${at} END) AS ls_last${i}`);
+            break;
+          case 'sum':
+            columns.push(`SUM(CASE WHEN ${test} THEN ${worthSql(rule, at, now, d)} ELSE 0 END) AS ls_s${i}`);
+            break;
+          case 'periods':
+            break; // its own CTE, ls_p<i>
+        }
       }
     });
     return columns;
+  }
+
+  /** The test an event passes to count for `on` rule i: type, where, within and, in a reset group, after the cut-off. */
+  private matchSql(rule: OnRule, i: number): string {
+    const { d } = this;
+    const at = d.column('e', ['at']);
+    const tests = [`${d.column('e', ['type'])} = ${d.string(rule.eventType.name)}`];
+    if (rule.where) tests.push(sqlCondition(rule.where, this.eventScope(rule), d));
+    const within = rule.modifiers.find((m) => m.kind === 'within');
+    // Age strictly below D: now - at < D, i.e. at > now - D.
+    if (within) tests.push(`${at} > ${d.hoursBefore('p.ls_now', hours(within.duration.milliseconds))}`);
+    const cut = this.afterCut(i);
+    if (cut) tests.push(cut);
+    return tests.join(' AND ');
+  }
+
+  /** The reset cut-off column of each group with `since last`, one per event type. */
+  private get cuts(): Map<GroupStatement, string> {
+    if (this.cutColumns) return this.cutColumns;
+    const byType = new Map<string, string>();
+    this.cutColumns = new Map();
+    for (const group of this.program.groups) {
+      const reset = group.resets[0];
+      if (!reset) continue;
+      let name = byType.get(reset.eventType.name);
+      if (!name) byType.set(reset.eventType.name, (name = `ls_cut${byType.size}`));
+      this.cutColumns.set(group, name);
+    }
+    return this.cutColumns;
+  }
+
+  private afterCut(i: number): string | undefined {
+    const group = this.program.rules[i]!.group;
+    const cut = group && this.cuts.get(group);
+    return cut && `(e.${cut} IS NULL OR ${this.d.column('e', ['at'])} > e.${cut})`;
+  }
+
+  private eventsSource(): string {
+    return this.cuts.size > 0 ? 'ls_visible' : this.d.table(this.options.eventsTable ?? 'events');
+  }
+
+  /** The events with each reset's cut-off: the time of the lead's last event of that type at or before now. */
+  private visibleEvents(): string | undefined {
+    const { d } = this;
+    if (this.cuts.size === 0) return undefined;
+    const at = d.column('e', ['at']);
+    const types = new Map<string, string>();
+    for (const [group, name] of this.cuts) types.set(group.resets[0]!.eventType.name, name);
+    const cutCols = [...types].map(
+      ([type, name]) => `MAX(CASE WHEN ${d.column('e', ['type'])} = ${d.string(type)} THEN ${at} END) OVER (PARTITION BY ${d.column('e', ['lead_id'])}) AS ${name}`,
+    );
+    return [
+      'ls_visible AS (',
+      `  SELECT e.*, ${cutCols.join(', ')}`,
+      `  FROM ${d.table(this.options.eventsTable ?? 'events')} AS e CROSS JOIN ls_params AS p`,
+      `  WHERE ${at} <= p.ls_now`,
+      ')',
+    ].join('\n');
+  }
+
+  /** One CTE per `max … per` rule: each period's sum capped, then summed per lead. Returns the joins for ls_rules. */
+  private periodCtes(ctes: string[]): string[] {
+    const { d } = this;
+    const joins: string[] = [];
+    const zone = d.string(this.options.timeZone ?? 'UTC');
+    const at = d.column('e', ['at']);
+    this.program.rules.forEach(({ rule }, i) => {
+      if (rule.kind !== 'on' || sqlPlanOf(rule) !== 'periods') return;
+      const perCap = modifierOf(rule, 'maxPer')!;
+      ctes.push(
+        [
+          `ls_p${i} AS (`,
+          `  SELECT x.ls_lead_id, SUM(${cappedSql('x.ls_s', perCap.limit, rule.points.value, d)}) AS ls_v`,
+          '  FROM (',
+          `    SELECT ${d.column('e', ['lead_id'])} AS ls_lead_id, SUM(${worthSql(rule, at, 'p.ls_now', d)}) AS ls_s`,
+          `    FROM ${this.eventsSource()} AS e CROSS JOIN ls_params AS p`,
+          `    WHERE ${at} <= p.ls_now AND ${this.matchSql(rule, i)}`,
+          `    GROUP BY ${d.column('e', ['lead_id'])}, ${periodKeySql(perCap.period, at, zone, d)}`,
+          '  ) AS x',
+          '  GROUP BY x.ls_lead_id',
+          ')',
+        ].join('\n'),
+      );
+      joins.push(`  LEFT JOIN ls_p${i} AS lp${i} ON lp${i}.ls_lead_id = ${d.column('l', ['id'])}`);
+    });
+    return joins;
   }
 
   private contribution(r: ProgramRule, i: number): string {
@@ -154,6 +262,13 @@ class SqlGenerator {
       case 'inactive':
         return `CASE WHEN ${n} > 0 THEN 0 ELSE ${points} END`;
       case 'on': {
+        const plan = sqlPlanOf(rule);
+        if (plan !== 'count') {
+          const cap = modifierOf(rule, 'max');
+          if (plan === 'latest') return `COALESCE(${worthSql(rule, `ev.ls_last${i}`, 'p.ls_now', d)}, 0)`;
+          const total = plan === 'sum' ? `COALESCE(ev.ls_s${i}, 0)` : `COALESCE(lp${i}.ls_v, 0)`;
+          return cap ? cappedSql(total, cap.limit, rule.points.value, d) : total;
+        }
         if (!rule.modifiers.some((m) => m.kind === 'each')) return `CASE WHEN ${n} > 0 THEN ${points} ELSE 0 END`;
         const max = rule.modifiers.find((m) => m.kind === 'max');
         if (!max) return `${n} * ${points}`;

@@ -15,6 +15,11 @@ export const monarch: Monaco.languages.IMonarchLanguage = {
   tokenizer: {
     root: [
       [/#.*$/, 'comment'],
+      // The version-2 words are keywords only in their place (as the parser reads them);
+      // elsewhere `month`, `last` or `day` are names and stay identifiers.
+      [/(decay)(\s+)(\d+%)(\s+)(every)(?![\p{L}\p{N}\p{M}_])/u, ['keyword', '', 'number.percent', '', 'keyword']],
+      [/(per)(\s+)(day|week|month)(?![\p{L}\p{N}\p{M}_])/u, ['keyword', '', 'keyword']],
+      [/(since)(\s+)(last)(?=\s)/u, ['keyword', '', 'keyword']],
       [/"(?:[^"\\\r\n]|\\.)*"/, 'string'],
       [/"(?:[^"\\\r\n]|\\.)*$/, 'string.invalid'],
       // Durations before numbers (`30d` is one token), as in the lexer.
@@ -52,6 +57,7 @@ export const languageConfiguration: Monaco.languages.LanguageConfiguration = {
 export const themeRules: Monaco.editor.ITokenThemeRule[] = [
   { token: 'points', foreground: '0B7A3E', fontStyle: 'bold' },
   { token: 'number.duration', foreground: '8A4B00' },
+  { token: 'number.percent', foreground: '8A4B00' },
   { token: 'keyword', foreground: '0033B3', fontStyle: 'bold' },
   { token: 'string', foreground: 'A31515' },
   { token: 'comment', foreground: '6A737D', fontStyle: 'italic' },

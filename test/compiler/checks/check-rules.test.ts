@@ -31,6 +31,14 @@ const CODES = [
   'group-max-below-points',
   'duplicate-condition',
   'no-schema',
+  'per-without-each',
+  'decay-percent-range',
+  'decay-step-zero',
+  'duplicate-since-last',
+  'decay-never-applies',
+  'cap-never-applies',
+  'reset-hides-rule',
+  'reset-never-applies',
 ];
 
 describe('checkRules', () => {

@@ -2,16 +2,30 @@
 WITH ls_params AS (
   SELECT CAST('2026-10-31 15:00:00.000+00' AS TIMESTAMPTZ) AS ls_now
 ),
+ls_visible AS (
+  SELECT e.*, MAX(CASE WHEN e."type" = '失注' THEN e."at" END) OVER (PARTITION BY e."lead_id") AS ls_cut0
+  FROM "crm"."lead_events" AS e CROSS JOIN ls_params AS p
+  WHERE e."at" <= p.ls_now
+),
+ls_p6 AS (
+  SELECT x.ls_lead_id, SUM(LEAST(x.ls_s, 10)) AS ls_v
+  FROM (
+    SELECT e."lead_id" AS ls_lead_id, SUM(5) AS ls_s
+    FROM ls_visible AS e CROSS JOIN ls_params AS p
+    WHERE e."at" <= p.ls_now AND e."type" = 'email_open' AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0)
+    GROUP BY e."lead_id", CAST(timezone('UTC', e."at") AS DATE)
+  ) AS x
+  GROUP BY x.ls_lead_id
+),
 ls_events AS (
   SELECT e."lead_id" AS ls_lead_id,
-    COUNT(*) FILTER (WHERE e."type" = 'whitepaper_download') AS ls_n5,
-    COUNT(*) FILTER (WHERE e."type" = 'email_open') AS ls_n6,
-    COUNT(*) FILTER (WHERE e."type" = 'email_click' AND e."at" > (p.ls_now - INTERVAL 2160 HOUR)) AS ls_n7,
-    COUNT(*) FILTER (WHERE e."type" = 'page_view' AND COALESCE(contains(CAST(e."url" AS VARCHAR), '/pricing'), FALSE)) AS ls_n8,
-    COUNT(*) FILTER (WHERE e."type" = 'form_reach') AS ls_n9,
-    COUNT(*) FILTER (WHERE e."type" = 'webinar_attend') AS ls_n10,
-    COUNT(*) FILTER (WHERE e."at" > (p.ls_now - INTERVAL 720 HOUR)) AS ls_n11
-  FROM "crm"."lead_events" AS e CROSS JOIN ls_params AS p
+    COUNT(*) FILTER (WHERE e."type" = 'whitepaper_download' AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0)) AS ls_n5,
+    COUNT(*) FILTER (WHERE e."type" = 'email_click' AND e."at" > (p.ls_now - INTERVAL 2160 HOUR) AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0)) AS ls_n7,
+    MAX(CASE WHEN e."type" = 'page_view' AND COALESCE(contains(CAST(e."url" AS VARCHAR), '/pricing'), FALSE) AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0) THEN e."at" END) AS ls_last8,
+    COUNT(*) FILTER (WHERE e."type" = 'form_reach' AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0)) AS ls_n9,
+    COUNT(*) FILTER (WHERE e."type" = 'webinar_attend' AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0)) AS ls_n10,
+    COUNT(*) FILTER (WHERE e."at" > (p.ls_now - INTERVAL 720 HOUR) AND (e.ls_cut0 IS NULL OR e."at" > e.ls_cut0)) AS ls_n11
+  FROM ls_visible AS e CROSS JOIN ls_params AS p
   -- An event after the as-of instant does not exist for the run (nor one without a time).
   WHERE e."at" <= p.ls_now
   GROUP BY e."lead_id"
@@ -25,14 +39,16 @@ ls_rules AS (
     CAST(CASE WHEN COALESCE(CAST(l."role" AS VARCHAR) IN ('課長', '主任'), FALSE) THEN 10 ELSE 0 END AS BIGINT) AS ls_r3,
     CAST(CASE WHEN COALESCE(contains(CAST(l."email" AS VARCHAR), '@gmail.com'), FALSE) THEN -15 ELSE 0 END AS BIGINT) AS ls_r4,
     CAST(CASE WHEN COALESCE(ev.ls_n5, 0) > 0 THEN 20 ELSE 0 END AS BIGINT) AS ls_r5,
-    CAST(LEAST(COALESCE(ev.ls_n6, 0) * 5, 20) AS BIGINT) AS ls_r6,
+    CAST(LEAST(COALESCE(lp6.ls_v, 0), 20) AS BIGINT) AS ls_r6,
     CAST(COALESCE(ev.ls_n7, 0) * 10 AS BIGINT) AS ls_r7,
-    CAST(CASE WHEN COALESCE(ev.ls_n8, 0) > 0 THEN 30 ELSE 0 END AS BIGINT) AS ls_r8,
+    CAST(COALESCE((CASE WHEN ev.ls_last8 > (p.ls_now - INTERVAL 720 HOUR) THEN 30 WHEN ev.ls_last8 > (p.ls_now - INTERVAL 1440 HOUR) THEN 15 WHEN ev.ls_last8 > (p.ls_now - INTERVAL 2160 HOUR) THEN 7 WHEN ev.ls_last8 > (p.ls_now - INTERVAL 2880 HOUR) THEN 3 WHEN ev.ls_last8 > (p.ls_now - INTERVAL 3600 HOUR) THEN 1 ELSE 0 END), 0) AS BIGINT) AS ls_r8,
     CAST(CASE WHEN COALESCE(ev.ls_n9, 0) > 0 THEN 40 ELSE 0 END AS BIGINT) AS ls_r9,
     CAST(CASE WHEN COALESCE(ev.ls_n10, 0) > 0 THEN 25 ELSE 0 END AS BIGINT) AS ls_r10,
     CAST(CASE WHEN COALESCE(ev.ls_n11, 0) > 0 THEN 0 ELSE -10 END AS BIGINT) AS ls_r11
   FROM "crm"."leads" AS l
   LEFT JOIN ls_events AS ev ON ev.ls_lead_id = l."id"
+  LEFT JOIN ls_p6 AS lp6 ON lp6.ls_lead_id = l."id"
+  CROSS JOIN ls_params AS p
 ),
 ls_groups AS (
   SELECT
