@@ -70,7 +70,8 @@ export function handwrittenScoreV2(lead: Record<string, unknown>, events: readon
   if (opens > 20) opens = 20;
   const steps = pricingAt === -Infinity ? PRICING_WORTH.length : Math.floor((now - pricingAt) / (30 * DAY));
   const pricing = steps < PRICING_WORTH.length ? PRICING_WORTH[steps]! : 0;
-  const engagement = (whitepaper ? 20 : 0) + opens + clicks * 10 + pricing + (form ? 40 : 0) + (webinar ? 25 : 0) + (recent ? 0 : -10);
+  const engagement =
+    (whitepaper ? 20 : 0) + opens + clicks * 10 + pricing + (form ? 40 : 0) + (webinar ? 25 : 0) + (recent ? 0 : -10);
   const score = fit + engagement;
   const tier = score >= 60 ? 'MQL' : score >= 30 ? '中関心' : '低関心';
   return { score, tier, groups: { 属性: fit, 行動: engagement } };

@@ -73,7 +73,9 @@ async function scorerThroughput(): Promise<void> {
 
   const peerLeads = Math.min(LEADS, Number(process.env['BENCH_PEER_LEADS'] ?? 10_000));
   // The peers implement the version-1 model (json-logic has no calendar periods): compare them with it.
-  console.log(`\n1b. Peers on the first ${fmt(peerLeads)} of these leads (bench/peers.ts, the version-1 model), and the DuckDB SQL path (version 2) on all of them`);
+  console.log(
+    `\n1b. Peers on the first ${fmt(peerLeads)} of these leads (bench/peers.ts, the version-1 model), and the DuckDB SQL path (version 2) on all of them`,
+  );
   await measurePeers(v1Scorer, leads, eventsOf, now, peerLeads);
   await measureDuckDBSql(checked.program, scorer, data, eventsOf, now, compiled);
 }
@@ -91,7 +93,8 @@ function compareWithHandwritten(
   for (let i = 0; i < leads.length; i++) {
     const a = scorer.score(leads[i]!, eventsOf[i]!, now);
     const b = handwrittenScore(leads[i]!, eventsOf[i]!, now);
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`lead ${i}: compiled ${JSON.stringify(a)} != handwritten ${JSON.stringify(b)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      throw new Error(`lead ${i}: compiled ${JSON.stringify(a)} != handwritten ${JSON.stringify(b)}`);
   }
 
   let sink = 0;
@@ -113,7 +116,9 @@ function compareWithHandwritten(
   const rate = (ms: number) => fmt((LEADS / ms) * 1000);
   console.log(`   handwritten loop : ${fmt(hand, 1)} ms  (${rate(hand)} leads/s)  [baseline]`);
   console.log(`   compiled scorer  : ${fmt(compiled, 1)} ms  (${rate(compiled)} leads/s)`);
-  console.log(`   ratio            : ${fmt(hand / compiled, 2)}x the handwritten loop's throughput (target >= ${fmt(target, 2)})`);
+  console.log(
+    `   ratio            : ${fmt(hand / compiled, 2)}x the handwritten loop's throughput (target >= ${fmt(target, 2)})`,
+  );
   return compiled;
 }
 
@@ -122,7 +127,8 @@ function compileTime(): void {
   const source = thousandRuleFile(1000);
   const run = () => {
     const checked = checkSource(source, host);
-    if (!checked.program) throw new Error(`generated file has errors: ${checked.diagnostics.find((d) => d.severity === 'error')?.message}`);
+    if (!checked.program)
+      throw new Error(`generated file has errors: ${checked.diagnostics.find((d) => d.severity === 'error')?.message}`);
     instantiateScorer(checked.program);
     return checked;
   };
@@ -137,7 +143,9 @@ function compileTime(): void {
   }
   const generated = generateScorerSource(checked.program!).length;
   console.log(`   ${fmt(source.length)} characters, ${warnings} warnings, ${fmt(generated)} characters of JS`);
-  console.log(`   parse + check + generate + instantiate: median ${fmt(median(times), 1)} ms, best ${fmt(Math.min(...times), 1)} ms (target < 100 ms)`);
+  console.log(
+    `   parse + check + generate + instantiate: median ${fmt(median(times), 1)} ms, best ${fmt(Math.min(...times), 1)} ms (target < 100 ms)`,
+  );
 }
 
 console.log(`leadscore bench on ${machine()}`);

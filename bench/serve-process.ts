@@ -18,11 +18,31 @@ export interface BenchServe {
 export async function startBenchServe(root: string, storageArgs: readonly string[]): Promise<BenchServe> {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-bench-tokens-'));
   const tokens = join(dir, 'tokens.json');
-  writeFileSync(tokens, JSON.stringify({ tokens: [{ name: 'bench', sha256: createHash('sha256').update(BENCH_TOKEN).digest('hex'), scopes: ['admin'] }] }));
+  writeFileSync(
+    tokens,
+    JSON.stringify({
+      tokens: [{ name: 'bench', sha256: createHash('sha256').update(BENCH_TOKEN).digest('hex'), scopes: ['admin'] }],
+    }),
+  );
   const rules = join(root, 'rules/b2b-saas.score');
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/leadscore.js'), 'serve', rules, '--listen', '127.0.0.1:0', '--clock', 'manual', '--tokens', tokens, ...storageArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(root, 'bin/leadscore.js'),
+      'serve',
+      rules,
+      '--listen',
+      '127.0.0.1:0',
+      '--clock',
+      'manual',
+      '--tokens',
+      tokens,
+      ...storageArgs,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -46,7 +66,11 @@ export async function startBenchServe(root: string, storageArgs: readonly string
 /** POST/PUT JSON with the bench token; throws unless 200. Resolves with the request's latency in ms. */
 export async function send(url: string, method: string, path: string, body: unknown): Promise<number> {
   const start = performance.now();
-  const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
   return performance.now() - start;

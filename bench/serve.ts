@@ -29,7 +29,14 @@ const DAY = 86_400_000;
 const TYPES = ['page_view', 'email_open', 'email_click', 'page_view', 'webinar_attend'];
 
 function event(n: number, leads: number, atMs: number): Record<string, unknown> {
-  return { id: `b${n}`, lead_id: `BL${n % leads}`, type: TYPES[n % TYPES.length], at: new Date(atMs).toISOString(), url: n % 7 === 0 ? '/pricing' : '/blog', campaign: 'nl' };
+  return {
+    id: `b${n}`,
+    lead_id: `BL${n % leads}`,
+    type: TYPES[n % TYPES.length],
+    at: new Date(atMs).toISOString(),
+    url: n % 7 === 0 ? '/pricing' : '/blog',
+    campaign: 'nl',
+  };
 }
 
 async function sustainedIngest(serve: BenchServe): Promise<void> {
@@ -41,13 +48,17 @@ async function sustainedIngest(serve: BenchServe): Promise<void> {
       while (next < INGEST_EVENTS) {
         const first = next;
         next += 100;
-        const batch = Array.from({ length: Math.min(100, INGEST_EVENTS - first) }, (_, i) => event(first + i, 10_000, T0 + ((first + i) % 1000) * 60_000));
+        const batch = Array.from({ length: Math.min(100, INGEST_EVENTS - first) }, (_, i) =>
+          event(first + i, 10_000, T0 + ((first + i) % 1000) * 60_000),
+        );
         latencies.push(await send(serve.url, 'POST', '/v1/events', { events: batch }));
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  console.log(`   1. ingest, ${fmt(INGEST_EVENTS)} events in batches of 100, ${CLIENTS} clients: ${fmt(INGEST_EVENTS / seconds)} events/s, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (targets >= 5,000/s, p99 < 100 ms)`);
+  console.log(
+    `   1. ingest, ${fmt(INGEST_EVENTS)} events in batches of 100, ${CLIENTS} clients: ${fmt(INGEST_EVENTS / seconds)} events/s, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (targets >= 5,000/s, p99 < 100 ms)`,
+  );
 }
 
 async function singleEvents(serve: BenchServe): Promise<void> {
@@ -59,11 +70,17 @@ async function singleEvents(serve: BenchServe): Promise<void> {
     // Open loop: request i leaves at start + 5 ms × i whatever the answers before it took.
     const wait = start + i * 5 - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(send(serve.url, 'POST', '/v1/events', { events: [event(1_000_000 + i, 5_000, T0 + i * 1000)] }).then((ms) => void latencies.push(ms)));
+    pending.push(
+      send(serve.url, 'POST', '/v1/events', { events: [event(1_000_000 + i, 5_000, T0 + i * 1000)] }).then(
+        (ms) => void latencies.push(ms),
+      ),
+    );
   }
   await Promise.all(pending);
   const seconds = (performance.now() - start) / 1000;
-  console.log(`   2. single events at 200/s, ${fmt(count)} requests: ${fmt(count / seconds)} requests/s achieved, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (target p99 < 50 ms)`);
+  console.log(
+    `   2. single events at 200/s, ${fmt(count)} requests: ${fmt(count / seconds)} requests/s achieved, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (target p99 < 50 ms)`,
+  );
 }
 
 async function inactivityAtOnce(serve: BenchServe): Promise<void> {
@@ -77,7 +94,13 @@ async function inactivityAtOnce(serve: BenchServe): Promise<void> {
       while (next < INACTIVE_LEADS) {
         const first = next;
         next += 1000;
-        const batch = Array.from({ length: Math.min(1000, INACTIVE_LEADS - first) }, (_, i) => ({ id: 'w', lead_id: `IN${first + i}`, type: 'whitepaper_download', at: new Date(at).toISOString(), title: 'bench' }));
+        const batch = Array.from({ length: Math.min(1000, INACTIVE_LEADS - first) }, (_, i) => ({
+          id: 'w',
+          lead_id: `IN${first + i}`,
+          type: 'whitepaper_download',
+          at: new Date(at).toISOString(),
+          title: 'bench',
+        }));
         await send(serve.url, 'POST', '/v1/events', { events: batch });
       }
     }),
@@ -87,7 +110,9 @@ async function inactivityAtOnce(serve: BenchServe): Promise<void> {
   const start = performance.now();
   await send(serve.url, 'POST', '/v1/clock', { now: new Date(at + 31 * DAY).toISOString() });
   const seconds = (performance.now() - start) / 1000;
-  console.log(`   3. ${fmt(INACTIVE_LEADS)} leads (loaded in ${fmt(loaded, 1)} s) whose inactivity starts at one instant: re-scored in ${fmt(seconds, 2)} s (target < 10 s)`);
+  console.log(
+    `   3. ${fmt(INACTIVE_LEADS)} leads (loaded in ${fmt(loaded, 1)} s) whose inactivity starts at one instant: re-scored in ${fmt(seconds, 2)} s (target < 10 s)`,
+  );
 }
 
 async function runAll(name: string, storageArgs: readonly string[], root: string): Promise<void> {

@@ -7,7 +7,10 @@ import { missingFolder } from './open-problem.js';
 /** The format of a data file named by a flag (`--leads`, `--events`), from its extension; a usage error otherwise. */
 export function dataFormat(path: string, flag: string): DataFormat {
   const format = formatFromPath(path);
-  if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; use .jsonl, .ndjson, .json or .csv`);
+  if (!format)
+    throw new UsageError(
+      `${flag} ${path}: cannot tell the file's format from its name; use .jsonl, .ndjson, .json or .csv`,
+    );
   return format;
 }
 
@@ -37,6 +40,7 @@ const ENCODING_NAMES: Readonly<Record<string, Encoding>> = {
 export function dataEncoding(name: string | undefined): Encoding {
   if (name === undefined) return 'auto';
   const encoding = ENCODING_NAMES[name.toLowerCase()];
-  if (encoding === undefined) throw new UsageError(`--encoding ${name}: use auto, utf-8 or shift_jis (cp932, the encoding of Japanese Excel)`);
+  if (encoding === undefined)
+    throw new UsageError(`--encoding ${name}: use auto, utf-8 or shift_jis (cp932, the encoding of Japanese Excel)`);
   return encoding;
 }

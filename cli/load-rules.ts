@@ -21,7 +21,10 @@ export function loadRules(path: string): LoadedRules {
     throw new UsageError(`cannot open rule file ${path}: ${whyCannotOpen(path, e)}`);
   }
   let schemaPath: string | undefined;
-  const checked = checkSource(source, schemaBeside(path, (absolute) => (schemaPath = absolute)));
+  const checked = checkSource(
+    source,
+    schemaBeside(path, (absolute) => (schemaPath = absolute)),
+  );
   return { ...checked, path, source, ...(schemaPath !== undefined && { schemaPath }) };
 }
 

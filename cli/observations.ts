@@ -20,7 +20,10 @@ import { asOfInstant, checkTimeZone } from './time-options.js';
 
 export function criterionOption(text: string): Criterion {
   const c = parseCriterion(text);
-  if (!c) throw new UsageError(`--criterion "${text}": use f1, youden, or precision=P with P between 0 and 1 (e.g. precision=0.3)`);
+  if (!c)
+    throw new UsageError(
+      `--criterion "${text}": use f1, youden, or precision=P with P between 0 and 1 (e.g. precision=0.3)`,
+    );
   return c;
 }
 
@@ -67,7 +70,10 @@ export async function collectObservations(
   const now = asOfInstant(options.asOf, timeZone);
   const encoding = dataEncoding(options.encoding);
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
+  const events =
+    options.events === undefined
+      ? undefined
+      : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
   const dataInputs = [{ what: '--leads', path: leads.path }, events && { what: '--events', path: events.path }];
   const outputs = [{ what: '--out', path: options.out ?? '-' }];
   refuseCollisions([{ what: 'rule', path: rulesPath }, ...dataInputs], outputs);
@@ -117,7 +123,9 @@ export async function collectObservations(
           score: result.score,
           tier: result.tier,
           converted,
-          ...(options.by !== undefined && { cohort: cohortOf(Object.hasOwn(record, options.by) ? record[options.by] : undefined, timeZone) }),
+          ...(options.by !== undefined && {
+            cohort: cohortOf(Object.hasOwn(record, options.by) ? record[options.by] : undefined, timeZone),
+          }),
           contributions: contributionsOf(infos, result.reasons),
         });
       },
@@ -149,7 +157,9 @@ export async function collectObservations(
   if (options.by !== undefined && observations.length > 0 && !fieldsSeen.has(options.by)) {
     const known = new Set<string>(fieldsSeen);
     for (const name of rules.schema?.lead.properties?.keys() ?? []) known.add(name);
-    throw new UsageError(`--by ${options.by}: no lead in ${options.leads} has a field "${options.by}"${didYouMean(suggest(options.by, known))}`);
+    throw new UsageError(
+      `--by ${options.by}: no lead in ${options.leads} has a field "${options.by}"${didYouMean(suggest(options.by, known))}`,
+    );
   }
   return {
     rules,
@@ -163,4 +173,3 @@ export async function collectObservations(
     exitCode: invalid > 0 ? EXIT.invalidData : EXIT.ok,
   };
 }
-

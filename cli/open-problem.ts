@@ -7,7 +7,7 @@ import { describeFsError } from '../runtime/readers/fs-errors.js';
  * ("the folder rules/old does not exist"), not reported as a missing file.
  */
 export function whyCannotOpen(path: string, e: unknown): string {
-  return (e as { code?: string }).code === 'ENOENT' ? missingFolder(path) ?? 'no such file' : describeFsError(e);
+  return (e as { code?: string }).code === 'ENOENT' ? (missingFolder(path) ?? 'no such file') : describeFsError(e);
 }
 
 /** "the folder X does not exist" when the file's folder is missing, else undefined. */

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { describeFsError } from '../runtime/readers/fs-errors.js';
@@ -74,7 +85,10 @@ function openTemp(path: string, flag: string): OpenedTemp {
       throw new UsageError(`${flag} ${path}: cannot write: ${describeFsError(e)}`);
     }
   }
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(target.path),
+    `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   let fd: number;
   try {
     fd = openSync(temp, 'wx', 0o666);

@@ -35,12 +35,17 @@ function identityOf(path: string): string {
  * own inputs, write two outputs to one file, or read stdin twice. Called
  * before anything is written.
  */
-export function refuseCollisions(inputs: readonly (NamedPath | undefined)[], outputs: readonly (NamedPath | undefined)[]): void {
+export function refuseCollisions(
+  inputs: readonly (NamedPath | undefined)[],
+  outputs: readonly (NamedPath | undefined)[],
+): void {
   const ins = inputs.filter((p): p is NamedPath => p !== undefined);
   const outs = outputs.filter((p): p is NamedPath => p !== undefined);
   const stdin = ins.filter((p) => p.path === '-');
   if (stdin.length > 1) {
-    throw new UsageError(`${stdin.map((p) => p.what).join(' and ')} both read stdin (-), which can be read only once: give one of them a file`);
+    throw new UsageError(
+      `${stdin.map((p) => p.what).join(' and ')} both read stdin (-), which can be read only once: give one of them a file`,
+    );
   }
   const inputIds = ins.filter((p) => p.path !== '-').map((p) => ({ ...p, id: identityOf(p.path) }));
   const seen: { what: string; path: string; id: string }[] = [];
@@ -48,7 +53,8 @@ export function refuseCollisions(inputs: readonly (NamedPath | undefined)[], out
     const id = identityOf(out.path);
     if (id === '-') {
       const other = seen.find((s) => s.id === '-');
-      if (other) throw new UsageError(`${other.what} and ${out.what} would both write to stdout: give one of them a file`);
+      if (other)
+        throw new UsageError(`${other.what} and ${out.what} would both write to stdout: give one of them a file`);
       seen.push({ ...out, id });
       continue;
     }
@@ -59,12 +65,18 @@ export function refuseCollisions(inputs: readonly (NamedPath | undefined)[], out
       );
     }
     const other = seen.find((s) => s.id === id);
-    if (other) throw new UsageError(`${other.what} and ${out.what} name the same file (${out.path}): give each its own file`);
+    if (other)
+      throw new UsageError(`${other.what} and ${out.what} name the same file (${out.path}): give each its own file`);
     seen.push({ ...out, id });
   }
 }
 
 /** A rule file and the schema it names: inputs of every command that reads rules. */
 export function ruleInputs(rules: { readonly path: string; readonly schemaPath?: string }, what = 'rule'): NamedPath[] {
-  return [{ what, path: rules.path }, ...(rules.schemaPath === undefined ? [] : [{ what: `${what === 'rule' ? '' : `${what} `}schema`, path: displayPath(rules.schemaPath) }])];
+  return [
+    { what, path: rules.path },
+    ...(rules.schemaPath === undefined
+      ? []
+      : [{ what: `${what === 'rule' ? '' : `${what} `}schema`, path: displayPath(rules.schemaPath) }]),
+  ];
 }

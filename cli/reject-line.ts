@@ -22,7 +22,8 @@ function keepBigInts(_key: string, value: unknown): unknown {
 
 function safeCopy(value: unknown, seen: Set<object>): unknown {
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value !== 'object' || value === null) return typeof value === 'function' || typeof value === 'symbol' ? String(value) : value;
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'function' || typeof value === 'symbol' ? String(value) : value;
   if (seen.has(value)) return '[circular]';
   seen.add(value);
   const copy: unknown = Array.isArray(value)

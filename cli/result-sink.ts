@@ -27,7 +27,12 @@ export interface SinkOptions {
  * waits until it is written, leaving the stream open for its owner (an
  * OutputFile) to commit.
  */
-export function createSink(stream: Writable, format: OutputFormat, groupNames: readonly string[], options: SinkOptions = {}): ResultSink {
+export function createSink(
+  stream: Writable,
+  format: OutputFormat,
+  groupNames: readonly string[],
+  options: SinkOptions = {},
+): ResultSink {
   // Waits for 'drain', or gives up on a stream that failed (the failure is reported when the output is committed).
   const put = (text: string): Promise<void> | undefined =>
     stream.write(text) || stream.destroyed
@@ -62,7 +67,9 @@ export function createSink(stream: Writable, format: OutputFormat, groupNames: r
       };
     }
     case 'csv': {
-      void put(`${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(cell).join(',')}\r\n`);
+      void put(
+        `${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(cell).join(',')}\r\n`,
+      );
       return {
         write: (lead) => put(`${csvRow(lead, groupNames, cell)}\r\n`),
         end: () => end(''),
@@ -72,7 +79,13 @@ export function createSink(stream: Writable, format: OutputFormat, groupNames: r
 }
 
 function jsonLine(lead: ScoredLead): string {
-  return JSON.stringify({ id: lead.id, score: lead.score, tier: lead.tier, groups: lead.groups, reasons: lead.reasons });
+  return JSON.stringify({
+    id: lead.id,
+    score: lead.score,
+    tier: lead.tier,
+    groups: lead.groups,
+    reasons: lead.reasons,
+  });
 }
 
 /** Numbers (score, group subtotals, a numeric id) are written as numbers; text goes through `textCell`. */

@@ -28,13 +28,27 @@ export function loadRuleVersion(spec: string): RuleVersion {
       throw new UsageError(`cannot open rule file ${spec}: ${whyCannotOpen(spec, e)}`);
     }
     const files = [spec];
-    return { ...checkSource(source, schemaBeside(spec, (schema) => files.push(schema))), name: spec, source, files };
+    return {
+      ...checkSource(
+        source,
+        schemaBeside(spec, (schema) => files.push(schema)),
+      ),
+      name: spec,
+      source,
+      files,
+    };
   }
   const colon = spec.indexOf(':');
-  if (colon <= 0) throw new UsageError(`${spec}: ${missingFolder(spec) ?? 'no such file'} (nor a git revision such as main:rules/b2b-saas.score)`);
+  if (colon <= 0)
+    throw new UsageError(
+      `${spec}: ${missingFolder(spec) ?? 'no such file'} (nor a git revision such as main:rules/b2b-saas.score)`,
+    );
   const revision = spec.slice(0, colon);
   // git would read `--output=…` as an option (and write a file); no revision starts with "-".
-  if (revision.startsWith('-')) throw new UsageError(`${spec}: no such file, and "${revision}" is not a git revision (a revision never starts with "-")`);
+  if (revision.startsWith('-'))
+    throw new UsageError(
+      `${spec}: no such file, and "${revision}" is not a git revision (a revision never starts with "-")`,
+    );
   const path = spec.slice(colon + 1).replace(/^\.\//, '');
   const source = gitShow(revision, path, spec);
   const checked = checkSource(source, {
@@ -54,10 +68,17 @@ function gitShow(revision: string, path: string, spec: string): string {
   try {
     // `git show REV:./path` resolves the path from the working directory, like the user typed it.
     // --end-of-options: whatever the user typed is read as a revision, never as an option (and no shell is involved).
-    return execFileSync('git', ['show', '--end-of-options', `${revision}:./${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', ['show', '--end-of-options', `${revision}:./${path}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (e) {
-    const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
-    if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`${spec}: reading a git revision needs git, which is not installed`);
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
+    if ((e as { code?: string }).code === 'ENOENT')
+      throw new UsageError(`${spec}: reading a git revision needs git, which is not installed`);
     throw new UsageError(`${spec}: not a file, and git cannot show it${stderr ? ` (git: ${stderr})` : ''}`);
   }
 }

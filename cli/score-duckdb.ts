@@ -20,11 +20,21 @@ import { refuseCollisions, ruleInputs } from './path-collisions.js';
 export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): Promise<number> {
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
-  if (dataEncoding(options.encoding) === 'shift_jis') throw new UsageError('--encoding shift_jis is not available with --engine duckdb, which reads UTF-8 only: use --engine js, or save the file as UTF-8');
-  if (options.rejects !== undefined) throw new UsageError('--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js');
+  if (dataEncoding(options.encoding) === 'shift_jis')
+    throw new UsageError(
+      '--encoding shift_jis is not available with --engine duckdb, which reads UTF-8 only: use --engine js, or save the file as UTF-8',
+    );
+  if (options.rejects !== undefined)
+    throw new UsageError(
+      '--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js',
+    );
   const leads = inputFile(options.leads, '--leads');
   const events = options.events === undefined ? undefined : inputFile(options.events, '--events');
-  const inputs = [{ what: 'rule', path: rulesPath }, { what: '--leads', path: leads.path }, events && { what: '--events', path: events.path }];
+  const inputs = [
+    { what: 'rule', path: rulesPath },
+    { what: '--leads', path: leads.path },
+    events && { what: '--events', path: events.path },
+  ];
   const outputs = [{ what: '--out', path: options.out ?? '-' }];
   refuseCollisions(inputs, outputs);
   const { rules, program } = programOrReport(rulesPath);
@@ -34,10 +44,22 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
 
   const sinkSettings = sinkOptions(options);
   const output = openOutput(options.out, '--out');
-  const sink = createSink(output.stream, options.format, program.groups.map((g) => g.name.name), sinkSettings);
+  const sink = createSink(
+    output.stream,
+    options.format,
+    program.groups.map((g) => g.name.name),
+    sinkSettings,
+  );
   let summary: DuckDBSummary;
   try {
-    summary = await scoreWithDuckDB({ program, leads, ...(events && { events }), now, ...(timeZone && { timeZone }), onResult: (lead) => sink.write(lead) });
+    summary = await scoreWithDuckDB({
+      program,
+      leads,
+      ...(events && { events }),
+      now,
+      ...(timeZone && { timeZone }),
+      onResult: (lead) => sink.write(lead),
+    });
     await sink.end();
     await output.commit();
   } catch (e) {
@@ -56,7 +78,10 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
       `${summary.invalidTimes} event record${summary.invalidTimes === 1 ? '' : 's'} without a valid at (not scored; e.g. ${examples}): at must be an ISO 8601 time such as 2026-11-01T09:00:00+09:00 or 2026-11-01; use --engine js to list them with --rejects\n`,
     );
   }
-  if (summary.withoutId > 0) process.stderr.write(`${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`);
+  if (summary.withoutId > 0)
+    process.stderr.write(
+      `${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`,
+    );
   if (summary.withoutId > 0 || summary.invalidTimes > 0) return EXIT.invalidData;
   return EXIT.ok;
 }
@@ -64,7 +89,10 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
 function inputFile(path: string, flag: string): InputFile {
   if (path === '-') throw new UsageError(`${flag} -: --engine duckdb reads files only, not stdin`);
   const format = inputFormatOf(path);
-  if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`);
+  if (!format)
+    throw new UsageError(
+      `${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`,
+    );
   if (!existsSync(path)) throw new UsageError(`${flag} ${path}: no such file`);
   if (!statSync(path).isFile()) throw new UsageError(`${flag} ${path}: it is a folder, not a file`);
   return { path, format };

@@ -14,7 +14,9 @@ type HandledSignal = keyof typeof SIGNAL_EXIT;
 
 function onSignal(signal: HandledSignal): void {
   removeTempFiles();
-  process.stderr.write(`\nleadscore: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; no output file was changed\n`);
+  process.stderr.write(
+    `\nleadscore: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; no output file was changed\n`,
+  );
   process.exit(SIGNAL_EXIT[signal]);
 }
 

@@ -34,7 +34,11 @@ export function checkSource(source: string, host: SchemaHost): CheckedSource {
     const read = host.readSchema(schemaStatement.path);
     if (!read) {
       diagnostics.push(
-        error('schema-not-found', `cannot read the schema file "${schemaStatement.path}": check the path (it is relative to the rule file)`, schemaStatement.pathRange),
+        error(
+          'schema-not-found',
+          `cannot read the schema file "${schemaStatement.path}": check the path (it is relative to the rule file)`,
+          schemaStatement.pathRange,
+        ),
       );
     } else {
       const loaded = loadSchema(read.text, read.file);

@@ -34,7 +34,8 @@ const UNIT_NAMES = {
 const SHOWN_STEPS = 8;
 
 function arrow(table: readonly number[]): string {
-  const shown = table.length <= SHOWN_STEPS + 1 ? table : [...table.slice(0, SHOWN_STEPS), '…', table[table.length - 1]!];
+  const shown =
+    table.length <= SHOWN_STEPS + 1 ? table : [...table.slice(0, SHOWN_STEPS), '…', table[table.length - 1]!];
   return shown.map(String).join(' → ');
 }
 
@@ -42,7 +43,12 @@ function arrow(table: readonly number[]): string {
  * `+30 decay 50% every 30d` → "30 → 15 → 7 → 3 → 1 → 0, every 30 days"
  * (English) or "30 → 15 → 7 → 3 → 1 → 0（30日ごと）" (Japanese).
  */
-export function formatDecayTable(points: number, percent: number, every: { amount: number; unit: 'h' | 'd' | 'w' }, language: 'en' | 'ja' = 'en'): string {
+export function formatDecayTable(
+  points: number,
+  percent: number,
+  every: { amount: number; unit: 'h' | 'd' | 'w' },
+  language: 'en' | 'ja' = 'en',
+): string {
   const steps = arrow(decayTable(points, percent));
   if (language === 'ja') return `${steps}（${every.amount}${UNIT_NAMES.ja[every.unit]}ごと）`;
   const [one, many] = UNIT_NAMES.en[every.unit];

@@ -146,9 +146,21 @@ export type Modifier =
   | { readonly kind: 'max'; readonly limit: number; readonly range: Range }
   | { readonly kind: 'within'; readonly duration: Duration; readonly range: Range }
   /** `max 10 per day` (version 2): a cap on each calendar period's sum. */
-  | { readonly kind: 'maxPer'; readonly limit: number; readonly period: Period; readonly periodRange: Range; readonly range: Range }
+  | {
+      readonly kind: 'maxPer';
+      readonly limit: number;
+      readonly period: Period;
+      readonly periodRange: Range;
+      readonly range: Range;
+    }
   /** `decay 50% every 30d` (version 2): each event's points shrink by `percent` per full `every` of its age. */
-  | { readonly kind: 'decay'; readonly percent: number; readonly percentRange: Range; readonly every: Duration; readonly range: Range };
+  | {
+      readonly kind: 'decay';
+      readonly percent: number;
+      readonly percentRange: Range;
+      readonly every: Duration;
+      readonly range: Range;
+    };
 
 export type ModifierKind = Modifier['kind'];
 
@@ -243,7 +255,8 @@ export function rulesOf(file: RuleFile): { rule: Rule; group?: GroupStatement }[
   const result: { rule: Rule; group?: GroupStatement }[] = [];
   for (const statement of file.statements) {
     if (statement.kind === 'group') for (const rule of statement.rules) result.push({ rule, group: statement });
-    else if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive') result.push({ rule: statement });
+    else if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive')
+      result.push({ rule: statement });
   }
   return result;
 }

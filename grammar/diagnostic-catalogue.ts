@@ -72,7 +72,9 @@ export const DIAGNOSTIC_CATALOGUE = {
   'group-max-below-points': warn("a group's max is smaller than one of its rules' points"),
   'duplicate-condition': warn("a rule repeats an earlier rule's condition exactly"),
   'no-schema': warn('the file has no schema: nothing is type-checked'),
-  'decay-never-applies': warn('decay … every D with within D2 and D >= D2: every counted event is younger than one step'),
+  'decay-never-applies': warn(
+    'decay … every D with within D2 and D >= D2: every counted event is younger than one step',
+  ),
   'cap-never-applies': warn('max M per P beside a plain max M2 with M >= M2: the plain max always caps first'),
   'reset-hides-rule': warn('on T inside a group with since last T: the group never sees a T event'),
   'reset-never-applies': warn('since last on a group with only when rules'),

@@ -37,7 +37,12 @@ function keyword(word: string): TokenType {
  * one, and a file that used them as names keeps working.
  */
 function contextualKeyword(word: string): TokenType {
-  return createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Identifier, categories: [Identifier] });
+  return createToken({
+    name: `Kw_${word}`,
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    categories: [Identifier],
+  });
 }
 
 export const Schema = keyword('schema');
@@ -75,17 +80,68 @@ export const Last = contextualKeyword('last');
 
 /** The reserved words, in the order docs/language.md#keywords lists them. */
 export const keywordTokens = [
-  Schema, Let, Group, Max, Min, When, On, Where, Each, Within, After, Inactive, Tier,
-  Otherwise, And, Or, Not, In, Contains, Is, Set, True, False,
+  Schema,
+  Let,
+  Group,
+  Max,
+  Min,
+  When,
+  On,
+  Where,
+  Each,
+  Within,
+  After,
+  Inactive,
+  Tier,
+  Otherwise,
+  And,
+  Or,
+  Not,
+  In,
+  Contains,
+  Is,
+  Set,
+  True,
+  False,
 ];
 export const KEYWORDS: ReadonlySet<string> = new globalThis.Set([
-  'schema', 'let', 'group', 'max', 'min', 'when', 'on', 'where', 'each', 'within', 'after', 'inactive',
-  'tier', 'otherwise', 'and', 'or', 'not', 'in', 'contains', 'is', 'set', 'true', 'false',
+  'schema',
+  'let',
+  'group',
+  'max',
+  'min',
+  'when',
+  'on',
+  'where',
+  'each',
+  'within',
+  'after',
+  'inactive',
+  'tier',
+  'otherwise',
+  'and',
+  'or',
+  'not',
+  'in',
+  'contains',
+  'is',
+  'set',
+  'true',
+  'false',
 ]);
 
 /** Version 2's contextual keywords: not reserved, names everywhere the grammar does not expect them. */
 export const contextualKeywordTokens = [Decay, Every, Per, Day, Week, Month, Since, Last];
-export const CONTEXTUAL_KEYWORDS: ReadonlySet<string> = new globalThis.Set(['decay', 'every', 'per', 'day', 'week', 'month', 'since', 'last']);
+export const CONTEXTUAL_KEYWORDS: ReadonlySet<string> = new globalThis.Set([
+  'decay',
+  'every',
+  'per',
+  'day',
+  'week',
+  'month',
+  'since',
+  'last',
+]);
 
 /** A string, terminated or not; the lexer step reports the unterminated one. */
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });

@@ -2,14 +2,26 @@ import { readFileSync } from 'node:fs';
 import type { ServiceOptions } from './service.js';
 import type { ServeOptions } from './serve-command.js';
 import { readSegmentMap } from './segment/segment-map.js';
-import { DEFAULT_RETRY, parseDuration, parseWebhook, type Webhook, type WebhookFormat } from './webhooks/webhook-config.js';
+import {
+  DEFAULT_RETRY,
+  parseDuration,
+  parseWebhook,
+  type Webhook,
+  type WebhookFormat,
+} from './webhooks/webhook-config.js';
 
 type Extra = Pick<ServiceOptions, 'webhooks' | 'outcomeField' | 'segmentMap'>;
 
 /** The options of `serve` for webhooks, notifications, the Segment feed and the KPIs, read and checked before the service starts. */
-export function integrationOptions(options: ServeOptions): { ok: true; options: Extra; warnings: string[] } | { ok: false; message: string } {
+export function integrationOptions(
+  options: ServeOptions,
+): { ok: true; options: Extra; warnings: string[] } | { ok: false; message: string } {
   const format = (options.webhookFormat ?? 'json') as WebhookFormat;
-  if (!['json', 'slack', 'teams'].includes(format)) return { ok: false, message: `--webhook-format must be json, slack or teams (got ${JSON.stringify(options.webhookFormat)})` };
+  if (!['json', 'slack', 'teams'].includes(format))
+    return {
+      ok: false,
+      message: `--webhook-format must be json, slack or teams (got ${JSON.stringify(options.webhookFormat)})`,
+    };
   const webhooks: Webhook[] = [];
   for (const spec of options.webhook ?? []) {
     const parsed = parseWebhook(spec, format);
@@ -21,14 +33,25 @@ export function integrationOptions(options: ServeOptions): { ok: true; options: 
     try {
       secret = new Uint8Array(readFileSync(options.webhookSecretFile));
     } catch (e) {
-      return { ok: false, message: `cannot read --webhook-secret-file ${options.webhookSecretFile}: ${(e as Error).message}` };
+      return {
+        ok: false,
+        message: `cannot read --webhook-secret-file ${options.webhookSecretFile}: ${(e as Error).message}`,
+      };
     }
-    if (secret.length === 0) return { ok: false, message: `--webhook-secret-file ${options.webhookSecretFile} is empty: put the shared secret in it` };
+    if (secret.length === 0)
+      return {
+        ok: false,
+        message: `--webhook-secret-file ${options.webhookSecretFile} is empty: put the shared secret in it`,
+      };
   }
   let deadAfterMs = DEFAULT_RETRY.deadAfterMs;
   if (options.webhookDeadAfter !== undefined) {
     const ms = parseDuration(options.webhookDeadAfter);
-    if (ms === undefined || ms <= 0) return { ok: false, message: `--webhook-dead-after must be a duration such as 3d, 12h or 30m (got ${JSON.stringify(options.webhookDeadAfter)})` };
+    if (ms === undefined || ms <= 0)
+      return {
+        ok: false,
+        message: `--webhook-dead-after must be a duration such as 3d, 12h or 30m (got ${JSON.stringify(options.webhookDeadAfter)})`,
+      };
     deadAfterMs = ms;
   }
   let segmentMap;
@@ -39,14 +62,25 @@ export function integrationOptions(options: ServeOptions): { ok: true; options: 
       return { ok: false, message: (e as Error).message };
     }
   }
-  const notify = options.notifyTier?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const notify = options.notifyTier
+    ?.flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   const warnings: string[] = [];
-  if (!secret && webhooks.some((w) => w.format === 'json')) warnings.push('leadscore serve: --webhook without --webhook-secret-file: deliveries are not signed, so receivers cannot tell them from forgeries');
+  if (!secret && webhooks.some((w) => w.format === 'json'))
+    warnings.push(
+      'leadscore serve: --webhook without --webhook-secret-file: deliveries are not signed, so receivers cannot tell them from forgeries',
+    );
   return {
     ok: true,
     warnings,
     options: {
-      webhooks: { webhooks, ...(secret && { secret }), ...(notify && notify.length > 0 && { notifyTiers: new Set(notify) }), retry: { deadAfterMs } },
+      webhooks: {
+        webhooks,
+        ...(secret && { secret }),
+        ...(notify && notify.length > 0 && { notifyTiers: new Set(notify) }),
+        retry: { deadAfterMs },
+      },
       ...(options.outcome !== undefined && { outcomeField: options.outcome }),
       ...(segmentMap && { segmentMap }),
     },

@@ -35,11 +35,15 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
     log(`leadscore: ${message}`);
     return EXIT.usage;
   };
-  if (options.dataDir !== undefined && options.database !== undefined) return usage('--data-dir and --database exclude each other: the data lives in one place');
-  if (options.database !== undefined && !/^postgres(ql)?:\/\//.test(options.database)) return usage(`--database must be a postgres://… URL (got ${JSON.stringify(options.database)})`);
+  if (options.dataDir !== undefined && options.database !== undefined)
+    return usage('--data-dir and --database exclude each other: the data lives in one place');
+  if (options.database !== undefined && !/^postgres(ql)?:\/\//.test(options.database))
+    return usage(`--database must be a postgres://… URL (got ${JSON.stringify(options.database)})`);
   const clock = options.clock ?? 'system';
-  if (clock !== 'system' && clock !== 'manual') return usage(`--clock must be system or manual (got ${JSON.stringify(clock)})`);
-  if (options.tz !== undefined && !isValidTimeZone(options.tz)) return usage(`--tz "${options.tz}" is not a time zone: use a name such as Asia/Tokyo or UTC`);
+  if (clock !== 'system' && clock !== 'manual')
+    return usage(`--clock must be system or manual (got ${JSON.stringify(clock)})`);
+  if (options.tz !== undefined && !isValidTimeZone(options.tz))
+    return usage(`--tz "${options.tz}" is not a time zone: use a name such as Asia/Tokyo or UTC`);
   const address = parseListen(options.listen ?? '127.0.0.1:8080');
   if (!address.ok) return usage(address.message);
   const integrations = integrationOptions(options);
@@ -60,22 +64,31 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
     });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
-    for (const d of e.diagnostics) log(`${d.file ?? rulesPath}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message} [${d.code}]`);
+    for (const d of e.diagnostics)
+      log(
+        `${d.file ?? rulesPath}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message} [${d.code}]`,
+      );
     log(`leadscore: ${e.message}`);
     return e.exitCode;
   }
   if ((options.webhook?.length ?? 0) > 0 || options.outcome !== undefined) {
-    log('leadscore serve: --webhook and --outcome are accepted but not used yet: tier changes are kept in the outbox table for delivery');
+    log(
+      'leadscore serve: --webhook and --outcome are accepted but not used yet: tier changes are kept in the outbox table for delivery',
+    );
   }
   if (service.createdToken) {
-    log(`leadscore serve: created the first admin token (only its SHA-256 is stored; this is the only time it is shown):\n${service.createdToken}`);
+    log(
+      `leadscore serve: created the first admin token (only its SHA-256 is stored; this is the only time it is shown):\n${service.createdToken}`,
+    );
   }
 
   const app = buildApp(service, log);
   await app.listen({ host: address.host, port: address.port });
   const bound = app.server.address();
   const port = typeof bound === 'object' && bound ? bound.port : address.port;
-  process.stdout.write(`listening on http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${port}\n`);
+  process.stdout.write(
+    `listening on http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${port}\n`,
+  );
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -96,9 +109,15 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
       void (async () => {
         try {
           const outcome = await service.replaceRules(new Uint8Array(readFileSync(rulesPath)));
-          if (outcome.ok) log(`leadscore serve: ${rulesPath} reloaded: rules_version ${outcome.rules.version}, ${outcome.impact.tierChanged} leads change tier`);
+          if (outcome.ok)
+            log(
+              `leadscore serve: ${rulesPath} reloaded: rules_version ${outcome.rules.version}, ${outcome.impact.tierChanged} leads change tier`,
+            );
           else {
-            for (const d of outcome.diagnostics) log(`${d.file ?? rulesPath}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message} [${d.code}]`);
+            for (const d of outcome.diagnostics)
+              log(
+                `${d.file ?? rulesPath}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message} [${d.code}]`,
+              );
             log(`leadscore serve: ${rulesPath} has errors: the running rules are unchanged`);
           }
         } catch (e) {

@@ -73,7 +73,8 @@ export class LiveService {
     readonly createdToken: string | undefined,
   ) {
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-    const onError = (e: unknown): void => log(`leadscore serve: background work failed, will retry: ${(e as Error)?.message ?? String(e)}`);
+    const onError = (e: unknown): void =>
+      log(`leadscore serve: background work failed, will retry: ${(e as Error)?.message ?? String(e)}`);
     this.core = {
       db,
       registry,
@@ -86,7 +87,9 @@ export class LiveService {
     };
     this.scheduler = options.clock === 'system' ? new DueScheduler(this.core, onError) : undefined;
     this.background = new BackgroundRescore(this.core, onError);
-    this.dispatcher = new WebhookDispatcher(db, options.webhooks ?? { webhooks: [] }, options.timeZone, (e) => log(`leadscore serve: webhook delivery failed, will retry: ${(e as Error)?.message ?? String(e)}`));
+    this.dispatcher = new WebhookDispatcher(db, options.webhooks ?? { webhooks: [] }, options.timeZone, (e) =>
+      log(`leadscore serve: webhook delivery failed, will retry: ${(e as Error)?.message ?? String(e)}`),
+    );
   }
 
   static async open(options: ServiceOptions): Promise<LiveService> {
@@ -117,8 +120,16 @@ export class LiveService {
     const { db } = this.core;
     const rules = await this.core.registry.inTransaction(db);
     const now = await this.core.clock.now(db);
-    const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM scores WHERE next_change <= $1 OR rules_version <> $2`, [instant(now), rules.version]);
-    return { status: 'ok', rules_version: rules.version, now: new Date(now).toISOString(), pending: Number(rows[0]?.n ?? 0) };
+    const rows = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scores WHERE next_change <= $1 OR rules_version <> $2`,
+      [instant(now), rules.version],
+    );
+    return {
+      status: 'ok',
+      rules_version: rules.version,
+      now: new Date(now).toISOString(),
+      pending: Number(rows[0]?.n ?? 0),
+    };
   }
 
   /** POST /v1/clock: moves the manual clock forward and makes every change due by then; throws ClockBackwardsError. */
@@ -150,10 +161,13 @@ export class LiveService {
 
 async function openStore(options: ServiceOptions): Promise<Database> {
   try {
-    return options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(pgliteDirectory(options.dataDir));
+    return options.databaseUrl
+      ? await openPostgres(options.databaseUrl)
+      : await openPglite(pgliteDirectory(options.dataDir));
   } catch (e) {
     if (e instanceof DataDirBusyError) throw new StartError(e.message, 2);
-    if (options.databaseUrl) throw new StartError(`cannot use the database ${redact(options.databaseUrl)}: ${(e as Error).message}`, 2);
+    if (options.databaseUrl)
+      throw new StartError(`cannot use the database ${redact(options.databaseUrl)}: ${(e as Error).message}`, 2);
     throw e;
   }
 }
@@ -180,7 +194,10 @@ function loadRulesFile(path: string, timeZone: string | undefined) {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new StartError(`cannot open rule file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 2);
+    throw new StartError(
+      `cannot open rule file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      2,
+    );
   }
   const result = compileRuleSet(bytes, schemaBesideRules(path), timeZone);
   if (!result.ok) throw new StartError(`${path} has errors: fix them, then start again`, 1, result.diagnostics);

@@ -16,7 +16,8 @@ export interface FmtOptions {
  * to stdout (for editors).
  */
 export function runFmt(files: readonly string[], options: FmtOptions): number {
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('- (stdin) is named more than once: stdin can be read only once');
+  if (files.filter((f) => f === '-').length > 1)
+    throw new UsageError('- (stdin) is named more than once: stdin can be read only once');
   let failed = false;
   let unreadable = 0;
   const changed: string[] = [];
@@ -32,7 +33,8 @@ export function runFmt(files: readonly string[], options: FmtOptions): number {
     const result = format(source);
     if (!result.ok) {
       for (const diagnostic of result.diagnostics) {
-        if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnosticLine({ file: path, diagnostic })}\n`);
+        if (diagnostic.severity === 'error')
+          process.stderr.write(`${formatDiagnosticLine({ file: path, diagnostic })}\n`);
       }
       process.stderr.write(`${path}: not formatted: fix the syntax errors above first\n`);
       failed = true;

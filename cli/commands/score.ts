@@ -27,7 +27,10 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   const now = asOfInstant(options.asOf, timeZone);
   const encoding = dataEncoding(options.encoding);
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
+  const events =
+    options.events === undefined
+      ? undefined
+      : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
 
   refuseCollisions(scoreInputs(rulesPath, options), scoreOutputs(options));
 
@@ -45,7 +48,12 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
     output.abort();
     throw e;
   }
-  const sink = createSink(output.stream, options.format, program.groups.map((g) => g.name.name), sinkOptions(options));
+  const sink = createSink(
+    output.stream,
+    options.format,
+    program.groups.map((g) => g.name.name),
+    sinkOptions(options),
+  );
   const progress = startProgress(leads.path);
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
@@ -91,7 +99,10 @@ function scoreInputs(rulesPath: string, options: ScoreOptions): (NamedPath | und
 }
 
 function scoreOutputs(options: ScoreOptions): (NamedPath | undefined)[] {
-  return [{ what: '--out', path: options.out ?? '-' }, options.rejects === undefined ? undefined : { what: '--rejects', path: options.rejects }];
+  return [
+    { what: '--out', path: options.out ?? '-' },
+    options.rejects === undefined ? undefined : { what: '--rejects', path: options.rejects },
+  ];
 }
 
 function describeSummary(s: BatchSummary, shown: number, rejectsPath: string | undefined): string {
@@ -107,7 +118,9 @@ function describeSummary(s: BatchSummary, shown: number, rejectsPath: string | u
     );
   }
   if (s.unmatchedEvents > 0) {
-    lines.push(`warning: ${s.unmatchedEvents} event${s.unmatchedEvents === 1 ? '' : 's'} name a lead_id that is not in the leads file (e.g. ${JSON.stringify(s.unmatchedExample)})`);
+    lines.push(
+      `warning: ${s.unmatchedEvents} event${s.unmatchedEvents === 1 ? '' : 's'} name a lead_id that is not in the leads file (e.g. ${JSON.stringify(s.unmatchedExample)})`,
+    );
   }
   return lines.join('\n');
 }

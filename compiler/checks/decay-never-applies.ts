@@ -8,7 +8,8 @@ export function decayNeverApplies(ctx: CheckContext): void {
     if (rule.kind !== 'on') continue;
     const decay = modifierOf(rule, 'decay');
     const within = modifierOf(rule, 'within');
-    if (!decay || !within || decay.every.milliseconds <= 0 || decay.every.milliseconds < within.duration.milliseconds) continue;
+    if (!decay || !within || decay.every.milliseconds <= 0 || decay.every.milliseconds < within.duration.milliseconds)
+      continue;
     const step = `${decay.every.amount}${decay.every.unit}`;
     const window = `${within.duration.amount}${within.duration.unit}`;
     ctx.report(

@@ -8,9 +8,14 @@ export function decayStepZero(ctx: CheckContext): void {
     for (const modifier of rule.modifiers) {
       if (modifier.kind !== 'decay' || modifier.every.milliseconds > 0) continue;
       ctx.report(
-        error('decay-step-zero', `"every ${modifier.every.amount}${modifier.every.unit}" is no time at all: write how often the points fade, such as every 30d`, modifier.every.range, {
-          suggestions: ['30d'],
-        }),
+        error(
+          'decay-step-zero',
+          `"every ${modifier.every.amount}${modifier.every.unit}" is no time at all: write how often the points fade, such as every 30d`,
+          modifier.every.range,
+          {
+            suggestions: ['30d'],
+          },
+        ),
       );
     }
   }

@@ -6,7 +6,13 @@ import { error } from '../../grammar/diagnostic.js';
 import type { ModifierKind } from '../../grammar/ast.js';
 import type { CheckContext } from './context.js';
 
-const MODIFIER_WORDS: Record<ModifierKind, string> = { each: 'each', max: 'max', within: 'within', maxPer: 'max … per', decay: 'decay' };
+const MODIFIER_WORDS: Record<ModifierKind, string> = {
+  each: 'each',
+  max: 'max',
+  within: 'within',
+  maxPer: 'max … per',
+  decay: 'decay',
+};
 
 export function duplicateModifier(ctx: CheckContext): void {
   for (const { rule } of ctx.rules) {
@@ -17,7 +23,13 @@ export function duplicateModifier(ctx: CheckContext): void {
         seen.add(modifier.kind);
         continue;
       }
-      ctx.report(error('duplicate-modifier', `"${MODIFIER_WORDS[modifier.kind]}" is written twice on this rule — keep only one`, modifier.range));
+      ctx.report(
+        error(
+          'duplicate-modifier',
+          `"${MODIFIER_WORDS[modifier.kind]}" is written twice on this rule — keep only one`,
+          modifier.range,
+        ),
+      );
     }
   }
 }

@@ -28,24 +28,35 @@ export function numberRange(ctx: CheckContext): void {
   const duration = (d: Duration): void => {
     if (d.milliseconds <= MAX_DURATION_DAYS * DAY_MS) return;
     const most = { h: MAX_DURATION_DAYS * 24, d: MAX_DURATION_DAYS, w: Math.floor(MAX_DURATION_DAYS / 7) }[d.unit];
-    report(`the duration ${d.amount}${d.unit} is longer than 100 years: write at most ${most}${d.unit} (${fmt(MAX_DURATION_DAYS)} days)`, d.range);
+    report(
+      `the duration ${d.amount}${d.unit} is longer than 100 years: write at most ${most}${d.unit} (${fmt(MAX_DURATION_DAYS)} days)`,
+      d.range,
+    );
   };
   for (const { rule } of ctx.rules) {
     const p = rule.points.value;
     if (Math.abs(p) > MAX_POINTS) {
-      report(`points ${p < 0 ? '-' : '+'}${fmt(Math.abs(p))} are too large: a rule gives or takes at most ${fmt(MAX_POINTS)} points, from -${MAX_POINTS} to +${MAX_POINTS}`, rule.points.range);
+      report(
+        `points ${p < 0 ? '-' : '+'}${fmt(Math.abs(p))} are too large: a rule gives or takes at most ${fmt(MAX_POINTS)} points, from -${MAX_POINTS} to +${MAX_POINTS}`,
+        rule.points.range,
+      );
     }
     if (rule.kind === 'inactive') duration(rule.duration);
     if (rule.kind !== 'on') continue;
     for (const m of rule.modifiers) {
       if (m.kind === 'within') duration(m.duration);
-      if (m.kind === 'max' && Math.abs(m.limit) > MAX_LIMIT) report(`max ${fmt(m.limit)} is too large: a cap is at most ${fmt(MAX_LIMIT)}`, m.range);
+      if (m.kind === 'max' && Math.abs(m.limit) > MAX_LIMIT)
+        report(`max ${fmt(m.limit)} is too large: a cap is at most ${fmt(MAX_LIMIT)}`, m.range);
     }
   }
   for (const statement of ctx.file.statements) {
     if (statement.kind === 'group') {
       for (const limit of statement.limits) {
-        if (Math.abs(limit.value) > MAX_LIMIT) report(`${limit.kind} ${fmt(limit.value)} is too large: a group's max and min are between -${fmt(MAX_LIMIT)} and ${fmt(MAX_LIMIT)}`, limit.range);
+        if (Math.abs(limit.value) > MAX_LIMIT)
+          report(
+            `${limit.kind} ${fmt(limit.value)} is too large: a group's max and min are between -${fmt(MAX_LIMIT)} and ${fmt(MAX_LIMIT)}`,
+            limit.range,
+          );
       }
     }
     if (statement.kind === 'tier' && statement.test.kind === 'threshold') compared(statement.test.threshold, report);
@@ -60,5 +71,8 @@ export function numberRange(ctx: CheckContext): void {
 function compared(value: Value, report: (message: string, range: Range) => void): void {
   if (value.kind !== 'number' || Math.abs(value.value) <= MAX_COMPARED) return;
   const shown = value.raw.length > 30 ? `${value.raw.slice(0, 27)}…` : value.raw;
-  report(`the number ${shown} is too large to compare exactly: numbers in conditions are between -${fmt(MAX_COMPARED)} and ${fmt(MAX_COMPARED)}`, value.range);
+  report(
+    `the number ${shown} is too large to compare exactly: numbers in conditions are between -${fmt(MAX_COMPARED)} and ${fmt(MAX_COMPARED)}`,
+    value.range,
+  );
 }

@@ -14,8 +14,19 @@ export function instantiateScorer(program: Program, timeZone?: string): Scorer {
   const source = generateScorerSource(program);
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
   const localDay = (ms: number): number => localDayNumber(ms, timeZone);
-  type Helpers = [toMillis: (v: unknown) => number, localDay: (ms: number) => number, weekOfDay: (day: number) => number, monthOfDay: (day: number) => number];
-  const factory = new Function('toMillis', 'localDay', 'weekOfDay', 'monthOfDay', `"use strict";\n${source}\nreturn { score, explain };`) as (...helpers: Helpers) => Scorer;
+  type Helpers = [
+    toMillis: (v: unknown) => number,
+    localDay: (ms: number) => number,
+    weekOfDay: (day: number) => number,
+    monthOfDay: (day: number) => number,
+  ];
+  const factory = new Function(
+    'toMillis',
+    'localDay',
+    'weekOfDay',
+    'monthOfDay',
+    `"use strict";\n${source}\nreturn { score, explain };`,
+  ) as (...helpers: Helpers) => Scorer;
   return factory(toMillis, localDay, weekOfDay, monthOfDay);
 }
 
@@ -23,6 +34,8 @@ export function instantiateScorer(program: Program, timeZone?: string): Scorer {
 export function instantiateLiveScorer(program: Program, timeZone?: string): LiveScorer {
   const source = `${generateScorerSource(program)}\n${generateNextChangeSource(program)}`;
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
-  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain, nextChange };`) as (toMillis: (v: unknown) => number) => LiveScorer;
+  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain, nextChange };`) as (
+    toMillis: (v: unknown) => number,
+  ) => LiveScorer;
   return factory(toMillis);
 }

@@ -22,7 +22,6 @@ export function generateScorerSource(program: Program): string {
   return generator.source();
 }
 
-
 /**
  * `now` as epoch ms, or a TypeError saying what is wrong with it: epoch
  * milliseconds, a Date or an ISO 8601 text (read by `toMillis`) are accepted.
@@ -60,7 +59,9 @@ export class PathReads {
       this.lines.push(`const ${name} = ${jsOwnRead(this.root, segments[0]!)};`);
     } else {
       const child = jsOwnRead(parent, segments[segments.length - 1]!);
-      this.lines.push(`const ${name} = ${parent} != null && typeof ${parent} === "object" && !Array.isArray(${parent}) ? ${child} : undefined;`);
+      this.lines.push(
+        `const ${name} = ${parent} != null && typeof ${parent} === "object" && !Array.isArray(${parent}) ? ${child} : undefined;`,
+      );
     }
     this.vars.set(key, name);
     return name;
@@ -81,7 +82,13 @@ class ScorerGenerator {
     const body = this.body();
     const scoreFn = `function score($lead, $events, $now) {\n${indent(body.core)}\n  return { score: $score, tier: $tier, groups: ${body.groups} };\n}`;
     const explainFn = `function explain($lead, $events, $now) {\n${indent(body.core)}\n  const $reasons = [];\n${indent(body.reasons)}\n  return { score: $score, tier: $tier, groups: ${body.groups}, reasons: $reasons };\n}`;
-    return ['const hasOwn = Object.prototype.hasOwnProperty;', ARGUMENT_HELPERS, ...this.constants, scoreFn, explainFn].join('\n');
+    return [
+      'const hasOwn = Object.prototype.hasOwnProperty;',
+      ARGUMENT_HELPERS,
+      ...this.constants,
+      scoreFn,
+      explainFn,
+    ].join('\n');
   }
 
   private body(): { core: string; groups: string; reasons: string } {
@@ -101,10 +108,16 @@ class ScorerGenerator {
     ];
     const groupNames: string[] = [];
     groups.forEach((group, g) => {
-      const members = rules.map((r, i) => (r.group === group ? `$r${i}` : undefined)).filter((x): x is string => x !== undefined);
+      const members = rules
+        .map((r, i) => (r.group === group ? `$r${i}` : undefined))
+        .filter((x): x is string => x !== undefined);
       lines.push(`let $g${g} = ${members.length > 0 ? members.join(' + ') : '0'};`);
       for (const limit of group.limits) {
-        lines.push(limit.kind === 'max' ? `if ($g${g} > ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};` : `if ($g${g} < ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};`);
+        lines.push(
+          limit.kind === 'max'
+            ? `if ($g${g} > ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};`
+            : `if ($g${g} < ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};`,
+        );
       }
       groupNames.push(`${jsKey(group.name.name)}: $g${g}`);
     });
@@ -113,7 +126,12 @@ class ScorerGenerator {
     lines.push(`const $score = ${parts.length > 0 ? parts.join(' + ') : '0'};`);
     lines.push(...tierLines);
     const core = lines.join('\n');
-    const reasons = rules.map((r, i) => `if ($r${i} !== 0) $reasons.push({ rule: ${jsString(r.reasonText)}, line: ${r.line}, points: $r${i} });`).join('\n');
+    const reasons = rules
+      .map(
+        (r, i) =>
+          `if ($r${i} !== 0) $reasons.push({ rule: ${jsString(r.reasonText)}, line: ${r.line}, points: $r${i} });`,
+      )
+      .join('\n');
     return { core, groups: `{ ${groupNames.join(', ')} }`, reasons };
   }
 
@@ -148,11 +166,17 @@ class ScorerGenerator {
    */
   private eventLoop(): string[] {
     const { rules } = this.program;
-    const onRules = rules.map((r, i) => ({ rule: r.rule, i })).filter((x): x is { rule: OnRule; i: number } => x.rule.kind === 'on');
+    const onRules = rules
+      .map((r, i) => ({ rule: r.rule, i }))
+      .filter((x): x is { rule: OnRule; i: number } => x.rule.kind === 'on');
     const inactive = rules.map((r, i) => ({ rule: r.rule, i })).filter((x) => x.rule.kind === 'inactive');
     if (onRules.length === 0 && inactive.length === 0) return [];
     for (const { rule, i } of onRules) {
-      if (planOf(rule) !== 'count') this.timeRules.set(i, timeRuleCode(rule, i, (code) => this.declareConstant(code)));
+      if (planOf(rule) !== 'count')
+        this.timeRules.set(
+          i,
+          timeRuleCode(rule, i, (code) => this.declareConstant(code)),
+        );
     }
     const cutOf = this.resetCuts();
     const afterCut = (i: number): string | undefined => {
@@ -233,9 +257,19 @@ class ScorerGenerator {
     for (const [group, name] of cuts) types.set(group.resets[0]!.eventType.name, name);
     if (types.size === 0) return [];
     const lines = [...[...types.values()].map((name) => `let ${name} = -Infinity;`)];
-    lines.push('for (let $i = 0, $len = $events.length; $i < $len; $i++) {', '  const $e = $events[$i];', '  if ($e == null || typeof $e !== "object") continue;');
+    lines.push(
+      'for (let $i = 0, $len = $events.length; $i < $len; $i++) {',
+      '  const $e = $events[$i];',
+      '  if ($e == null || typeof $e !== "object") continue;',
+    );
     for (const [type, name] of types) {
-      lines.push(`  if ($e.type === ${jsString(type)}) {`, '    let $at = $e.at;', '    if (typeof $at !== "number") $at = toMillis($at);', `    if ($at <= $now && $at > ${name}) ${name} = $at;`, '  }');
+      lines.push(
+        `  if ($e.type === ${jsString(type)}) {`,
+        '    let $at = $e.at;',
+        '    if (typeof $at !== "number") $at = toMillis($at);',
+        `    if ($at <= $now && $at > ${name}) ${name} = $at;`,
+        '  }',
+      );
     }
     lines.push('}');
     return lines;

@@ -61,7 +61,9 @@ export function timeRuleCode(rule: OnRule, i: number, declareConstant: (code: st
   const table = decay && decayTable(points, decay.percent);
   const tableName = table && declareConstant(`[${table.slice(0, -1).map(jsNumber).join(', ')}]`);
   const worthOf = (age: string): string =>
-    table && decay ? `(($k = Math.floor(${age} / ${jsNumber(decay.every.milliseconds)})) < ${table.length - 1} ? ${tableName}[$k] : 0)` : jsNumber(points);
+    table && decay
+      ? `(($k = Math.floor(${age} / ${jsNumber(decay.every.milliseconds)})) < ${table.length - 1} ? ${tableName}[$k] : 0)`
+      : jsNumber(points);
   if (plan === 'latest') {
     return {
       declarations: [`let $last${i} = -Infinity;`],

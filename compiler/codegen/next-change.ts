@@ -39,7 +39,9 @@ export function generateNextChangeSource(program: Program): string {
   const windows = program.rules
     .map((r) => r.rule)
     .filter((rule): rule is OnRule => rule.kind === 'on' && rule.modifiers.some((m) => m.kind === 'within'));
-  const inactivity = [...new Set(program.rules.flatMap((r) => (r.rule.kind === 'inactive' ? [r.rule.duration.milliseconds] : [])))];
+  const inactivity = [
+    ...new Set(program.rules.flatMap((r) => (r.rule.kind === 'inactive' ? [r.rule.duration.milliseconds] : []))),
+  ];
 
   const body: string[] = [
     'if (typeof $now !== "number") $now = toMillis($now);',
@@ -63,7 +65,8 @@ export function generateNextChangeSource(program: Program): string {
     for (const [type, rules] of byType) {
       const reads = new PathReads('$e', '$ncp');
       const scope: ConditionScope = {
-        valueOf: (path: Path) => (EVENT_ENVELOPE.has(path.segments[0]!.name) ? 'undefined' : reads.read(path.segments.map((s) => s.name))),
+        valueOf: (path: Path) =>
+          EVENT_ENVELOPE.has(path.segments[0]!.name) ? 'undefined' : reads.read(path.segments.map((s) => s.name)),
         setOf,
       };
       const tests = rules.map((rule) => {
@@ -72,13 +75,21 @@ export function generateNextChangeSource(program: Program): string {
         const update = `{ const $end = ${end}; if ($end > $now && $end < $next) $next = $end; }`;
         return rule.where ? `if (${jsCondition(rule.where, scope)}) ${update}` : update;
       });
-      body.push(`    case ${jsString(type)}: {`, ...reads.lines.map((l) => `      ${l}`), ...tests.map((t) => `      ${t}`), '      break;', '    }');
+      body.push(
+        `    case ${jsString(type)}: {`,
+        ...reads.lines.map((l) => `      ${l}`),
+        ...tests.map((t) => `      ${t}`),
+        '      break;',
+        '    }',
+      );
     }
     body.push('  }');
   }
   body.push('}');
   for (const ms of inactivity) {
-    body.push(`if ($latest + ${jsNumber(ms)} > $now && $latest + ${jsNumber(ms)} < $next) $next = $latest + ${jsNumber(ms)};`);
+    body.push(
+      `if ($latest + ${jsNumber(ms)} > $now && $latest + ${jsNumber(ms)} < $next) $next = $latest + ${jsNumber(ms)};`,
+    );
   }
   body.push('return $next === Infinity ? null : $next;');
   const fn = `function nextChange($lead, $events, $now) {\n${body.map((l) => `  ${l}`).join('\n')}\n}`;

@@ -22,7 +22,12 @@ export type RuleAspect = 'points' | 'condition' | 'modifiers' | 'group' | 'label
 export type RuleChange =
   | { readonly kind: 'added'; readonly new: RuleSide }
   | { readonly kind: 'removed'; readonly old: RuleSide }
-  | { readonly kind: 'changed'; readonly old: RuleSide; readonly new: RuleSide; readonly aspects: readonly RuleAspect[] };
+  | {
+      readonly kind: 'changed';
+      readonly old: RuleSide;
+      readonly new: RuleSide;
+      readonly aspects: readonly RuleAspect[];
+    };
 
 export interface NamedChange {
   readonly kind: 'added' | 'removed' | 'changed';
@@ -110,7 +115,14 @@ export function diffRuleFiles(oldFile: RuleFile, newFile: RuleFile): SemanticDif
 }
 
 export function isEmptyDiff(diff: SemanticDiff): boolean {
-  return diff.rules.length === 0 && diff.groups.length === 0 && diff.tiers.length === 0 && !diff.tierOrderChanged && diff.lists.length === 0 && !diff.schema;
+  return (
+    diff.rules.length === 0 &&
+    diff.groups.length === 0 &&
+    diff.tiers.length === 0 &&
+    !diff.tierOrderChanged &&
+    diff.lists.length === 0 &&
+    !diff.schema
+  );
 }
 
 function entries(file: RuleFile): Entry[] {
@@ -148,7 +160,10 @@ function groupsOf(file: RuleFile): Map<string, string> {
   for (const s of file.statements) {
     if (s.kind !== 'group' || groups.has(s.name.name)) continue;
     // A reset (`since last T`) changes which events the group's rules see: part of the group's settings.
-    const limits = [...s.resets.slice(0, 1).map((r) => `since last ${r.eventType.name}`), ...s.limits.map((l) => `${l.kind} ${l.value}`)].join(' ');
+    const limits = [
+      ...s.resets.slice(0, 1).map((r) => `since last ${r.eventType.name}`),
+      ...s.limits.map((l) => `${l.kind} ${l.value}`),
+    ].join(' ');
     groups.set(s.name.name, limits === '' ? 'no limits' : limits);
   }
   return groups;
@@ -156,7 +171,8 @@ function groupsOf(file: RuleFile): Map<string, string> {
 
 function tiersOf(file: RuleFile): Map<string, string> {
   const tiers = new Map<string, string>();
-  for (const s of file.statements) if (s.kind === 'tier' && !tiers.has(s.name.name)) tiers.set(s.name.name, tierTest(s));
+  for (const s of file.statements)
+    if (s.kind === 'tier' && !tiers.has(s.name.name)) tiers.set(s.name.name, tierTest(s));
   return tiers;
 }
 
@@ -177,7 +193,8 @@ function tierOrderChanged(a: RuleFile, b: RuleFile): boolean {
 
 function listsOf(file: RuleFile): Map<string, string> {
   const lists = new Map<string, string>();
-  for (const s of file.statements) if (s.kind === 'let' && !lists.has(s.name.name)) lists.set(s.name.name, printList(s.list));
+  for (const s of file.statements)
+    if (s.kind === 'let' && !lists.has(s.name.name)) lists.set(s.name.name, printList(s.list));
   return lists;
 }
 

@@ -61,7 +61,8 @@ function loopFrom(start: object, root: object, state: Map<object, 'open' | 'done
 function sameValueChildren(node: object, root: object): { node: object; ref?: string }[] {
   const out: { node: object; ref?: string }[] = [];
   const add = (value: unknown, ref?: string): void => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) out.push({ node: value, ...(ref !== undefined && { ref }) });
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      out.push({ node: value, ...(ref !== undefined && { ref }) });
   };
   const ref = own(node, '$ref');
   if (typeof ref === 'string') add(resolvePointer(root, ref), ref);

@@ -22,7 +22,10 @@ export function lspRange(range: Range): LspRange {
 }
 
 export function lspTextRange(r: TextRange): LspRange {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
+  };
 }
 
 /**
@@ -41,7 +44,9 @@ export function lspDiagnostic(d: Diagnostic, file: RuleFile): LspDiagnostic {
     source: 'leadscore',
     message: inSchema ? `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}` : d.message,
     ...(inSchema && {
-      relatedInformation: [{ location: { uri: pathToFileURL(d.file!).href, range: lspRange(d.range) }, message: d.message }],
+      relatedInformation: [
+        { location: { uri: pathToFileURL(d.file!).href, range: lspRange(d.range) }, message: d.message },
+      ],
     }),
     ...(d.suggestions?.length && { data: { suggestions: d.suggestions } }),
   };

@@ -37,7 +37,10 @@ export class App {
   private readonly table = new ResultsTable((lead) => this.reasons.show(lead));
   private readonly reasons = new ReasonsPanel((line) => this.revealLine(line));
   private readonly problems = new DiagnosticsList((d) => this.revealDiagnostic(d));
-  private readonly dataPanel = new DataPanel((files) => void this.loadFiles(files), () => void this.loadExample());
+  private readonly dataPanel = new DataPanel(
+    (files) => void this.loadFiles(files),
+    () => void this.loadExample(),
+  );
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
   private readonly pipeline: PipelineState = {};
@@ -54,7 +57,13 @@ export class App {
     const initial = this.initialState();
     this.dataRef = initial.data;
     host.append(this.layout.root);
-    this.layout.resultsColumn.append(this.dataPanel.element, this.layout.errorsBlock, this.layout.charts, this.table.element, this.reasons.element);
+    this.layout.resultsColumn.append(
+      this.dataPanel.element,
+      this.layout.errorsBlock,
+      this.layout.charts,
+      this.table.element,
+      this.reasons.element,
+    );
     this.layout.editorColumn.append(this.problems.element);
     this.editors = createEditors(this.layout.rulesHost, this.layout.schemaHost, initial.rules, initial.schema);
     this.layout.asOf.value = initial.asOf;
@@ -87,7 +96,10 @@ export class App {
       l.tabs[tab].addEventListener('click', () => this.showTab(tab));
       l.tabs[tab].addEventListener('keydown', (e) => this.tabKeys(e, tab));
     }
-    l.formatButton.addEventListener('click', () => void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run());
+    l.formatButton.addEventListener(
+      'click',
+      () => void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run(),
+    );
     l.shareButton.addEventListener('click', () => this.share());
     l.downloadButton.addEventListener('click', () => this.download());
     l.langButton.addEventListener('click', () => {
@@ -124,7 +136,8 @@ export class App {
     this.layout.asOf.value = state.asOf;
     this.dataRef = state.data;
     this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
-    if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
+    if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example')
+      void this.loadExample(state.data.kind === 'files');
     this.runCheck();
   }
 
@@ -160,9 +173,14 @@ export class App {
     this.problems.update([...check.ruleDiagnostics, ...check.loaded.diagnostics]);
     const checkDone = performance.now();
 
-    if (prepareStage(this.pipeline, schemaText, check.loaded)) this.dataPanel.update(this.pipeline.raw!, this.pipeline.prepared!);
+    if (prepareStage(this.pipeline, schemaText, check.loaded))
+      this.dataPanel.update(this.pipeline.raw!, this.pipeline.prepared!);
     this.layout.errorsBlock.hidden = !check.blocked;
-    this.layout.errorsBlock.textContent = check.blocked ? (check.schemaBroken ? t().schemaInvalid : t().errorsBlock(Math.max(check.ruleErrors, 1))) : '';
+    this.layout.errorsBlock.textContent = check.blocked
+      ? check.schemaBroken
+        ? t().schemaInvalid
+        : t().errorsBlock(Math.max(check.ruleErrors, 1))
+      : '';
     this.layout.resultsColumn.classList.toggle('stale', check.blocked);
 
     const run = scoreStage(this.pipeline, this.now());
@@ -202,7 +220,9 @@ export class App {
     const load = ++this.loads;
     this.dataPanel.loading();
     if (!keepNotice) this.dataPanel.setNotice('');
-    const files = await parseInWorker(EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })));
+    const files = await parseInWorker(
+      EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })),
+    );
     if (load < this.appliedLoad) return; // e.g. files dropped while the example was still loading: they win
     this.appliedLoad = load;
     if (!keepNotice) this.dataRef = { kind: 'example' };
@@ -223,7 +243,8 @@ export class App {
       if (load < this.appliedLoad) return;
       this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
       // The data in use is unchanged: show its summary again instead of "loading" (unless another load is under way).
-      if (load === this.loads && this.pipeline.raw && this.pipeline.prepared) this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
+      if (load === this.loads && this.pipeline.raw && this.pipeline.prepared)
+        this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
     }
   }
 
@@ -286,11 +307,19 @@ export class App {
     const prepared = this.pipeline.prepared;
     if (!working || !prepared) return;
     const baseline = checkRules(this.editors.baselineModel.getValue(), this.editors.schemaModel.getValue());
-    renderImpact(this.layout.impact, baseline.program && working.program ? compareVersions(baseline, working, prepared.leads, this.now()) : undefined);
+    renderImpact(
+      this.layout.impact,
+      baseline.program && working.program ? compareVersions(baseline, working, prepared.leads, this.now()) : undefined,
+    );
   }
 
   private state(): SavedState {
-    return { rules: this.editors.rulesModel.getValue(), schema: this.editors.schemaModel.getValue(), data: this.dataRef, asOf: this.layout.asOf.value || DEFAULT_STATE.asOf };
+    return {
+      rules: this.editors.rulesModel.getValue(),
+      schema: this.editors.schemaModel.getValue(),
+      data: this.dataRef,
+      asOf: this.layout.asOf.value || DEFAULT_STATE.asOf,
+    };
   }
 
   private persist(): void {
@@ -326,7 +355,9 @@ export class App {
     const inSchema = d.file !== undefined;
     this.showTab(inSchema ? 'schema' : 'rules');
     const editor = inSchema ? this.editors.schemaEditor : this.editors.rulesEditor;
-    editor.setSelection(new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column));
+    editor.setSelection(
+      new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column),
+    );
     editor.revealRangeInCenter(editor.getSelection()!);
     editor.focus();
   }

@@ -52,11 +52,13 @@ const ja = {
   ruleChanges: 'ルールの変更',
   noChange: '変更はありません',
   baselineErrors: '比較元か作業中のルールにエラーがあります',
-  hoverFires: (n: number, total: number, points: number) => `サンプル ${total.toLocaleString()} 件中 **${n.toLocaleString()} 件**で発火、合計 ${points >= 0 ? '+' : ''}${points.toLocaleString()} 点`,
+  hoverFires: (n: number, total: number, points: number) =>
+    `サンプル ${total.toLocaleString()} 件中 **${n.toLocaleString()} 件**で発火、合計 ${points >= 0 ? '+' : ''}${points.toLocaleString()} 点`,
   hoverType: '型',
   hoverValues: '取りうる値',
   quickFix: (s: string) => `"${s}" に置き換える`,
-  sharedData: (name: string) => `共有元はファイル「${name}」を使っていました。ファイルはリンクに含まれないため、サンプルデータを表示しています`,
+  sharedData: (name: string) =>
+    `共有元はファイル「${name}」を使っていました。ファイルはリンクに含まれないため、サンプルデータを表示しています`,
   schemaInvalid: 'スキーマにエラーがあります',
   before: '変更前',
   after: '変更後',
@@ -117,11 +119,13 @@ const en: Strings = {
   ruleChanges: 'Rule changes',
   noChange: 'No change',
   baselineErrors: 'The baseline or the working copy has errors',
-  hoverFires: (n, total, points) => `fires for **${n.toLocaleString()}** of ${total.toLocaleString()} sample leads, ${points >= 0 ? '+' : ''}${points.toLocaleString()} points in total`,
+  hoverFires: (n, total, points) =>
+    `fires for **${n.toLocaleString()}** of ${total.toLocaleString()} sample leads, ${points >= 0 ? '+' : ''}${points.toLocaleString()} points in total`,
   hoverType: 'type',
   hoverValues: 'allowed values',
   quickFix: (s) => `Replace with "${s}"`,
-  sharedData: (name) => `The sender used the file "${name}"; files are not part of a link, so the example data is shown`,
+  sharedData: (name) =>
+    `The sender used the file "${name}"; files are not part of a link, so the example data is shown`,
   schemaInvalid: 'The schema has errors',
   before: 'before',
   after: 'after',

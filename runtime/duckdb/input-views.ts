@@ -39,12 +39,18 @@ function fromJson(record: string, path: UsedPath): string {
 }
 
 /** A column of a CSV or Parquet file: named by the dotted path, or (Parquet) a STRUCT field; NULL when absent. */
-function fromColumns(alias: string, columns: ReadonlyMap<string, unknown>, path: UsedPath, format: InputFormat): string {
+function fromColumns(
+  alias: string,
+  columns: ReadonlyMap<string, unknown>,
+  path: UsedPath,
+  format: InputFormat,
+): string {
   const name = path.segments.join('.');
   const [head, ...rest] = path.segments;
   let expr: string;
   if (columns.has(name)) expr = `${alias}.${ident(name)}`;
-  else if (format === 'parquet' && rest.length > 0 && columns.has(head!)) expr = `${alias}.${ident(head!)}.${rest.map(ident).join('.')}`;
+  else if (format === 'parquet' && rest.length > 0 && columns.has(head!))
+    expr = `${alias}.${ident(head!)}.${rest.map(ident).join('.')}`;
   else return isArray(path) ? `CAST(NULL AS ${listType(path)})` : 'CAST(NULL AS VARCHAR)';
   if (!isArray(path) || format !== 'csv') return expr;
   // CSV lists, as the JavaScript reader takes them: a JSON array, or items separated by ';'.
@@ -60,7 +66,8 @@ async function columnsOf(connection: DuckDBConnection, file: InputFile): Promise
 /** An event time read as the JavaScript engine reads it (instant-sql.ts); NULL when it is no time. */
 const at = (expr: string): string => `ls_instant(${expr})`;
 /** A Parquet column already typed as a timestamp needs no reading. */
-const atColumn = (expr: string, type: string | undefined): string => (type === undefined || type === 'VARCHAR' ? at(expr) : `TRY_CAST(${expr} AS TIMESTAMPTZ)`);
+const atColumn = (expr: string, type: string | undefined): string =>
+  type === undefined || type === 'VARCHAR' ? at(expr) : `TRY_CAST(${expr} AS TIMESTAMPTZ)`;
 
 export async function createInputViews(
   connection: DuckDBConnection,
@@ -69,18 +76,26 @@ export async function createInputViews(
   used: { lead: readonly UsedPath[]; events: readonly UsedPath[] },
 ): Promise<void> {
   await createInstantMacro(connection);
-  const leadCols = (fn: (p: UsedPath) => string): string => used.lead.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
-  const eventCols = (fn: (p: UsedPath) => string): string => used.events.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
+  const leadCols = (fn: (p: UsedPath) => string): string =>
+    used.lead.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
+  const eventCols = (fn: (p: UsedPath) => string): string =>
+    used.events.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
   const json = leads.format === 'json' || leads.format === 'jsonl';
   const leadColumns = json && events !== undefined ? jsonColumns(leads, ['id'], used.lead) : undefined;
   if (leadColumns) {
     // row_number() over the scan keeps input order for the output (ORDER BY ls_row).
-    await connection.run(`CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, r."id" AS "id"${leadCols((p) => leadColumns.value('r', p))} FROM ${leadColumns.scan} AS r`);
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, r."id" AS "id"${leadCols((p) => leadColumns.value('r', p))} FROM ${leadColumns.scan} AS r`,
+    );
   } else if (json) {
     // Events nested in the leads (or keys that cannot be columns): whole records.
     // row_number() over the scan keeps input order for the output (ORDER BY ls_row).
-    await connection.run(`CREATE OR REPLACE VIEW ls_leads_raw AS SELECT row_number() OVER () AS ls_row, r.json AS j FROM ${scan(leads)} AS r`);
-    await connection.run(`CREATE OR REPLACE VIEW ls_leads AS SELECT ls_row, json_extract_string(j, '$.id') AS "id"${leadCols((p) => fromJson('j', p))} FROM ls_leads_raw`);
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_leads_raw AS SELECT row_number() OVER () AS ls_row, r.json AS j FROM ${scan(leads)} AS r`,
+    );
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_leads AS SELECT ls_row, json_extract_string(j, '$.id') AS "id"${leadCols((p) => fromJson('j', p))} FROM ls_leads_raw`,
+    );
   } else {
     const columns = await columnsOf(connection, leads);
     if (!columns.has('id')) throw new InputError(`${leads.path}: the leads file has no id column`);
@@ -104,7 +119,10 @@ export async function createInputViews(
     }
     return;
   }
-  const eventColumns = events.format === 'json' || events.format === 'jsonl' ? jsonColumns(events, ['lead_id', 'type', 'at'], used.events) : undefined;
+  const eventColumns =
+    events.format === 'json' || events.format === 'jsonl'
+      ? jsonColumns(events, ['lead_id', 'type', 'at'], used.events)
+      : undefined;
   if (eventColumns) {
     await connection.run(
       `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('r."lead_id"', 'r."type"', at('r."at"'), 'r."at"')}${eventCols((p) => eventColumns.value('r', p))} FROM ${eventColumns.scan} AS r`,

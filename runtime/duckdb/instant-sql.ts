@@ -60,7 +60,7 @@ export async function createInstantMacro(connection: DuckDBConnection): Promise<
     // cast's reading (shifted forward) stands, as in parseInstant.
     'ls_earlier(td, alt, before) AS CASE WHEN alt < td AND ls_offset_ms(alt) = before THEN alt ELSE td END',
     'ls_local_with(td, l, before) AS ls_earlier(td, td - to_milliseconds(epoch_ms(td) - (epoch_ms(l) - before)), before)',
-    "ls_local(l) AS ls_local_with(CAST(l AS TIMESTAMPTZ), l, ls_offset_ms(CAST(l AS TIMESTAMPTZ) - INTERVAL 1 DAY))",
+    'ls_local(l) AS ls_local_with(CAST(l AS TIMESTAMPTZ), l, ls_offset_ms(CAST(l AS TIMESTAMPTZ) - INTERVAL 1 DAY))',
     `ls_instant_of(p) AS CASE WHEN NOT (${VALID}) THEN NULL WHEN p.z = '' THEN ls_local(TRY_CAST(${WALL_TIME} AS TIMESTAMP)) ELSE TRY_CAST(${WALL_TIME} || ${OFFSET} AS TIMESTAMPTZ) END`,
     'ls_instant(t) AS ls_instant_of(ls_time_parts(t))',
   ];

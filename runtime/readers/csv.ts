@@ -33,7 +33,8 @@ export async function* csvRecords(
 ): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
   const decoded = decodeToUtf8(stream, encoding);
-  const garbled = (cells: readonly string[]): boolean => decoded.state.replaced && cells.some((cell) => isGarbled(decoded.state, cell));
+  const garbled = (cells: readonly string[]): boolean =>
+    decoded.state.replaced && cells.some((cell) => isGarbled(decoded.state, cell));
   const splitter = new CsvRowSplitter();
   let header: string[] | undefined;
   let recordNumber = 0;
@@ -41,14 +42,35 @@ export async function* csvRecords(
   const toRecords = function* (rows: CsvRow[]): Generator<ReadRecord> {
     for (const row of rows) {
       if (header === undefined) {
-        if (!row.ok) throw new DataFileError('bad-header', file, `${file}:${row.line}: the header row cannot be read: ${row.reason}`, row.line, 1);
-        if (garbled(row.cells)) throw new DataFileError('bad-header', file, `${file}:${row.line}: the header row cannot be read: ${garbledReason(decoded.state)}`, row.line, 1);
+        if (!row.ok)
+          throw new DataFileError(
+            'bad-header',
+            file,
+            `${file}:${row.line}: the header row cannot be read: ${row.reason}`,
+            row.line,
+            1,
+          );
+        if (garbled(row.cells))
+          throw new DataFileError(
+            'bad-header',
+            file,
+            `${file}:${row.line}: the header row cannot be read: ${garbledReason(decoded.state)}`,
+            row.line,
+            1,
+          );
         header = readHeader(row.cells, file);
         continue;
       }
       recordNumber++;
       if (!row.ok) yield { ok: false, recordNumber, line: row.line, reason: row.reason, raw: row.text };
-      else if (garbled(row.cells)) yield { ok: false, recordNumber, line: row.line, reason: garbledReason(decoded.state), raw: rawRow(header, row.cells) };
+      else if (garbled(row.cells))
+        yield {
+          ok: false,
+          recordNumber,
+          line: row.line,
+          reason: garbledReason(decoded.state),
+          raw: rawRow(header, row.cells),
+        };
       else yield toRecord(header, row.cells, typeOf, recordNumber, row.line);
     }
   };
@@ -69,7 +91,14 @@ function readHeader(cells: string[], file: string): string[] {
   const header = cells.map((cell) => cell.trim());
   const seen = new Set<string>();
   for (const name of header) {
-    if (name !== '' && seen.has(name)) throw new DataFileError('bad-header', file, `${file}:1: the column "${name}" appears twice in the header row`, 1, 1);
+    if (name !== '' && seen.has(name))
+      throw new DataFileError(
+        'bad-header',
+        file,
+        `${file}:1: the column "${name}" appears twice in the header row`,
+        1,
+        1,
+      );
     seen.add(name);
   }
   return header;
@@ -85,8 +114,16 @@ function rawRow(header: string[], cells: string[]): Record<string, unknown> {
   return raw;
 }
 
-function toRecord(header: string[], cells: string[], typeOf: ColumnTyper | undefined, recordNumber: number, line: number): ReadRecord {
+function toRecord(
+  header: string[],
+  cells: string[],
+  typeOf: ColumnTyper | undefined,
+  recordNumber: number,
+  line: number,
+): ReadRecord {
   const raw = rawRow(header, cells);
   const row = convertRow(header, cells, typeOf);
-  return row.ok ? { ok: true, recordNumber, line, value: row.value } : { ok: false, recordNumber, line, reason: row.reason, raw };
+  return row.ok
+    ? { ok: true, recordNumber, line, value: row.value }
+    : { ok: false, recordNumber, line, reason: row.reason, raw };
 }

@@ -30,7 +30,8 @@ export interface DecodeState {
 /** The reason for a record that holds bytes that are no character. */
 export function garbledReason(state: DecodeState): string {
   const read = state.encoding === 'shift_jis' ? 'Shift_JIS' : 'UTF-8';
-  const what = state.requested === 'auto' ? `neither UTF-8 nor Shift_JIS (the file was read as ${read})` : `not valid ${read}`;
+  const what =
+    state.requested === 'auto' ? `neither UTF-8 nor Shift_JIS (the file was read as ${read})` : `not valid ${read}`;
   return `the text is ${what}: save the file as UTF-8 (UTF-8 で保存してください)${state.requested === 'auto' ? '' : ', or give the right --encoding'}`;
 }
 

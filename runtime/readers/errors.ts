@@ -3,7 +3,8 @@
  * it, which is a not-ok ReadRecord). The CLI maps `cannot-open` to exit 2
  * (usage error) and the others to exit 3 (data error).
  */
-export type DataFileErrorCode = 'cannot-open' | 'not-json' | 'not-json-array' | 'bad-header' | 'too-deep' | 'bad-encoding';
+export type DataFileErrorCode =
+  'cannot-open' | 'not-json' | 'not-json-array' | 'bad-header' | 'too-deep' | 'bad-encoding';
 
 export class DataFileError extends Error {
   override readonly name = 'DataFileError';

@@ -22,7 +22,9 @@ export function exactId(record: Record<string, unknown>, key: IdKey): unknown {
 
 /** True when a parsed id lost digits: a whole number beyond 2^53, or too large to be a number at all. */
 function roundedId(value: unknown): boolean {
-  return typeof value === 'number' && !Number.isSafeInteger(value) && (Number.isInteger(value) || !Number.isFinite(value));
+  return (
+    typeof value === 'number' && !Number.isSafeInteger(value) && (Number.isInteger(value) || !Number.isFinite(value))
+  );
 }
 
 export function hasRoundedId(record: Record<string, unknown>): boolean {

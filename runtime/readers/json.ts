@@ -14,7 +14,11 @@ import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from '../../core/j
 import { kind } from './jsonl.js';
 import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
-export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-', encoding: Encoding = 'auto'): AsyncGenerator<ReadRecord> {
+export async function* jsonRecords(
+  input: string | Readable,
+  file = typeof input === 'string' ? input : '-',
+  encoding: Encoding = 'auto',
+): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -46,7 +50,13 @@ function parseArray(text: string, file: string): unknown[] {
   const deep = findTooDeep(text, MAX_JSON_DEPTH + 1); // +1: the array holding the records
   if (deep !== undefined) {
     const at = new LineMap(text).position(deep);
-    throw new DataFileError('too-deep', file, `${file}:${at.line}:${at.column}: a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`, at.line, at.column);
+    throw new DataFileError(
+      'too-deep',
+      file,
+      `${file}:${at.line}:${at.column}: a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`,
+      at.line,
+      at.column,
+    );
   }
   let value: unknown;
   try {
@@ -54,7 +64,13 @@ function parseArray(text: string, file: string): unknown[] {
   } catch {
     const problem = findJsonSyntaxProblem(text);
     const at = new LineMap(text).position(problem?.offset ?? 0);
-    throw new DataFileError('not-json', file, `${file}:${at.line}:${at.column}: not valid JSON: ${problem?.message ?? 'cannot be read'}`, at.line, at.column);
+    throw new DataFileError(
+      'not-json',
+      file,
+      `${file}:${at.line}:${at.column}: not valid JSON: ${problem?.message ?? 'cannot be read'}`,
+      at.line,
+      at.column,
+    );
   }
   if (!Array.isArray(value)) {
     const start = text.length - text.trimStart().length;

@@ -21,7 +21,10 @@ export async function* jsonlRecords(input: string | Readable, encoding: Encoding
  * alive: parsing a whole chunk's records up front kept thousands alive
  * across young-generation collections, which then had to copy them.
  */
-export async function* jsonlRecordBatches(input: string | Readable, encoding: Encoding = 'auto'): AsyncGenerator<Iterable<ReadRecord>> {
+export async function* jsonlRecordBatches(
+  input: string | Readable,
+  encoding: Encoding = 'auto',
+): AsyncGenerator<Iterable<ReadRecord>> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
   const decoded = decodeToUtf8(stream, encoding);
   const numbering = { line: 0, record: 0 };
@@ -32,14 +35,19 @@ export async function* jsonlRecordBatches(input: string | Readable, encoding: En
   }
 }
 
-function* parseLines(lines: readonly string[], numbering: { line: number; record: number }, decoding: DecodeState): Generator<ReadRecord> {
+function* parseLines(
+  lines: readonly string[],
+  numbering: { line: number; record: number },
+  decoding: DecodeState,
+): Generator<ReadRecord> {
   for (let i = 0; i < lines.length; i++) {
     const line = ++numbering.line;
     let text = lines[i]!;
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // Most lines start with `{`: only the others can be blank.
     if (text.charCodeAt(0) !== 0x7b && text.trim() === '') continue;
-    if (isGarbled(decoding, text)) yield { ok: false, recordNumber: ++numbering.record, line, reason: garbledReason(decoding), raw: text };
+    if (isGarbled(decoding, text))
+      yield { ok: false, recordNumber: ++numbering.record, line, reason: garbledReason(decoding), raw: text };
     else yield parseJsonLine(text, ++numbering.record, line);
   }
 }
@@ -49,17 +57,25 @@ export function parseJsonLine(text: string, recordNumber: number, line: number):
   // Checked first: the syntax explainer, schema validation and --rejects all recurse into the value.
   const deep = findTooDeep(text);
   if (deep !== undefined) {
-    return { ok: false, recordNumber, line, reason: `nested more than ${MAX_JSON_DEPTH} lists or objects deep (at column ${deep + 1}): flatten the record`, raw: text };
+    return {
+      ok: false,
+      recordNumber,
+      line,
+      reason: `nested more than ${MAX_JSON_DEPTH} lists or objects deep (at column ${deep + 1}): flatten the record`,
+      raw: text,
+    };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     const problem = findJsonSyntaxProblem(text);
-    const reason = problem === undefined ? 'not valid JSON' : `not valid JSON: ${problem.message} at column ${problem.offset + 1}`;
+    const reason =
+      problem === undefined ? 'not valid JSON' : `not valid JSON: ${problem.message} at column ${problem.offset + 1}`;
     return { ok: false, recordNumber, line, reason, raw: text };
   }
-  if (!isPlainRecord(value)) return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+  if (!isPlainRecord(value))
+    return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
   restoreIdsInLine(value, text);
   return { ok: true, recordNumber, line, value };
 }

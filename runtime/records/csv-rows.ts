@@ -25,7 +25,12 @@ export const MAX_QUOTED_CHARS = 1 << 20;
 
 export type CsvRow =
   | { readonly ok: true; readonly cells: string[]; /** 1-based line where the row starts. */ readonly line: number }
-  | { readonly ok: false; readonly line: number; readonly reason: string; /** The line as written. */ readonly text: string };
+  | {
+      readonly ok: false;
+      readonly line: number;
+      readonly reason: string;
+      /** The line as written. */ readonly text: string;
+    };
 
 export const UNCLOSED_QUOTE_REASON =
   'a quoted cell is never closed (a double quote is missing): this line was left out and reading went on at the next line';
@@ -68,7 +73,11 @@ export class CsvRowSplitter {
       if (done === true) {
         out.push({ ok: true, cells: this.cells, line: this.pending[0]!.line });
         this.clear();
-      } else if (done === MISPLACED_CLOSE || this.pending.length > MAX_QUOTED_LINES || this.pendingChars > MAX_QUOTED_CHARS) {
+      } else if (
+        done === MISPLACED_CLOSE ||
+        this.pending.length > MAX_QUOTED_LINES ||
+        this.pendingChars > MAX_QUOTED_CHARS
+      ) {
         queue.unshift(...this.reject(out));
       }
     }

@@ -14,7 +14,12 @@
  */
 import { parseInstant } from '../../core/time.js';
 
-export type OutcomeValue = { readonly converted: boolean; readonly readable: boolean; readonly present: boolean; readonly notZeroOne?: true };
+export type OutcomeValue = {
+  readonly converted: boolean;
+  readonly readable: boolean;
+  readonly present: boolean;
+  readonly notZeroOne?: true;
+};
 
 export function readOutcome(value: unknown): OutcomeValue {
   if (value === undefined || value === null) return { converted: false, readable: true, present: false };

@@ -31,15 +31,25 @@ export function readTokenFile(path: string): TokenEntry[] {
     throw new TokenFileError(`cannot read the tokens file ${path}: ${(e as Error).message}`);
   }
   const list = (parsed as { tokens?: unknown })?.tokens;
-  if (!Array.isArray(list)) throw new TokenFileError(`${path}: expected {"tokens":[{"name":"…","sha256":"<hex>","scopes":["read"]}]}`);
+  if (!Array.isArray(list))
+    throw new TokenFileError(`${path}: expected {"tokens":[{"name":"…","sha256":"<hex>","scopes":["read"]}]}`);
   return list.map((entry, i) => {
     const e = entry as { name?: unknown; sha256?: unknown; scopes?: unknown };
     const where = `${path}: token ${i + 1}`;
-    if (typeof e.sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(e.sha256)) throw new TokenFileError(`${where}: sha256 must be the 64 hex digits of the token's SHA-256`);
-    if (!Array.isArray(e.scopes) || e.scopes.length === 0 || !e.scopes.every((s) => s === 'read' || s === 'write' || s === 'admin')) {
+    if (typeof e.sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(e.sha256))
+      throw new TokenFileError(`${where}: sha256 must be the 64 hex digits of the token's SHA-256`);
+    if (
+      !Array.isArray(e.scopes) ||
+      e.scopes.length === 0 ||
+      !e.scopes.every((s) => s === 'read' || s === 'write' || s === 'admin')
+    ) {
       throw new TokenFileError(`${where}: scopes must be a list of read, write, admin`);
     }
-    return { name: typeof e.name === 'string' ? e.name : `token ${i + 1}`, hash: Buffer.from(e.sha256.toLowerCase(), 'hex'), scopes: e.scopes as Scope[] };
+    return {
+      name: typeof e.name === 'string' ? e.name : `token ${i + 1}`,
+      hash: Buffer.from(e.sha256.toLowerCase(), 'hex'),
+      scopes: e.scopes as Scope[],
+    };
   });
 }
 
@@ -48,18 +58,26 @@ export async function databaseTokens(db: Database): Promise<{ entries: TokenEntr
   let created: string | undefined;
   const rows = await db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(727274002)`);
-    const existing = await tx.query<{ name: string; sha256: string; scopes: string }>(`SELECT name, sha256, scopes FROM tokens`);
+    const existing = await tx.query<{ name: string; sha256: string; scopes: string }>(
+      `SELECT name, sha256, scopes FROM tokens`,
+    );
     if (existing.length > 0) return existing;
     created = `lsk_${randomBytes(32).toString('base64url')}`;
     const row = { name: 'admin (first start)', sha256: sha256Hex(created), scopes: JSON.stringify(['admin']) };
     await tx.query(`INSERT INTO tokens (sha256, name, scopes) VALUES ($1, $2, $3)`, [row.sha256, row.name, row.scopes]);
     return [row];
   });
-  const entries = rows.map((r) => ({ name: r.name, hash: Buffer.from(r.sha256, 'hex'), scopes: JSON.parse(r.scopes) as Scope[] }));
+  const entries = rows.map((r) => ({
+    name: r.name,
+    hash: Buffer.from(r.sha256, 'hex'),
+    scopes: JSON.parse(r.scopes) as Scope[],
+  }));
   return created === undefined ? { entries } : { entries, created };
 }
 
-export type AuthOutcome = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly status: 401 | 403; readonly message: string };
+export type AuthOutcome =
+  | { readonly ok: true; readonly name: string }
+  | { readonly ok: false; readonly status: 401 | 403; readonly message: string };
 
 export function authorize(entries: readonly TokenEntry[], header: string | undefined, needed: Scope): AuthOutcome {
   const match = /^Bearer +(\S+)\s*$/i.exec(header ?? '');
@@ -69,6 +87,7 @@ export function authorize(entries: readonly TokenEntry[], header: string | undef
   // Compare with every entry, found or not, so the time taken says nothing about the hashes.
   for (const entry of entries) if (timingSafeEqual(entry.hash, hash) && !found) found = entry;
   if (!found) return { ok: false, status: 401, message: 'the token is not known: check it, or ask an admin for one' };
-  if (!found.scopes.some((s) => RANK[s] >= RANK[needed])) return { ok: false, status: 403, message: `the token ${JSON.stringify(found.name)} lacks the ${needed} scope` };
+  if (!found.scopes.some((s) => RANK[s] >= RANK[needed]))
+    return { ok: false, status: 403, message: `the token ${JSON.stringify(found.name)} lacks the ${needed} scope` };
   return { ok: true, name: found.name };
 }

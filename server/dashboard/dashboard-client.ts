@@ -9,25 +9,107 @@ export function dashboardClient(): void {
     now: string;
     rules_version: string;
     leads: number;
-    tiers: { name: string | null; threshold: number | null; count: number; share: number | null; converted: number | null; rate: number | null }[];
+    tiers: {
+      name: string | null;
+      threshold: number | null;
+      count: number;
+      share: number | null;
+      converted: number | null;
+      rate: number | null;
+    }[];
     mql: { tier: string; count: number; converted: number | null; opportunityRate: number | null } | null;
     histogram: { from: number; to: number; count: number }[];
     mql_inflow: { daily: { day: string; count: number }[]; weekly: { week: string; count: number }[] };
-    outcome: { field: string; converted: number; conversion_rate: number | null; bands: { band: number; minScore: number; maxScore: number; count: number; converted: number; rate: number | null }[] } | null;
-    latest_changes: { lead_id: unknown; name: string | null; company: string | null; at: string; from: string | null; to: string | null; score: number; reasons: { rule: string; points: number }[] }[];
+    outcome: {
+      field: string;
+      converted: number;
+      conversion_rate: number | null;
+      bands: {
+        band: number;
+        minScore: number;
+        maxScore: number;
+        count: number;
+        converted: number;
+        rate: number | null;
+      }[];
+    } | null;
+    latest_changes: {
+      lead_id: unknown;
+      name: string | null;
+      company: string | null;
+      at: string;
+      from: string | null;
+      to: string | null;
+      score: number;
+      reasons: { rule: string; points: number }[];
+    }[];
   };
   const TEXT = {
     ja: {
-      title: 'リードスコア KPI ダッシュボード', token: '読み取りトークン', signIn: 'サインイン', signOut: 'サインアウト', wrong: 'トークンが正しくないか、読み取り権限がありません。',
-      leads: 'リード数', mql: 'MQL 数', rate: 'MQL→商談化率', tiers: 'ティア別リード数', tier: 'ティア', count: '件数', share: '割合', histogram: 'スコア分布',
-      daily: 'MQL 流入 (日別, 30 日)', weekly: 'MQL 流入 (週別, 12 週)', changes: '最新のティア変更', when: '日時', who: 'リード', change: '変更', score: 'スコア', reasons: '主な理由',
-      bands: 'スコア帯別の商談化率', band: '帯', range: 'スコア', converted: '商談化', live: 'ライブ更新中', updated: '最終更新', none: 'ティアなし', noTier: '(ティアなし)', lang: 'English', rules: 'ルール',
+      title: 'リードスコア KPI ダッシュボード',
+      token: '読み取りトークン',
+      signIn: 'サインイン',
+      signOut: 'サインアウト',
+      wrong: 'トークンが正しくないか、読み取り権限がありません。',
+      leads: 'リード数',
+      mql: 'MQL 数',
+      rate: 'MQL→商談化率',
+      tiers: 'ティア別リード数',
+      tier: 'ティア',
+      count: '件数',
+      share: '割合',
+      histogram: 'スコア分布',
+      daily: 'MQL 流入 (日別, 30 日)',
+      weekly: 'MQL 流入 (週別, 12 週)',
+      changes: '最新のティア変更',
+      when: '日時',
+      who: 'リード',
+      change: '変更',
+      score: 'スコア',
+      reasons: '主な理由',
+      bands: 'スコア帯別の商談化率',
+      band: '帯',
+      range: 'スコア',
+      converted: '商談化',
+      live: 'ライブ更新中',
+      updated: '最終更新',
+      none: 'ティアなし',
+      noTier: '(ティアなし)',
+      lang: 'English',
+      rules: 'ルール',
     },
     en: {
-      title: 'Lead score KPI dashboard', token: 'Read token', signIn: 'Sign in', signOut: 'Sign out', wrong: 'The token is not known or lacks the read scope.',
-      leads: 'Leads', mql: 'MQLs', rate: 'MQL→opportunity rate', tiers: 'Leads per tier', tier: 'Tier', count: 'Leads', share: 'Share', histogram: 'Score distribution',
-      daily: 'MQL inflow per day (30 days)', weekly: 'MQL inflow per week (12 weeks)', changes: 'Latest tier changes', when: 'When', who: 'Lead', change: 'Change', score: 'Score', reasons: 'Top reasons',
-      bands: 'Conversion by score band', band: 'Band', range: 'Scores', converted: 'Converted', live: 'Live', updated: 'Updated', none: 'no tier', noTier: '(no tier)', lang: '日本語', rules: 'rules',
+      title: 'Lead score KPI dashboard',
+      token: 'Read token',
+      signIn: 'Sign in',
+      signOut: 'Sign out',
+      wrong: 'The token is not known or lacks the read scope.',
+      leads: 'Leads',
+      mql: 'MQLs',
+      rate: 'MQL→opportunity rate',
+      tiers: 'Leads per tier',
+      tier: 'Tier',
+      count: 'Leads',
+      share: 'Share',
+      histogram: 'Score distribution',
+      daily: 'MQL inflow per day (30 days)',
+      weekly: 'MQL inflow per week (12 weeks)',
+      changes: 'Latest tier changes',
+      when: 'When',
+      who: 'Lead',
+      change: 'Change',
+      score: 'Score',
+      reasons: 'Top reasons',
+      bands: 'Conversion by score band',
+      band: 'Band',
+      range: 'Scores',
+      converted: 'Converted',
+      live: 'Live',
+      updated: 'Updated',
+      none: 'no tier',
+      noTier: '(no tier)',
+      lang: '日本語',
+      rules: 'rules',
     },
   };
   type Lang = keyof typeof TEXT;
@@ -110,10 +192,22 @@ export function dashboardClient(): void {
       s.tiers.map((r) => [r.name ?? t('noTier'), num(r.count), pct(r.share), ...(s.outcome ? [pct(r.rate)] : [])]),
       s.tiers.map((r) => ({ 'data-tier': r.name ?? '', 'data-count': String(r.count) })),
     );
-    bars('tier-chart', s.tiers.map((r) => ({ label: r.name ?? t('noTier'), value: r.count })));
-    bars('histogram', s.histogram.map((b) => ({ label: String(b.from), value: b.count })));
-    bars('inflow-daily', s.mql_inflow.daily.map((d) => ({ label: d.day.slice(5), value: d.count })));
-    bars('inflow-weekly', s.mql_inflow.weekly.map((d) => ({ label: d.week.slice(5), value: d.count })));
+    bars(
+      'tier-chart',
+      s.tiers.map((r) => ({ label: r.name ?? t('noTier'), value: r.count })),
+    );
+    bars(
+      'histogram',
+      s.histogram.map((b) => ({ label: String(b.from), value: b.count })),
+    );
+    bars(
+      'inflow-daily',
+      s.mql_inflow.daily.map((d) => ({ label: d.day.slice(5), value: d.count })),
+    );
+    bars(
+      'inflow-weekly',
+      s.mql_inflow.weekly.map((d) => ({ label: d.week.slice(5), value: d.count })),
+    );
     table(
       'changes',
       [t('when'), t('who'), t('change'), t('score'), t('reasons')],
@@ -122,13 +216,30 @@ export function dashboardClient(): void {
         [c.name ?? String(c.lead_id), c.company].filter(Boolean).join(' / '),
         `${c.from ?? t('none')} → ${c.to ?? t('none')}`,
         String(c.score),
-        c.reasons.filter((r) => r.points !== 0).sort((a, b) => b.points - a.points).slice(0, 3).map((r) => `${r.rule} ${r.points > 0 ? '+' : '−'}${Math.abs(r.points)}`).join(' / '),
+        c.reasons
+          .filter((r) => r.points !== 0)
+          .sort((a, b) => b.points - a.points)
+          .slice(0, 3)
+          .map((r) => `${r.rule} ${r.points > 0 ? '+' : '−'}${Math.abs(r.points)}`)
+          .join(' / '),
       ]),
       s.latest_changes.map((c) => ({ 'data-lead': String(c.lead_id) })),
     );
     $('bands-section').hidden = !s.outcome;
-    if (s.outcome) table('bands', [t('band'), t('range'), t('count'), t('converted'), t('rate')], s.outcome.bands.map((b) => [String(b.band), `${b.minScore}–${b.maxScore}`, num(b.count), num(b.converted), pct(b.rate)]));
-    $('status').textContent = `${t('live')} · ${t('updated')} ${new Date().toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US')} · ${t('rules')} ${s.rules_version.slice(0, 7)}`;
+    if (s.outcome)
+      table(
+        'bands',
+        [t('band'), t('range'), t('count'), t('converted'), t('rate')],
+        s.outcome.bands.map((b) => [
+          String(b.band),
+          `${b.minScore}–${b.maxScore}`,
+          num(b.count),
+          num(b.converted),
+          pct(b.rate),
+        ]),
+      );
+    $('status').textContent =
+      `${t('live')} · ${t('updated')} ${new Date().toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US')} · ${t('rules')} ${s.rules_version.slice(0, 7)}`;
   }
 
   function show(signedIn: boolean): void {
@@ -162,7 +273,11 @@ export function dashboardClient(): void {
     e.preventDefault();
     void (async () => {
       const input = $('token') as HTMLInputElement;
-      const res = await fetch('/dashboard/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: input.value }) });
+      const res = await fetch('/dashboard/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: input.value }),
+      });
       input.value = '';
       $('sign-in-error').textContent = res.ok ? '' : t('wrong');
       if (res.ok) await start();

@@ -15,7 +15,9 @@ const HEARTBEAT_MS = 15_000;
  * need the session cookie that POST /dashboard/session sets for a read token.
  */
 export function dashboardRoutes(app: FastifyInstance, service: LiveService, log: (line: string) => void): void {
-  const feed = new LiveFeed(service.core, service.options.outcomeField, (e) => log(`leadscore serve: dashboard figures failed: ${(e as Error).message}`));
+  const feed = new LiveFeed(service.core, service.options.outcomeField, (e) =>
+    log(`leadscore serve: dashboard figures failed: ${(e as Error).message}`),
+  );
   const streams = new Set<() => void>();
   // preClose, not onClose: the server waits for open connections, and an event stream never ends by itself.
   app.addHook('preClose', async () => {
@@ -32,7 +34,10 @@ export function dashboardRoutes(app: FastifyInstance, service: LiveService, log:
   app.get('/', async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'")
+      .header(
+        'content-security-policy',
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'",
+      )
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .send(dashboardPage()),
@@ -40,7 +45,10 @@ export function dashboardRoutes(app: FastifyInstance, service: LiveService, log:
 
   app.post('/dashboard/session', async (request, reply) => {
     const token = (request.body as { token?: unknown } | null)?.token;
-    const outcome = typeof token === 'string' ? await openSession(service.core.db, service.tokens, token, Date.now()) : { ok: false as const, message: 'send {"token":"…"}' };
+    const outcome =
+      typeof token === 'string'
+        ? await openSession(service.core.db, service.tokens, token, Date.now())
+        : { ok: false as const, message: 'send {"token":"…"}' };
     if (!outcome.ok) throw new ApiError(401, 'unauthorized', outcome.message);
     const secure = request.protocol === 'https';
     return reply.header('set-cookie', sessionCookie(outcome.cookie, secure)).send({ signed_in: true });
@@ -60,10 +68,17 @@ export function dashboardRoutes(app: FastifyInstance, service: LiveService, log:
     await requireSession(request);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write('retry: 2000\n\n');
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const unsubscribe = feed.subscribe((snapshot) => res.write(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`));
+    const unsubscribe = feed.subscribe((snapshot) =>
+      res.write(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`),
+    );
     const end = (): void => {
       clearInterval(heartbeat);
       unsubscribe();

@@ -14,19 +14,37 @@ export const SESSION_HOURS = 12;
 
 const hashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export async function openSession(db: Database, tokens: readonly TokenEntry[], token: string, now: number): Promise<{ ok: true; cookie: string } | { ok: false; message: string }> {
+export async function openSession(
+  db: Database,
+  tokens: readonly TokenEntry[],
+  token: string,
+  now: number,
+): Promise<{ ok: true; cookie: string } | { ok: false; message: string }> {
   const auth = authorize(tokens, `Bearer ${token}`, 'read');
-  if (!auth.ok || /\s/.test(token) || token === '') return { ok: false, message: 'the token is not known, or lacks the read scope' };
+  if (!auth.ok || /\s/.test(token) || token === '')
+    return { ok: false, message: 'the token is not known, or lacks the read scope' };
   const session = randomBytes(32).toString('base64url');
   await db.query(`DELETE FROM dashboard_sessions WHERE expires_at < $1`, [instant(now)]);
-  await db.query(`INSERT INTO dashboard_sessions (sha256, token_sha256, expires_at) VALUES ($1, $2, $3)`, [hashOf(session), hashOf(token), instant(now + SESSION_HOURS * 3_600_000)]);
+  await db.query(`INSERT INTO dashboard_sessions (sha256, token_sha256, expires_at) VALUES ($1, $2, $3)`, [
+    hashOf(session),
+    hashOf(token),
+    instant(now + SESSION_HOURS * 3_600_000),
+  ]);
   return { ok: true, cookie: session };
 }
 
-export async function sessionIsValid(db: Database, tokens: readonly TokenEntry[], cookieHeader: string | undefined, now: number): Promise<boolean> {
+export async function sessionIsValid(
+  db: Database,
+  tokens: readonly TokenEntry[],
+  cookieHeader: string | undefined,
+  now: number,
+): Promise<boolean> {
   const session = readCookie(cookieHeader, SESSION_COOKIE);
   if (!session) return false;
-  const rows = await db.query<{ token_sha256: string }>(`SELECT token_sha256 FROM dashboard_sessions WHERE sha256 = $1 AND expires_at > $2`, [hashOf(session), instant(now)]);
+  const rows = await db.query<{ token_sha256: string }>(
+    `SELECT token_sha256 FROM dashboard_sessions WHERE sha256 = $1 AND expires_at > $2`,
+    [hashOf(session), instant(now)],
+  );
   const tokenHash = rows[0]?.token_sha256;
   return tokenHash !== undefined && tokens.some((t) => t.hash.toString('hex') === tokenHash);
 }

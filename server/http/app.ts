@@ -25,8 +25,16 @@ declare module 'fastify' {
  * The HTTP API over a LiveService: JSON in and out, bearer tokens checked
  * before the body is read, one error shape for every failure.
  */
-export function buildApp(service: LiveService, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, routerOptions: { maxParamLength: 2048 }, return503OnClosing: true });
+export function buildApp(
+  service: LiveService,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: 2048 },
+    return503OnClosing: true,
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -41,17 +49,25 @@ export function buildApp(service: LiveService, log: (line: string) => void = (l)
     const scope = request.routeOptions.config.scope;
     if (scope === undefined) return;
     const outcome = authorize(service.tokens, request.headers.authorization, scope);
-    if (!outcome.ok) throw new ApiError(outcome.status, outcome.status === 401 ? 'unauthorized' : 'forbidden', outcome.message);
+    if (!outcome.ok)
+      throw new ApiError(outcome.status, outcome.status === 401 ? 'unauthorized' : 'forbidden', outcome.message);
   });
 
   app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
     if (!(error instanceof ApiError) && isDatabaseUnavailable(error)) {
       log(`leadscore serve: the database cannot be reached: ${error.message}`);
-      const api = new ApiError(503, 'database_unavailable', 'the database cannot be reached: nothing of this request was stored; send it again in a few seconds');
+      const api = new ApiError(
+        503,
+        'database_unavailable',
+        'the database cannot be reached: nothing of this request was stored; send it again in a few seconds',
+      );
       return reply.status(503).header('Retry-After', '5').send(api.body());
     }
     const api = error instanceof ApiError ? error : fromFastify(error);
-    if (api.status >= 500) log(`leadscore serve: internal error: ${error.message}${process.env['LEADSCORE_DEBUG'] ? `\n${error.stack}` : ''}`);
+    if (api.status >= 500)
+      log(
+        `leadscore serve: internal error: ${error.message}${process.env['LEADSCORE_DEBUG'] ? `\n${error.stack}` : ''}`,
+      );
     if (api.status === 401) reply.header('WWW-Authenticate', 'Bearer');
     return reply.status(api.status).send(api.body());
   });
@@ -72,13 +88,25 @@ export function buildApp(service: LiveService, log: (line: string) => void = (l)
 function fromFastify(error: FastifyError): ApiError {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(413, 'body_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes: nothing was stored; split the batch`);
+      return new ApiError(
+        413,
+        'body_too_large',
+        `the body is larger than ${MAX_BODY_BYTES} bytes: nothing was stored; split the batch`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError(415, 'unsupported_media_type', 'send JSON (Content-Type: application/json), or for /v1/rules text/plain');
+      return new ApiError(
+        415,
+        'unsupported_media_type',
+        'send JSON (Content-Type: application/json), or for /v1/rules text/plain',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError(400, 'invalid_json', 'the body is empty: send JSON');
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return new ApiError(status, 'bad_request', error.message);
-  return new ApiError(500, 'internal_error', 'the service failed on this request; nothing was stored unless an earlier answer said so');
+  return new ApiError(
+    500,
+    'internal_error',
+    'the service failed on this request; nothing was stored unless an earlier answer said so',
+  );
 }

@@ -18,7 +18,8 @@ export function parseJsonBody(text: string): unknown {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_JSON_DEPTH) throw new ApiError(400, 'too_deep', `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`);
+      if (++depth > MAX_JSON_DEPTH)
+        throw new ApiError(400, 'too_deep', `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`);
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   try {

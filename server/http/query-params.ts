@@ -8,7 +8,11 @@ export function limitParam(value: unknown): number {
   if (value === undefined) return DEFAULT_LIMIT;
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1 || n > MAX_LIMIT) {
-    throw new ApiError(400, 'invalid_query', `limit must be a whole number from 1 to ${MAX_LIMIT} (got ${JSON.stringify(value)})`);
+    throw new ApiError(
+      400,
+      'invalid_query',
+      `limit must be a whole number from 1 to ${MAX_LIMIT} (got ${JSON.stringify(value)})`,
+    );
   }
   return n;
 }
@@ -16,7 +20,12 @@ export function limitParam(value: unknown): number {
 export function instantParam(name: string, value: unknown, timeZone: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = typeof value === 'string' ? parseInstant(value, timeZone) : undefined;
-  if (ms === undefined) throw new ApiError(400, 'invalid_query', `${name} must be an ISO 8601 time such as 2026-11-01T09:00:00Z (got ${JSON.stringify(value)})`);
+  if (ms === undefined)
+    throw new ApiError(
+      400,
+      'invalid_query',
+      `${name} must be an ISO 8601 time such as 2026-11-01T09:00:00Z (got ${JSON.stringify(value)})`,
+    );
   return ms;
 }
 
@@ -33,7 +42,11 @@ export function decodeCursor(value: unknown): string | undefined {
   } catch {
     // fall through
   }
-  throw new ApiError(400, 'invalid_cursor', 'cursor is not one this service gave: pass the "next" of the previous page as it was');
+  throw new ApiError(
+    400,
+    'invalid_cursor',
+    'cursor is not one this service gave: pass the "next" of the previous page as it was',
+  );
 }
 
 export function stringParam(name: string, value: unknown): string | undefined {

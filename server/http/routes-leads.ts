@@ -17,13 +17,18 @@ export function leadRoutes(app: FastifyInstance, service: LiveService): void {
 
   app.put<IdParams>('/v1/leads/:id', { config: { scope: 'write' } }, async (request) => {
     const outcome = await putLead(core, leadKey(request.params.id), request.body);
-    if (!outcome.ok) throw new ApiError(400, 'invalid_lead', 'the lead does not fit the schema: nothing was stored', outcome.reasons);
+    if (!outcome.ok)
+      throw new ApiError(400, 'invalid_lead', 'the lead does not fit the schema: nothing was stored', outcome.reasons);
     return outcome.score;
   });
 
-  app.post('/v1/leads', { config: { scope: 'write' } }, async (request) => ({ results: await postLeads(core, batchOf(request.body, 'leads')) }));
+  app.post('/v1/leads', { config: { scope: 'write' } }, async (request) => ({
+    results: await postLeads(core, batchOf(request.body, 'leads')),
+  }));
 
-  app.post('/v1/events', { config: { scope: 'write' } }, async (request) => ({ results: await postEvents(core, batchOf(request.body, 'events')) }));
+  app.post('/v1/events', { config: { scope: 'write' } }, async (request) => ({
+    results: await postEvents(core, batchOf(request.body, 'events')),
+  }));
 
   app.get<IdParams>('/v1/leads/:id', { config: { scope: 'read' } }, async (request) => {
     const score = await getLead(core, request.params.id);
@@ -37,11 +42,20 @@ export function leadRoutes(app: FastifyInstance, service: LiveService): void {
     return { items };
   });
 
-  app.get<IdParams & { Querystring: Record<string, unknown> }>('/v1/leads/:id/history', { config: { scope: 'read' } }, async (request) => {
-    const page = await getLeadHistory(core, request.params.id, limitParam(request.query.limit), decodeCursor(request.query.cursor));
-    if (!page) throw unknownLead(request.params.id);
-    return { items: page.items, next: page.next === null ? null : encodeCursor(page.next) };
-  });
+  app.get<IdParams & { Querystring: Record<string, unknown> }>(
+    '/v1/leads/:id/history',
+    { config: { scope: 'read' } },
+    async (request) => {
+      const page = await getLeadHistory(
+        core,
+        request.params.id,
+        limitParam(request.query.limit),
+        decodeCursor(request.query.cursor),
+      );
+      if (!page) throw unknownLead(request.params.id);
+      return { items: page.items, next: page.next === null ? null : encodeCursor(page.next) };
+    },
+  );
 
   app.get<{ Querystring: Record<string, unknown> }>('/v1/leads', { config: { scope: 'read' } }, async (request) => {
     const q = request.query;
@@ -59,9 +73,17 @@ export function leadRoutes(app: FastifyInstance, service: LiveService): void {
 }
 
 function batchOf(body: unknown, key: 'leads' | 'events'): unknown[] {
-  const list = body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
+  const list =
+    body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, key)
+      ? (body as Record<string, unknown>)[key]
+      : undefined;
   if (!Array.isArray(list)) throw new ApiError(400, 'invalid_request', `the body must be {"${key}":[…]}`);
-  if (list.length > MAX_BATCH) throw new ApiError(413, 'batch_too_large', `at most ${MAX_BATCH} ${key} per request (got ${list.length}): split the batch`);
+  if (list.length > MAX_BATCH)
+    throw new ApiError(
+      413,
+      'batch_too_large',
+      `at most ${MAX_BATCH} ${key} per request (got ${list.length}): split the batch`,
+    );
   return list;
 }
 

@@ -42,7 +42,11 @@ export function total(counts: readonly ScoreCount[]): number {
 }
 
 /** Leads per tier, in the rule file's order, then the leads no tier matched (when there are any). */
-export function tierFigures(counts: readonly ScoreCount[], tiers: readonly TierInfo[], hasOutcome: boolean): TierFigure[] {
+export function tierFigures(
+  counts: readonly ScoreCount[],
+  tiers: readonly TierInfo[],
+  hasOutcome: boolean,
+): TierFigure[] {
   const n = total(counts);
   const of = (name: string | null): [number, number] => {
     let c = 0;
@@ -56,7 +60,14 @@ export function tierFigures(counts: readonly ScoreCount[], tiers: readonly TierI
   };
   const row = (name: string | null, threshold: number | null): TierFigure => {
     const [c, conv] = of(name);
-    return { name, threshold, count: c, share: rate(c, n), converted: hasOutcome ? conv : null, rate: hasOutcome ? rate(conv, c) : null };
+    return {
+      name,
+      threshold,
+      count: c,
+      share: rate(c, n),
+      converted: hasOutcome ? conv : null,
+      rate: hasOutcome ? rate(conv, c) : null,
+    };
   };
   const rows = tiers.map((t) => row(t.name, t.threshold));
   const none = row(null, null);
@@ -68,7 +79,14 @@ export function mqlFigure(rows: readonly TierFigure[], tiers: readonly TierInfo[
   const first = tiers[0];
   if (!first) return null;
   const r = rows.find((x) => x.name === first.name)!;
-  return { tier: first.name, threshold: first.threshold, count: r.count, share: r.share, converted: r.converted, opportunityRate: r.rate };
+  return {
+    tier: first.name,
+    threshold: first.threshold,
+    count: r.count,
+    share: r.share,
+    converted: r.converted,
+    opportunityRate: r.rate,
+  };
 }
 
 /** runtime/report/metrics.ts `histogram`, from counts. */
@@ -91,7 +109,13 @@ export function histogramOf(counts: readonly ScoreCount[]): HistogramBin[] {
     n[b]! += c.count;
     if (c.converted) conv[b]! += c.count;
   }
-  return n.map((count, b) => ({ from: first + b * width, to: first + (b + 1) * width, count, converted: conv[b]!, rate: rate(conv[b]!, count) }));
+  return n.map((count, b) => ({
+    from: first + b * width,
+    to: first + (b + 1) * width,
+    count,
+    converted: conv[b]!,
+    rate: rate(conv[b]!, count),
+  }));
 }
 
 /** runtime/report/metrics.ts `decileBands`, from counts: leads with one score stay in one band. */
@@ -115,7 +139,8 @@ export function decileBandsOf(counts: readonly ScoreCount[]): ScoreBand[] {
     const e = byScore.get(score)!;
     const band = Math.floor((i * 10) / n) + 1;
     let current = bands[bands.length - 1];
-    if (!current || current.band !== band) bands.push((current = { band, min: score, max: score, count: 0, converted: 0 }));
+    if (!current || current.band !== band)
+      bands.push((current = { band, min: score, max: score, count: 0, converted: 0 }));
     current.count += e.count;
     current.converted += e.converted;
     current.min = score;
@@ -124,6 +149,14 @@ export function decileBandsOf(counts: readonly ScoreCount[]): ScoreBand[] {
   let captured = 0;
   return bands.map((b) => {
     captured += b.converted;
-    return { band: b.band, minScore: b.min, maxScore: b.max, count: b.count, converted: b.converted, rate: rate(b.converted, b.count), cumulativeCapture: rate(captured, positives) };
+    return {
+      band: b.band,
+      minScore: b.min,
+      maxScore: b.max,
+      count: b.count,
+      converted: b.converted,
+      rate: rate(b.converted, b.count),
+      cumulativeCapture: rate(captured, positives),
+    };
   });
 }

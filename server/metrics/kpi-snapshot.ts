@@ -3,7 +3,16 @@ import { tierInfos } from '../../runtime/statistics/observation.js';
 import type { HistogramBin, ScoreBand } from '../../runtime/statistics/metrics.js';
 import type { ServiceCore } from '../scoring/core.js';
 import { millis } from '../store/database.js';
-import { decileBandsOf, histogramOf, mqlFigure, tierFigures, total, type MqlFigure, type ScoreCount, type TierFigure } from './kpi-figures.js';
+import {
+  decileBandsOf,
+  histogramOf,
+  mqlFigure,
+  tierFigures,
+  total,
+  type MqlFigure,
+  type ScoreCount,
+  type TierFigure,
+} from './kpi-figures.js';
 
 /** GET /v1/metrics and the dashboard: one set of figures, aggregated in SQL. */
 export interface KpiSnapshot {
@@ -15,9 +24,17 @@ export interface KpiSnapshot {
   readonly mql: MqlFigure | null;
   readonly histogram: readonly HistogramBin[];
   /** Leads entering the MQL tier (a new lead's first tier included), per day for 30 days and per ISO week (Monday) for 12, in the time zone. */
-  readonly mql_inflow: { readonly daily: readonly { day: string; count: number }[]; readonly weekly: readonly { week: string; count: number }[] };
+  readonly mql_inflow: {
+    readonly daily: readonly { day: string; count: number }[];
+    readonly weekly: readonly { week: string; count: number }[];
+  };
   /** With --outcome: the field, and conversion per decile band of the score. */
-  readonly outcome: { readonly field: string; readonly converted: number; readonly conversion_rate: number | null; readonly bands: readonly ScoreBand[] } | null;
+  readonly outcome: {
+    readonly field: string;
+    readonly converted: number;
+    readonly conversion_rate: number | null;
+    readonly bands: readonly ScoreBand[];
+  } | null;
   readonly latest_changes: readonly TierChangeRow[];
 }
 
@@ -57,7 +74,15 @@ export async function kpiSnapshot(core: ServiceCore, outcomeField: string | unde
     mql,
     histogram: histogramOf(counts),
     mql_inflow: mql ? await inflow(core, mql.tier, now, zone) : { daily: [], weekly: [] },
-    outcome: outcomeField === undefined ? null : { field: outcomeField, converted, conversion_rate: n === 0 ? null : converted / n, bands: decileBandsOf(counts) },
+    outcome:
+      outcomeField === undefined
+        ? null
+        : {
+            field: outcomeField,
+            converted,
+            conversion_rate: n === 0 ? null : converted / n,
+            bands: decileBandsOf(counts),
+          },
     latest_changes: await latestChanges(core),
   };
 }
@@ -73,8 +98,11 @@ const outcomeCache = new WeakMap<ServiceCore, { field: string; at: number; conve
  * read at most every OUTCOME_TTL_MS and may lag the scores by that much.
  */
 async function scoreCounts(core: ServiceCore, outcomeField: string | undefined): Promise<ScoreCount[]> {
-  const rows = await core.db.query<{ score: number; tier: string | null; n: number }>(`SELECT score, tier, count(*)::int AS n FROM scores GROUP BY score, tier`);
-  if (outcomeField === undefined) return rows.map((r) => ({ score: Number(r.score), tier: r.tier, converted: false, count: Number(r.n) }));
+  const rows = await core.db.query<{ score: number; tier: string | null; n: number }>(
+    `SELECT score, tier, count(*)::int AS n FROM scores GROUP BY score, tier`,
+  );
+  if (outcomeField === undefined)
+    return rows.map((r) => ({ score: Number(r.score), tier: r.tier, converted: false, count: Number(r.n) }));
   const converted = await convertedCounts(core, outcomeField);
   return rows.flatMap((r) => {
     const n = Number(r.n);
@@ -115,7 +143,12 @@ async function convertedCounts(core: ServiceCore, field: string): Promise<Map<st
   return converted;
 }
 
-async function inflow(core: ServiceCore, mqlTier: string, now: number, zone: string): Promise<KpiSnapshot['mql_inflow']> {
+async function inflow(
+  core: ServiceCore,
+  mqlTier: string,
+  now: number,
+  zone: string,
+): Promise<KpiSnapshot['mql_inflow']> {
   const since = now - WEEKS * 7 * 86_400_000 - 7 * 86_400_000;
   const rows = await core.db.query<{ day: string; n: number }>(
     `SELECT to_char(h.at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, count(*)::int AS n FROM history h
@@ -141,15 +174,34 @@ async function inflow(core: ServiceCore, mqlTier: string, now: number, zone: str
 }
 
 async function latestChanges(core: ServiceCore): Promise<TierChangeRow[]> {
-  const rows = await core.db.query<{ at: unknown; score: number; tier: string | null; previous_tier: string | null; reasons: string; record: string }>(
+  const rows = await core.db.query<{
+    at: unknown;
+    score: number;
+    tier: string | null;
+    previous_tier: string | null;
+    reasons: string;
+    record: string;
+  }>(
     `SELECT h.at, h.score, h.tier, h.previous_tier, h.reasons, l.record FROM history h JOIN leads l ON l.id = h.lead_id
       WHERE h.tier IS DISTINCT FROM h.previous_tier ORDER BY h.seq DESC LIMIT ${LATEST}`,
   );
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
   return rows.map((r) => {
     const lead = JSON.parse(r.record) as Record<string, unknown>;
-    const reasons = (JSON.parse(r.reasons) as { rule: string; points: number }[]).map(({ rule, points }) => ({ rule, points }));
-    return { lead_id: lead.id, name: text(lead.name), company: text(lead.company), at: new Date(millis(r.at)!).toISOString(), from: r.previous_tier, to: r.tier, score: Number(r.score), reasons };
+    const reasons = (JSON.parse(r.reasons) as { rule: string; points: number }[]).map(({ rule, points }) => ({
+      rule,
+      points,
+    }));
+    return {
+      lead_id: lead.id,
+      name: text(lead.name),
+      company: text(lead.company),
+      at: new Date(millis(r.at)!).toISOString(),
+      from: r.previous_tier,
+      to: r.tier,
+      score: Number(r.score),
+      reasons,
+    };
   });
 }
 
@@ -160,7 +212,9 @@ export async function changeMarker(core: ServiceCore): Promise<string> {
 }
 
 function localDay(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(ms),
+  );
 }
 
 function addDays(day: string, n: number): string {

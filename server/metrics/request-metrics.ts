@@ -40,11 +40,19 @@ export class RequestMetrics {
 
   /** The Prometheus text exposition of the requests so far. */
   text(): string {
-    const lines = ['# HELP leadscore_http_requests_total HTTP requests answered, by route template, method and status.', '# TYPE leadscore_http_requests_total counter'];
+    const lines = [
+      '# HELP leadscore_http_requests_total HTTP requests answered, by route template, method and status.',
+      '# TYPE leadscore_http_requests_total counter',
+    ];
     for (const [labels, n] of [...this.requests].sort()) lines.push(`leadscore_http_requests_total{${labels}} ${n}`);
-    lines.push('# HELP leadscore_http_request_duration_seconds Time to answer, by route template and method.', '# TYPE leadscore_http_request_duration_seconds histogram');
+    lines.push(
+      '# HELP leadscore_http_request_duration_seconds Time to answer, by route template and method.',
+      '# TYPE leadscore_http_request_duration_seconds histogram',
+    );
     for (const [labels, s] of [...this.latency].sort()) {
-      BUCKETS.forEach((b, i) => lines.push(`leadscore_http_request_duration_seconds_bucket{${labels},le="${b}"} ${s.buckets[i]}`));
+      BUCKETS.forEach((b, i) =>
+        lines.push(`leadscore_http_request_duration_seconds_bucket{${labels},le="${b}"} ${s.buckets[i]}`),
+      );
       lines.push(`leadscore_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`);
       lines.push(`leadscore_http_request_duration_seconds_sum{${labels}} ${s.sum}`);
       lines.push(`leadscore_http_request_duration_seconds_count{${labels}} ${s.count}`);

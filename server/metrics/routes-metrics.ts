@@ -14,7 +14,9 @@ export function metricsRoutes(app: FastifyInstance, service: LiveService): void 
   const requests = new RequestMetrics();
   requests.install(app);
 
-  app.get('/v1/metrics', { config: { scope: 'read' } }, async () => kpiSnapshot(service.core, service.options.outcomeField));
+  app.get('/v1/metrics', { config: { scope: 'read' } }, async () =>
+    kpiSnapshot(service.core, service.options.outcomeField),
+  );
 
   app.get('/metrics', { config: { scope: 'read' } }, async (_request, reply) => {
     const health = await service.health();

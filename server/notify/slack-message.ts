@@ -16,7 +16,14 @@ export function slackMessage(s: TierChangeSummary): Record<string, unknown> {
   return {
     text: headline,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `${s.to} になりました: ${s.who}${s.company ? ` / ${s.company}` : ''}`.slice(0, 150), emoji: true } },
+      {
+        type: 'header',
+        text: {
+          type: 'plain_text',
+          text: `${s.to} になりました: ${s.who}${s.company ? ` / ${s.company}` : ''}`.slice(0, 150),
+          emoji: true,
+        },
+      },
       {
         type: 'section',
         fields: [
@@ -27,7 +34,12 @@ export function slackMessage(s: TierChangeSummary): Record<string, unknown> {
         ],
       },
       { type: 'section', text: { type: 'mrkdwn', text: `*主な理由*\n${esc(s.topReasons)}` } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `リード ${esc(s.leadId)} · ${esc(s.when)} · ルール ${s.rulesVersion} · leadscore` }] },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: `リード ${esc(s.leadId)} · ${esc(s.when)} · ルール ${s.rulesVersion} · leadscore` },
+        ],
+      },
     ],
   };
 }

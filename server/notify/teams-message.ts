@@ -16,7 +16,13 @@ export function teamsMessage(s: TierChangeSummary): Record<string, unknown> {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', size: 'Large', weight: 'Bolder', wrap: true, text: `${s.to} になりました: ${s.who}${s.company ? ` / ${s.company}` : ''}` },
+            {
+              type: 'TextBlock',
+              size: 'Large',
+              weight: 'Bolder',
+              wrap: true,
+              text: `${s.to} になりました: ${s.who}${s.company ? ` / ${s.company}` : ''}`,
+            },
             {
               type: 'FactSet',
               facts: [
@@ -27,7 +33,13 @@ export function teamsMessage(s: TierChangeSummary): Record<string, unknown> {
                 { title: '主な理由', value: s.topReasons },
               ],
             },
-            { type: 'TextBlock', isSubtle: true, size: 'Small', wrap: true, text: `リード ${s.leadId} · ${s.when} · ルール ${s.rulesVersion} · leadscore` },
+            {
+              type: 'TextBlock',
+              isSubtle: true,
+              size: 'Small',
+              wrap: true,
+              text: `リード ${s.leadId} · ${s.when} · ルール ${s.rulesVersion} · leadscore`,
+            },
           ],
         },
       },

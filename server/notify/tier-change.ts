@@ -34,8 +34,13 @@ export interface TierChangeSummary {
 const NO_TIER = 'ティアなし';
 const TOP_REASONS = 3;
 
-export function summarize(payload: TierChangePayload, lead: Record<string, unknown> | undefined, timeZone: string | undefined): TierChangeSummary {
-  const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
+export function summarize(
+  payload: TierChangePayload,
+  lead: Record<string, unknown> | undefined,
+  timeZone: string | undefined,
+): TierChangeSummary {
+  const text = (v: unknown): string | null =>
+    typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null;
   const leadId = text(payload.lead_id) ?? String(payload.lead_id);
   return {
     who: text(lead?.name) ?? text(lead?.full_name) ?? leadId,
@@ -57,7 +62,13 @@ export function topReasons(reasons: TierChangePayload['reasons'], count = TOP_RE
   const ranked = reasons
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => r.points !== 0)
-    .sort((a, b) => (a.r.points > 0) !== (b.r.points > 0) ? (a.r.points > 0 ? -1 : 1) : Math.abs(b.r.points) - Math.abs(a.r.points) || a.i - b.i);
+    .sort((a, b) =>
+      a.r.points > 0 !== b.r.points > 0
+        ? a.r.points > 0
+          ? -1
+          : 1
+        : Math.abs(b.r.points) - Math.abs(a.r.points) || a.i - b.i,
+    );
   const shown = ranked.slice(0, count).map(({ r }) => `${r.rule} ${signed(r.points)}`);
   if (ranked.length > count) shown.push(`ほか ${ranked.length - count} 件`);
   return shown.length > 0 ? shown.join(' / ') : '(理由なし)';
@@ -66,7 +77,16 @@ export function topReasons(reasons: TierChangePayload['reasons'], count = TOP_RE
 function localTime(iso: string, timeZone: string | undefined): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timeZone ?? 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(ms));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }

@@ -18,7 +18,9 @@ export interface RuleSet {
   readonly schema?: { readonly file: string; readonly text: string };
 }
 
-export type RuleSetResult = { readonly ok: true; readonly rules: RuleSet; readonly warnings: Diagnostic[] } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+export type RuleSetResult =
+  | { readonly ok: true; readonly rules: RuleSet; readonly warnings: Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 export function rulesVersionOf(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -59,7 +59,10 @@ export class RulesRegistry {
     );
     const row = rows[0];
     if (!row) throw new Error(`rules version ${version} is named current but is not stored`);
-    const schema = row.schema_file !== null && row.schema_text !== null ? { file: row.schema_file, text: row.schema_text } : undefined;
+    const schema =
+      row.schema_file !== null && row.schema_text !== null
+        ? { file: row.schema_file, text: row.schema_text }
+        : undefined;
     const result = compileRuleSet(new TextEncoder().encode(row.source), storedSchema(schema), this.timeZone);
     if (!result.ok) throw new Error(`stored rules version ${version} no longer compiles`);
     const rules = { ...result.rules, version };

@@ -9,7 +9,12 @@ export const BATCH_SIZE = 100;
  * or another process's batch. Several processes on one PostgreSQL database
  * thus split background work without waiting on one another.
  */
-export async function claimLeads(tx: Sql, where: string, params: readonly unknown[], orderBy: string): Promise<string[]> {
+export async function claimLeads(
+  tx: Sql,
+  where: string,
+  params: readonly unknown[],
+  orderBy: string,
+): Promise<string[]> {
   const rows = await tx.query<{ id: string }>(
     `SELECT l.id FROM scores s JOIN leads l ON l.id = s.lead_id WHERE ${where} ORDER BY ${orderBy} LIMIT ${BATCH_SIZE} FOR UPDATE OF l SKIP LOCKED`,
     params,

@@ -33,15 +33,35 @@ export async function getLeadEvents(core: ServiceCore, key: string): Promise<unk
 }
 
 export interface HistoryPage {
-  readonly items: { at: string; score: number; tier: string | null; groups: unknown; reasons: unknown; cause: unknown }[];
+  readonly items: {
+    at: string;
+    score: number;
+    tier: string | null;
+    groups: unknown;
+    reasons: unknown;
+    cause: unknown;
+  }[];
   readonly next: string | null;
 }
 
 /** GET /v1/leads/{id}/history: oldest first; `next` is the cursor of the following page, null at the end. */
-export async function getLeadHistory(core: ServiceCore, key: string, limit: number, after: string | undefined): Promise<HistoryPage | undefined> {
+export async function getLeadHistory(
+  core: ServiceCore,
+  key: string,
+  limit: number,
+  after: string | undefined,
+): Promise<HistoryPage | undefined> {
   const exists = await core.db.query(`SELECT 1 FROM leads WHERE id = $1`, [key]);
   if (exists.length === 0) return undefined;
-  const rows = await core.db.query<{ seq: string; at: Date; score: number; tier: string | null; groups: string; reasons: string; cause: string }>(
+  const rows = await core.db.query<{
+    seq: string;
+    at: Date;
+    score: number;
+    tier: string | null;
+    groups: string;
+    reasons: string;
+    cause: string;
+  }>(
     `SELECT h.seq::text AS seq, h.at, h.score, h.tier, h.groups, h.reasons, h.cause FROM history h WHERE h.lead_id = $1 AND h.seq > $2::bigint ORDER BY h.seq LIMIT $3`,
     [key, after ?? '0', limit + 1],
   );
@@ -68,7 +88,10 @@ export interface LeadsQuery {
 }
 
 /** GET /v1/leads: score objects in lead id order (byte order of the id), after making every change due by now. */
-export async function listLeads(core: ServiceCore, q: LeadsQuery): Promise<{ items: ScoreObject[]; next: string | null }> {
+export async function listLeads(
+  core: ServiceCore,
+  q: LeadsQuery,
+): Promise<{ items: ScoreObject[]; next: string | null }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (q.tier !== undefined) conditions.push(`s.tier = $${params.push(q.tier)}`);

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../store/database.js';
-import { appendHistory, appendOutbox, readLeadRecord, readScore, readScoringEvents, writeScore, type StoredScore } from '../store/lead-rows.js';
+import {
+  appendHistory,
+  appendOutbox,
+  readLeadRecord,
+  readScore,
+  readScoringEvents,
+  writeScore,
+  type StoredScore,
+} from '../store/lead-rows.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import type { Cause } from './cause.js';
 
@@ -11,7 +19,13 @@ import type { Cause } from './cause.js';
  * outbox row (for webhooks) when the tier changed. A new lead's first score
  * is a change from nothing, its first tier a change from null.
  */
-export async function rescoreLead(tx: Sql, rules: RuleSet, key: string, at: number, cause: Cause): Promise<StoredScore> {
+export async function rescoreLead(
+  tx: Sql,
+  rules: RuleSet,
+  key: string,
+  at: number,
+  cause: Cause,
+): Promise<StoredScore> {
   const lead = (await readLeadRecord(tx, key)) ?? { id: key };
   const events = await readScoringEvents(tx, key);
   const result = rules.scorer.explain(lead, events, at);
@@ -57,7 +71,14 @@ export async function rescoreLead(tx: Sql, rules: RuleSet, key: string, at: numb
       rules_version: rules.version,
       occurred_at: new Date(at).toISOString(),
     };
-    await appendOutbox(tx, { id, kind: 'lead.tier_changed', leadKey: key, payload: JSON.stringify(payload), occurredAt: at, historySeq });
+    await appendOutbox(tx, {
+      id,
+      kind: 'lead.tier_changed',
+      leadKey: key,
+      payload: JSON.stringify(payload),
+      occurredAt: at,
+      historySeq,
+    });
   }
   return after;
 }
@@ -72,12 +93,20 @@ const MAX_STEPS = 100_000;
  * `maxSteps` lets the clock take one change per lead at a time, so that
  * changes of many leads are made in (nearly) global time order.
  */
-export async function catchUp(tx: Sql, rules: RuleSet, key: string, until: number, maxSteps = MAX_STEPS): Promise<StoredScore | undefined> {
+export async function catchUp(
+  tx: Sql,
+  rules: RuleSet,
+  key: string,
+  until: number,
+  maxSteps = MAX_STEPS,
+): Promise<StoredScore | undefined> {
   let current = await readScore(tx, key);
   if (!current) return undefined;
-  if (current.rulesVersion !== rules.version) current = await rescoreLead(tx, rules, key, Math.max(until, current.scoredAt), { kind: 'rules' });
+  if (current.rulesVersion !== rules.version)
+    current = await rescoreLead(tx, rules, key, Math.max(until, current.scoredAt), { kind: 'rules' });
   for (let step = 0; current.nextChange !== null && current.nextChange <= until && step < maxSteps; step++) {
-    if (step >= MAX_STEPS - 1) throw new Error(`lead ${key}: the next change never passed ${new Date(until).toISOString()}`);
+    if (step >= MAX_STEPS - 1)
+      throw new Error(`lead ${key}: the next change never passed ${new Date(until).toISOString()}`);
     current = await rescoreLead(tx, rules, key, current.nextChange, { kind: 'time' });
   }
   return current;

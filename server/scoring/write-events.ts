@@ -4,7 +4,12 @@ import { catchUp, rescoreLead } from './rescore-lead.js';
 import type { ServiceCore } from './core.js';
 import { checkEvent, type ValidEvent } from './validate-records.js';
 
-export type EventResult = { readonly index: number; readonly id: unknown; readonly status: 'stored' | 'duplicate' | 'invalid'; readonly errors?: string[] };
+export type EventResult = {
+  readonly index: number;
+  readonly id: unknown;
+  readonly status: 'stored' | 'duplicate' | 'invalid';
+  readonly errors?: string[];
+};
 
 /**
  * POST /v1/events: each event judged alone; the valid ones stored, and each
@@ -18,7 +23,10 @@ export async function postEvents(core: ServiceCore, events: readonly unknown[]):
   const byLead = new Map<string, { index: number; event: ValidEvent }[]>();
   events.forEach((body, index) => {
     const checked = checkEvent(body, rules, core.timeZone);
-    const id = body !== null && typeof body === 'object' && !Array.isArray(body) ? ((body as Record<string, unknown>).id ?? null) : null;
+    const id =
+      body !== null && typeof body === 'object' && !Array.isArray(body)
+        ? ((body as Record<string, unknown>).id ?? null)
+        : null;
     results.push({ index, id, status: 'invalid', ...(!checked.ok && { errors: checked.reasons }) });
     if (!checked.ok) return;
     const list = byLead.get(checked.value.key) ?? [];
@@ -41,7 +49,8 @@ export async function postEvents(core: ServiceCore, events: readonly unknown[]):
         results[index] = { index, id: event.id, status: isNew ? 'stored' : 'duplicate' };
         if (isNew) stored.push(event.id);
       }
-      if (created || stored.length > 0) out.push(await rescoreLead(tx, rules, key, now, { kind: 'event', event_ids: stored }));
+      if (created || stored.length > 0)
+        out.push(await rescoreLead(tx, rules, key, now, { kind: 'event', event_ids: stored }));
     }
     return out;
   });

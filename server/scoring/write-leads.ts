@@ -4,10 +4,19 @@ import { catchUp, rescoreLead } from './rescore-lead.js';
 import { scoreObject, type ServiceCore, type ScoreObject } from './core.js';
 import { checkLead, type ValidLead } from './validate-records.js';
 
-export type LeadResult = { readonly index: number; readonly id: unknown; readonly status: 'stored' | 'invalid'; readonly errors?: string[] };
+export type LeadResult = {
+  readonly index: number;
+  readonly id: unknown;
+  readonly status: 'stored' | 'invalid';
+  readonly errors?: string[];
+};
 
 /** PUT /v1/leads/{id}: the lead's new score, or the reasons it is invalid (nothing stored). */
-export async function putLead(core: ServiceCore, pathId: string, body: unknown): Promise<{ ok: true; score: ScoreObject } | { ok: false; reasons: string[] }> {
+export async function putLead(
+  core: ServiceCore,
+  pathId: string,
+  body: unknown,
+): Promise<{ ok: true; score: ScoreObject } | { ok: false; reasons: string[] }> {
   const rules = core.registry.current;
   const checked = checkLead(body, rules, pathId);
   if (!checked.ok) return checked;
@@ -22,9 +31,16 @@ export async function postLeads(core: ServiceCore, leads: readonly unknown[]): P
   const valid: ValidLead[] = [];
   leads.forEach((body, index) => {
     const checked = checkLead(body, rules);
-    const id = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).id : undefined;
+    const id =
+      body !== null && typeof body === 'object' && !Array.isArray(body)
+        ? (body as Record<string, unknown>).id
+        : undefined;
     if (checked.ok) valid.push(checked.value);
-    results.push(checked.ok ? { index, id, status: 'stored' } : { index, id: id ?? null, status: 'invalid', errors: checked.reasons });
+    results.push(
+      checked.ok
+        ? { index, id, status: 'stored' }
+        : { index, id: id ?? null, status: 'invalid', errors: checked.reasons },
+    );
   });
   if (valid.length > 0) await storeLeads(core, valid);
   return results;
@@ -36,7 +52,9 @@ export async function postLeads(core: ServiceCore, leads: readonly unknown[]): P
  * sent twice in one batch ends as the later record.
  */
 async function storeLeads(core: ServiceCore, leads: readonly ValidLead[]): Promise<StoredScore[]> {
-  const order = leads.map((lead, i) => ({ lead, i })).sort((a, b) => (a.lead.key < b.lead.key ? -1 : a.lead.key > b.lead.key ? 1 : a.i - b.i));
+  const order = leads
+    .map((lead, i) => ({ lead, i }))
+    .sort((a, b) => (a.lead.key < b.lead.key ? -1 : a.lead.key > b.lead.key ? 1 : a.i - b.i));
   const scores = await core.db.transaction(async (tx) => {
     const rules = await core.registry.inTransaction(tx);
     const now = await core.clock.now(tx);

@@ -20,7 +20,11 @@ export type SegmentResult = {
  * the service's own lead and event writes, so validation and scoring are
  * exactly those of /v1/leads and /v1/events.
  */
-export async function postSegment(core: ServiceCore, calls: readonly unknown[], map: SegmentMap | undefined): Promise<SegmentResult[]> {
+export async function postSegment(
+  core: ServiceCore,
+  calls: readonly unknown[],
+  map: SegmentMap | undefined,
+): Promise<SegmentResult[]> {
   const results: SegmentResult[] = new Array(calls.length);
   const leads: { index: number; record: Record<string, unknown> }[] = [];
   const events: { index: number; event: Record<string, unknown> }[] = [];
@@ -28,7 +32,13 @@ export async function postSegment(core: ServiceCore, calls: readonly unknown[], 
     const t = translateCall(call, map);
     if (t.kind === 'invalid') {
       const type = (call as { type?: unknown } | null)?.type;
-      results[index] = { index, messageId: t.messageId, type: type === 'track' || type === 'identify' ? type : null, status: 'invalid', errors: t.reasons };
+      results[index] = {
+        index,
+        messageId: t.messageId,
+        type: type === 'track' || type === 'identify' ? type : null,
+        status: 'invalid',
+        errors: t.reasons,
+      };
     } else if (t.kind === 'lead') {
       const stored = await readLeadRecord(core.db, leadKey(t.userId));
       leads.push({ index, record: { ...stored, ...t.traits, id: stored?.id ?? t.userId } });
@@ -39,14 +49,20 @@ export async function postSegment(core: ServiceCore, calls: readonly unknown[], 
     }
   }
   if (leads.length > 0) {
-    const outcome = await postLeads(core, leads.map((l) => l.record));
+    const outcome = await postLeads(
+      core,
+      leads.map((l) => l.record),
+    );
     outcome.forEach((r, i) => {
       const index = leads[i]!.index;
       if (r.status === 'invalid') results[index] = { ...results[index]!, status: 'invalid', errors: r.errors ?? [] };
     });
   }
   if (events.length > 0) {
-    const outcome = await postEvents(core, events.map((e) => e.event));
+    const outcome = await postEvents(
+      core,
+      events.map((e) => e.event),
+    );
     outcome.forEach((r, i) => {
       const index = events[i]!.index;
       results[index] = { ...results[index]!, status: r.status, ...(r.errors && { errors: r.errors }) };

@@ -8,10 +8,20 @@ import { postSegment } from './post-segment.js';
 export function segmentRoutes(app: FastifyInstance, service: LiveService): void {
   app.post('/v1/segment', { config: { scope: 'write' } }, async (request) => {
     const body = request.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'invalid_request', 'the body must be a Segment call ({"type":"track",…}) or {"batch":[calls]}');
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      throw new ApiError(
+        400,
+        'invalid_request',
+        'the body must be a Segment call ({"type":"track",…}) or {"batch":[calls]}',
+      );
     const calls = Object.hasOwn(body, 'batch') ? (body as { batch: unknown }).batch : [body];
     if (!Array.isArray(calls)) throw new ApiError(400, 'invalid_request', 'batch must be a list of calls');
-    if (calls.length > MAX_BATCH) throw new ApiError(413, 'batch_too_large', `at most ${MAX_BATCH} calls per request (got ${calls.length}): split the batch`);
+    if (calls.length > MAX_BATCH)
+      throw new ApiError(
+        413,
+        'batch_too_large',
+        `at most ${MAX_BATCH} calls per request (got ${calls.length}): split the batch`,
+      );
     return { results: await postSegment(service.core, calls, service.options.segmentMap) };
   });
 }

@@ -22,11 +22,16 @@ export function readSegmentMap(path: string): SegmentMap {
 
 export function segmentMapFrom(parsed: unknown, source: string): SegmentMap {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new SegmentMapError(`${source}: expected a JSON object of Segment event names to event types, such as {"Pricing Viewed": "page_view"}`);
+    throw new SegmentMapError(
+      `${source}: expected a JSON object of Segment event names to event types, such as {"Pricing Viewed": "page_view"}`,
+    );
   }
   const map = new Map<string, string>();
   for (const [name, type] of Object.entries(parsed)) {
-    if (typeof type !== 'string' || type === '') throw new SegmentMapError(`${source}: "${name}" must map to an event type name (a text such as "page_view"), got ${JSON.stringify(type)}`);
+    if (typeof type !== 'string' || type === '')
+      throw new SegmentMapError(
+        `${source}: "${name}" must map to an event type name (a text such as "page_view"), got ${JSON.stringify(type)}`,
+      );
     map.set(name, type);
   }
   return map;

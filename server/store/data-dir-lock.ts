@@ -17,7 +17,9 @@ export function lockDataDir(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirBusyError(`the data directory ${dir} is in use by another leadscore serve (pid ${holder}): stop it, or use --database postgres://… to run several`);
+        throw new DataDirBusyError(
+          `the data directory ${dir} is in use by another leadscore serve (pid ${holder}): stop it, or use --database postgres://… to run several`,
+        );
       }
       rmSync(path, { force: true });
     }

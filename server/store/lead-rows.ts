@@ -22,7 +22,10 @@ export interface StoredScore {
  * writers, the clock and rule re-scoring of one lead take turns.
  */
 export async function lockOrCreateLead(tx: Sql, key: string, recordIfNew: string): Promise<{ created: boolean }> {
-  const inserted = await tx.query(`INSERT INTO leads (id, record) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [key, recordIfNew]);
+  const inserted = await tx.query(
+    `INSERT INTO leads (id, record) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [key, recordIfNew],
+  );
   if (inserted.length > 0) return { created: true };
   await tx.query(`SELECT id FROM leads WHERE id = $1 FOR UPDATE`, [key]);
   return { created: false };
@@ -38,7 +41,14 @@ export async function readLeadRecord(tx: Sql, key: string): Promise<Record<strin
 }
 
 /** Stores an event unless the lead already has one with its id; true when stored. */
-export async function insertEvent(tx: Sql, key: string, eventId: string, type: string, at: number, record: string): Promise<boolean> {
+export async function insertEvent(
+  tx: Sql,
+  key: string,
+  eventId: string,
+  type: string,
+  at: number,
+  record: string,
+): Promise<boolean> {
   const rows = await tx.query(
     `INSERT INTO events (lead_id, event_id, type, at, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING event_id`,
     [key, eventId, type, instant(at), record],
@@ -48,7 +58,10 @@ export async function insertEvent(tx: Sql, key: string, eventId: string, type: s
 
 /** The lead's events as the scorer takes them: properties plus `type`, `lead_id` and `at` in epoch ms; `id` is envelope. */
 export async function readScoringEvents(tx: Sql, key: string): Promise<ScoringEvent[]> {
-  const rows = await tx.query<{ record: string; at: unknown }>(`SELECT record, at FROM events WHERE lead_id = $1 ORDER BY at, seq`, [key]);
+  const rows = await tx.query<{ record: string; at: unknown }>(
+    `SELECT record, at FROM events WHERE lead_id = $1 ORDER BY at, seq`,
+    [key],
+  );
   return rows.map((row) => {
     const event = JSON.parse(row.record) as Record<string, unknown>;
     delete event.id;
@@ -59,7 +72,9 @@ export async function readScoringEvents(tx: Sql, key: string): Promise<ScoringEv
 
 /** The stored events as they were sent, oldest first. */
 export async function readStoredEvents(tx: Sql, key: string): Promise<unknown[]> {
-  const rows = await tx.query<{ record: string }>(`SELECT record FROM events WHERE lead_id = $1 ORDER BY at, seq`, [key]);
+  const rows = await tx.query<{ record: string }>(`SELECT record FROM events WHERE lead_id = $1 ORDER BY at, seq`, [
+    key,
+  ]);
   return rows.map((r) => JSON.parse(r.record) as unknown);
 }
 
@@ -89,7 +104,17 @@ export async function writeScore(tx: Sql, s: StoredScore): Promise<void> {
     `INSERT INTO scores (${SCORE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
        rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change`,
-    [s.leadKey, s.score, s.tier, s.groups, s.reasons, s.rulesVersion, instant(s.scoredAt), instant(s.changedAt), instant(s.nextChange)],
+    [
+      s.leadKey,
+      s.score,
+      s.tier,
+      s.groups,
+      s.reasons,
+      s.rulesVersion,
+      instant(s.scoredAt),
+      instant(s.changedAt),
+      instant(s.nextChange),
+    ],
   );
 }
 
@@ -110,18 +135,28 @@ export async function appendHistory(tx: Sql, h: HistoryEntry): Promise<string> {
   const rows = await tx.query<{ seq: string }>(
     `INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq::text AS seq`,
-    [h.leadKey, instant(h.at), h.score, h.tier, h.groups, JSON.stringify(h.reasons), h.previous?.score ?? null, h.previous?.tier ?? null, JSON.stringify(h.cause), h.rulesVersion],
+    [
+      h.leadKey,
+      instant(h.at),
+      h.score,
+      h.tier,
+      h.groups,
+      JSON.stringify(h.reasons),
+      h.previous?.score ?? null,
+      h.previous?.tier ?? null,
+      JSON.stringify(h.cause),
+      h.rulesVersion,
+    ],
   );
   return rows[0]!.seq;
 }
 
-export async function appendOutbox(tx: Sql, row: { id: string; kind: string; leadKey: string; payload: string; occurredAt: number; historySeq: string }): Promise<void> {
-  await tx.query(`INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq) VALUES ($1, $2, $3, $4, $5, $6::bigint)`, [
-    row.id,
-    row.kind,
-    row.leadKey,
-    row.payload,
-    instant(row.occurredAt),
-    row.historySeq,
-  ]);
+export async function appendOutbox(
+  tx: Sql,
+  row: { id: string; kind: string; leadKey: string; payload: string; occurredAt: number; historySeq: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq) VALUES ($1, $2, $3, $4, $5, $6::bigint)`,
+    [row.id, row.kind, row.leadKey, row.payload, instant(row.occurredAt), row.historySeq],
+  );
 }

@@ -27,13 +27,18 @@ const STATUS_SQL: Record<DeliveryStatus, string> = {
 };
 
 /** GET /v1/webhooks/deliveries: newest first; the cursor is the last row's (queued_at, id, webhook). */
-export async function listDeliveries(db: Database, q: { status?: DeliveryStatus; limit: number; after?: string }): Promise<{ items: DeliveryView[]; next: string | null }> {
+export async function listDeliveries(
+  db: Database,
+  q: { status?: DeliveryStatus; limit: number; after?: string },
+): Promise<{ items: DeliveryView[]; next: string | null }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (q.status) conditions.push(STATUS_SQL[q.status]);
   if (q.after !== undefined) {
     const [at, id, webhook] = JSON.parse(q.after) as [string, string, string];
-    conditions.push(`(d.queued_at, d.outbox_id, d.webhook) < ($${params.push(at)}::timestamptz, $${params.push(id)}, $${params.push(webhook)})`);
+    conditions.push(
+      `(d.queued_at, d.outbox_id, d.webhook) < ($${params.push(at)}::timestamptz, $${params.push(id)}, $${params.push(webhook)})`,
+    );
   }
   const rows = await db.query(
     `SELECT d.*, o.payload FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id
@@ -44,7 +49,12 @@ export async function listDeliveries(db: Database, q: { status?: DeliveryStatus;
   const page = rows.slice(0, q.limit);
   const iso = (v: unknown): string | null => (millis(v) === null ? null : new Date(millis(v)!).toISOString());
   const items = page.map((r): DeliveryView => {
-    const p = JSON.parse(r.payload as string) as { lead_id: unknown; from: string | null; to: string | null; occurred_at: string };
+    const p = JSON.parse(r.payload as string) as {
+      lead_id: unknown;
+      from: string | null;
+      to: string | null;
+      occurred_at: string;
+    };
     const status: DeliveryStatus = r.delivered_at ? 'delivered' : r.dead_at ? 'dead' : 'pending';
     return {
       id: r.outbox_id as string,
@@ -65,7 +75,10 @@ export async function listDeliveries(db: Database, q: { status?: DeliveryStatus;
     };
   });
   const last = page[page.length - 1];
-  return { items, next: rows.length > q.limit && last ? JSON.stringify([iso(last.queued_at), last.outbox_id, last.webhook]) : null };
+  return {
+    items,
+    next: rows.length > q.limit && last ? JSON.stringify([iso(last.queued_at), last.outbox_id, last.webhook]) : null,
+  };
 }
 
 /**

@@ -17,7 +17,12 @@ const CLAIM_BATCH = 16;
  * webhook receives the changes made while it is configured, not a backlog
  * of every change since the database was created. Returns the rows taken.
  */
-export async function fanOut(db: Database, webhooks: readonly Webhook[], notifyTiers: ReadonlySet<string> | undefined, now: number): Promise<number> {
+export async function fanOut(
+  db: Database,
+  webhooks: readonly Webhook[],
+  notifyTiers: ReadonlySet<string> | undefined,
+  now: number,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string; payload: string }>(
       `SELECT id, payload FROM outbox WHERE NOT fanned_out ORDER BY occurred_at, id LIMIT ${FAN_OUT_BATCH} FOR UPDATE SKIP LOCKED`,
@@ -32,7 +37,8 @@ export async function fanOut(db: Database, webhooks: readonly Webhook[], notifyT
         );
       }
     }
-    if (rows.length > 0) await tx.query(`UPDATE outbox SET fanned_out = true WHERE id = ANY($1::text[])`, [rows.map((r) => r.id)]);
+    if (rows.length > 0)
+      await tx.query(`UPDATE outbox SET fanned_out = true WHERE id = ANY($1::text[])`, [rows.map((r) => r.id)]);
     return rows.length;
   });
 }
@@ -48,9 +54,21 @@ export interface ClaimedDelivery {
 }
 
 /** Takes up to CLAIM_BATCH due deliveries for these webhooks and leases them (next_attempt_at = now + lease) for one try each. */
-export async function claimDue(db: Database, webhookKeys: readonly string[], now: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+export async function claimDue(
+  db: Database,
+  webhookKeys: readonly string[],
+  now: number,
+  leaseMs: number,
+): Promise<ClaimedDelivery[]> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ outbox_id: string; webhook: string; attempts: number; queued_at: unknown; payload: string; record: string | null }>(
+    const rows = await tx.query<{
+      outbox_id: string;
+      webhook: string;
+      attempts: number;
+      queued_at: unknown;
+      payload: string;
+      record: string | null;
+    }>(
       `SELECT d.outbox_id, d.webhook, d.attempts, d.queued_at, o.payload, l.record
          FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id LEFT JOIN leads l ON l.id = o.lead_id
         WHERE d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= $1 AND d.webhook = ANY($2::text[])
@@ -58,20 +76,39 @@ export async function claimDue(db: Database, webhookKeys: readonly string[], now
       [instant(now), [...webhookKeys]],
     );
     for (const r of rows) {
-      await tx.query(`UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $3 WHERE outbox_id = $1 AND webhook = $2`, [r.outbox_id, r.webhook, instant(now + leaseMs)]);
+      await tx.query(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $3 WHERE outbox_id = $1 AND webhook = $2`,
+        [r.outbox_id, r.webhook, instant(now + leaseMs)],
+      );
     }
-    return rows.map((r) => ({ id: r.outbox_id, webhook: r.webhook, attempt: Number(r.attempts) + 1, queuedAt: millis(r.queued_at)!, payload: r.payload, leadRecord: r.record }));
+    return rows.map((r) => ({
+      id: r.outbox_id,
+      webhook: r.webhook,
+      attempt: Number(r.attempts) + 1,
+      queuedAt: millis(r.queued_at)!,
+      payload: r.payload,
+      leadRecord: r.record,
+    }));
   });
 }
 
-export type TryOutcome = { readonly ok: true; readonly status: number } | { readonly ok: false; readonly status: number | null; readonly error: string };
+export type TryOutcome =
+  | { readonly ok: true; readonly status: number }
+  | { readonly ok: false; readonly status: number | null; readonly error: string };
 
 /**
  * Records a try's outcome, unless the row moved on meanwhile (a redelivery, or
  * a lease that ran out and another process's try): then this try's result is
  * stale and dropped.
  */
-export async function recordTry(db: Database, d: ClaimedDelivery, outcome: TryOutcome, now: number, retryAt: number, deadAfterMs: number): Promise<'delivered' | 'retry' | 'dead' | 'stale'> {
+export async function recordTry(
+  db: Database,
+  d: ClaimedDelivery,
+  outcome: TryOutcome,
+  now: number,
+  retryAt: number,
+  deadAfterMs: number,
+): Promise<'delivered' | 'retry' | 'dead' | 'stale'> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ attempts: number; queued_at: unknown }>(
       `SELECT attempts, queued_at FROM webhook_deliveries WHERE outbox_id = $1 AND webhook = $2 AND delivered_at IS NULL AND dead_at IS NULL FOR UPDATE`,
@@ -80,7 +117,10 @@ export async function recordTry(db: Database, d: ClaimedDelivery, outcome: TryOu
     const row = rows[0];
     if (!row || Number(row.attempts) !== d.attempt) return 'stale';
     if (outcome.ok) {
-      await tx.query(`UPDATE webhook_deliveries SET delivered_at = $3, last_status = $4, last_error = NULL WHERE outbox_id = $1 AND webhook = $2`, [d.id, d.webhook, instant(now), outcome.status]);
+      await tx.query(
+        `UPDATE webhook_deliveries SET delivered_at = $3, last_status = $4, last_error = NULL WHERE outbox_id = $1 AND webhook = $2`,
+        [d.id, d.webhook, instant(now), outcome.status],
+      );
       return 'delivered';
     }
     const dead = now - millis(row.queued_at)! >= deadAfterMs;
@@ -99,5 +139,9 @@ export async function backlog(db: Database): Promise<{ pending: number; dead: nu
             (SELECT count(*)::int FROM webhook_deliveries WHERE dead_at IS NOT NULL) AS dead,
             (SELECT count(*)::int FROM outbox WHERE NOT fanned_out) AS fan`,
   );
-  return { pending: Number(rows[0]?.pending ?? 0), dead: Number(rows[0]?.dead ?? 0), notFannedOut: Number(rows[0]?.fan ?? 0) };
+  return {
+    pending: Number(rows[0]?.pending ?? 0),
+    dead: Number(rows[0]?.dead ?? 0),
+    notFannedOut: Number(rows[0]?.fan ?? 0),
+  };
 }

@@ -90,7 +90,11 @@ export class WebhookDispatcher {
       const body = renderBody(webhook.format, d.payload, d.leadRecord, this.timeZone);
       outcome = await sendTry(webhook.url, d.id, body, this.options.secret, this.retry.timeoutMs);
     } catch (e) {
-      outcome = { ok: false as const, status: null, error: `the message could not be written: ${(e as Error).message}` };
+      outcome = {
+        ok: false as const,
+        status: null,
+        error: `the message could not be written: ${(e as Error).message}`,
+      };
     }
     const now = Date.now();
     await recordTry(this.db, d, outcome, now, now + retryDelay(d.attempt, this.retry), this.retry.deadAfterMs);

@@ -23,7 +23,12 @@ export interface RetryPolicy {
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 10_000, maxDelayMs: 60 * 60_000, deadAfterMs: 3 * 24 * 60 * 60_000, timeoutMs: 10_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  baseDelayMs: 10_000,
+  maxDelayMs: 60 * 60_000,
+  deadAfterMs: 3 * 24 * 60 * 60_000,
+  timeoutMs: 10_000,
+};
 
 export interface WebhookOptions {
   readonly webhooks: readonly Webhook[];
@@ -40,7 +45,10 @@ export interface WebhookOptions {
  * `--webhook URL` takes `--webhook-format` (default json); `--webhook slack:URL`,
  * `teams:URL` or `json:URL` names the format of that one webhook.
  */
-export function parseWebhook(spec: string, defaultFormat: WebhookFormat): { ok: true; webhook: Webhook } | { ok: false; message: string } {
+export function parseWebhook(
+  spec: string,
+  defaultFormat: WebhookFormat,
+): { ok: true; webhook: Webhook } | { ok: false; message: string } {
   const prefixed = /^(json|slack|teams):(https?:\/\/.*)$/i.exec(spec);
   const format = (prefixed ? prefixed[1]!.toLowerCase() : defaultFormat) as WebhookFormat;
   const text = prefixed ? prefixed[2]! : spec;
@@ -48,10 +56,22 @@ export function parseWebhook(spec: string, defaultFormat: WebhookFormat): { ok: 
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `--webhook ${JSON.stringify(spec)} is not a URL: give https://…, or slack:https://… for a Slack message` };
+    return {
+      ok: false,
+      message: `--webhook ${JSON.stringify(spec)} is not a URL: give https://…, or slack:https://… for a Slack message`,
+    };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--webhook ${JSON.stringify(spec)}: only http:// and https:// are delivered to` };
-  return { ok: true, webhook: { url: url.href, format, key: createHash('sha256').update(url.href, 'utf8').digest('hex').slice(0, 16), target: url.origin } };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, message: `--webhook ${JSON.stringify(spec)}: only http:// and https:// are delivered to` };
+  return {
+    ok: true,
+    webhook: {
+      url: url.href,
+      format,
+      key: createHash('sha256').update(url.href, 'utf8').digest('hex').slice(0, 16),
+      target: url.origin,
+    },
+  };
 }
 
 /** `3d`, `12h`, `30m`, `45s`, `500ms`: a duration for --webhook-dead-after. */

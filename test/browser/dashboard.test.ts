@@ -7,7 +7,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, lead, OPEN_TIMEOUT, removeDir, startService, TOKENS, type Running } from '../server/integrations/harness.js';
+import {
+  call,
+  lead,
+  OPEN_TIMEOUT,
+  removeDir,
+  startService,
+  TOKENS,
+  type Running,
+} from '../server/integrations/harness.js';
 import { launch, screenshot } from './harness.js';
 
 let running: Running;
@@ -18,7 +26,11 @@ beforeAll(async () => {
   running = await startService({ outcomeField: 'opportunity' });
   await running.app.listen({ host: '127.0.0.1', port: 0 });
   url = `http://127.0.0.1:${(running.app.server.address() as AddressInfo).port}/`;
-  const leads = [lead('B1', { opportunity: true }), lead('B2', { role: '担当者', employees: 10 }), lead('B3', { role: '学生', employees: 5, opportunity: '2026-10-20' })];
+  const leads = [
+    lead('B1', { opportunity: true }),
+    lead('B2', { role: '担当者', employees: 10 }),
+    lead('B3', { role: '学生', employees: 5, opportunity: '2026-10-20' }),
+  ];
   expect((await call(running.app, 'POST', '/v1/leads', TOKENS.write, { leads })).status).toBe(200);
   const events = [{ id: 'x', lead_id: 'B1', type: 'form_reach', at: '2026-10-30T10:00:00+09:00' }];
   expect((await call(running.app, 'POST', '/v1/events', TOKENS.write, { events })).status).toBe(200);
@@ -60,7 +72,10 @@ describe('the live KPI dashboard', () => {
     expect(await page.locator('#kpi-leads').textContent()).toBe(String(api.leads));
     expect(await page.locator('#kpi-mql').textContent()).toBe(String(api.mql.count));
     expect(await page.locator('#kpi-rate').textContent()).toBe(`${(api.mql.opportunityRate * 100).toFixed(1)}%`);
-    for (const tier of api.tiers) expect(await page.locator(`#tiers tr[data-tier="${tier.name ?? ''}"]`).getAttribute('data-count')).toBe(String(tier.count));
+    for (const tier of api.tiers)
+      expect(await page.locator(`#tiers tr[data-tier="${tier.name ?? ''}"]`).getAttribute('data-count')).toBe(
+        String(tier.count),
+      );
     expect(await page.locator('#histogram rect').count()).toBe(api.histogram.length);
     expect(await page.locator('#changes tbody tr').count()).toBe(api.latest_changes.length);
     await screenshot(page, 'dashboard-ja');
@@ -68,10 +83,26 @@ describe('the live KPI dashboard', () => {
     // A new MQL, written through the API while the page stays open.
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     const updates = Number(await page.evaluate(() => document.body.dataset.updates));
-    expect((await call(running.app, 'PUT', '/v1/leads/NEW1', TOKENS.write, lead('NEW1', { name: '佐藤 花子', company: '株式会社ライブ' }))).status).toBe(200);
+    expect(
+      (
+        await call(
+          running.app,
+          'PUT',
+          '/v1/leads/NEW1',
+          TOKENS.write,
+          lead('NEW1', { name: '佐藤 花子', company: '株式会社ライブ' }),
+        )
+      ).status,
+    ).toBe(200);
     const events = [{ id: 'p', lead_id: 'NEW1', type: 'page_view', at: '2026-10-31T10:00:00+09:00', url: '/pricing' }];
     expect((await call(running.app, 'POST', '/v1/events', TOKENS.write, { events })).status).toBe(200);
-    await page.waitForFunction((n) => Number(document.body.dataset.updates) > n && (document.querySelector('#changes tbody tr')?.textContent ?? '').includes('→ MQL'), updates, { timeout: 20_000 });
+    await page.waitForFunction(
+      (n) =>
+        Number(document.body.dataset.updates) > n &&
+        (document.querySelector('#changes tbody tr')?.textContent ?? '').includes('→ MQL'),
+      updates,
+      { timeout: 20_000 },
+    );
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     const row = await page.locator('#changes tbody tr').first().textContent();
     expect(row).toContain('佐藤 花子 / 株式会社ライブ');
@@ -95,6 +126,8 @@ describe('the live KPI dashboard', () => {
   it('answers the data and the stream only to a session', async () => {
     expect((await call(running.app, 'GET', '/dashboard/data', undefined)).status).toBe(401);
     expect((await call(running.app, 'GET', '/dashboard/stream', undefined)).status).toBe(401);
-    expect((await call(running.app, 'POST', '/dashboard/session', undefined, { token: TOKENS.read.slice(1) })).status).toBe(401);
+    expect(
+      (await call(running.app, 'POST', '/dashboard/session', undefined, { token: TOKENS.read.slice(1) })).status,
+    ).toBe(401);
   });
 });

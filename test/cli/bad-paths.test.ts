@@ -8,24 +8,48 @@ import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 describe('bad paths and streams', () => {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-paths-'));
   writeFileSync(join(dir, 'r.score'), 'schema "./lead.schema.json"\nwhen employees >= 100 +20\n');
-  writeFileSync(join(dir, 'lead.schema.json'), JSON.stringify({ lead: { type: 'object', properties: { id: { type: 'string' }, employees: { type: 'integer' } } }, events: {} }));
+  writeFileSync(
+    join(dir, 'lead.schema.json'),
+    JSON.stringify({
+      lead: { type: 'object', properties: { id: { type: 'string' }, employees: { type: 'integer' } } },
+      events: {},
+    }),
+  );
   writeFileSync(join(dir, 'leads.jsonl'), '{"id":"A","employees":120}\n');
   writeFileSync(join(dir, 'broken.json'), '[{"id":"A"},\n{"id":"B"},]');
   mkdirSync(join(dir, 'folder.jsonl'));
 
   const cases: [string[], RegExp][] = [
-    [['check', 'nowhere/r.score'], /^leadscore: cannot open rule file nowhere\/r\.score: the folder nowhere does not exist$/],
+    [
+      ['check', 'nowhere/r.score'],
+      /^leadscore: cannot open rule file nowhere\/r\.score: the folder nowhere does not exist$/,
+    ],
     [['check', 'missing.score'], /^leadscore: cannot open rule file missing\.score: no such file$/],
     [['check', '.'], /^leadscore: cannot open rule file \.: it is a directory, not a file$/],
     [['fmt', 'nowhere/r.score'], /^leadscore: cannot open nowhere\/r\.score: the folder nowhere does not exist$/],
-    [['score', 'r.score', '--leads', 'nowhere/leads.jsonl'], /^leadscore: cannot open nowhere\/leads\.jsonl: the folder nowhere does not exist$/],
-    [['score', 'r.score', '--leads', 'folder.jsonl'], /^leadscore: cannot open folder\.jsonl: it is a directory, not a file$/],
-    [['score', 'r.score', '--leads', 'leads.jsonl', '--events', 'nowhere/events.jsonl'], /^leadscore: cannot open nowhere\/events\.jsonl: the folder nowhere does not exist$/],
-    [['score', 'r.score', '--leads', 'broken.json'], /^leadscore: broken\.json:2:12: not valid JSON: a comma is not allowed before a closing bracket or brace \(remove the last comma\)$/],
+    [
+      ['score', 'r.score', '--leads', 'nowhere/leads.jsonl'],
+      /^leadscore: cannot open nowhere\/leads\.jsonl: the folder nowhere does not exist$/,
+    ],
+    [
+      ['score', 'r.score', '--leads', 'folder.jsonl'],
+      /^leadscore: cannot open folder\.jsonl: it is a directory, not a file$/,
+    ],
+    [
+      ['score', 'r.score', '--leads', 'leads.jsonl', '--events', 'nowhere/events.jsonl'],
+      /^leadscore: cannot open nowhere\/events\.jsonl: the folder nowhere does not exist$/,
+    ],
+    [
+      ['score', 'r.score', '--leads', 'broken.json'],
+      /^leadscore: broken\.json:2:12: not valid JSON: a comma is not allowed before a closing bracket or brace \(remove the last comma\)$/,
+    ],
     [['report', 'r.score', '--leads', 'broken.json'], /^leadscore: broken\.json:2:12: not valid JSON/],
     [['score', 'r.score', '--leads', '-', '--events', '-'], /^leadscore: --leads and --events both read stdin/],
     [['report', 'r.score', '--leads', '-', '--events', '-'], /^leadscore: --leads and --events both read stdin/],
-    [['diff', 'nowhere/r.score', 'r.score'], /^leadscore: nowhere\/r\.score: the folder nowhere does not exist \(nor a git revision/],
+    [
+      ['diff', 'nowhere/r.score', 'r.score'],
+      /^leadscore: nowhere\/r\.score: the folder nowhere does not exist \(nor a git revision/,
+    ],
   ];
 
   it.each(cases)('%j', async (args, message) => {

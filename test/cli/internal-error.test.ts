@@ -26,9 +26,20 @@ describe('an internal error (a bug in leadscore)', () => {
 
   it('exits 70 with a request for a bug report, no stack trace, and leaves the outputs as they were', async () => {
     const dir = workspace();
-    const run = await runCliInProcess(['score', join(dir, 'r.score'), '--leads', join(dir, 'leads.jsonl'), '--out', join(dir, 'scores.jsonl'), '--rejects', join(dir, 'rejects.jsonl')]);
+    const run = await runCliInProcess([
+      'score',
+      join(dir, 'r.score'),
+      '--leads',
+      join(dir, 'leads.jsonl'),
+      '--out',
+      join(dir, 'scores.jsonl'),
+      '--rejects',
+      join(dir, 'rejects.jsonl'),
+    ]);
     expect(run.status).toBe(70);
-    expect(run.stderr).toMatch(/^leadscore: internal error: Cannot read properties of undefined \(reading 'score'\)\nThis is a bug in leadscore, not a problem with your files: please report it/m);
+    expect(run.stderr).toMatch(
+      /^leadscore: internal error: Cannot read properties of undefined \(reading 'score'\)\nThis is a bug in leadscore, not a problem with your files: please report it/m,
+    );
     expect(run.stderr).toMatch(/LEADSCORE_DEBUG=1/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(join(dir, 'scores.jsonl'), 'utf8')).toBe('yesterday\n');

@@ -1,5 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, linkSync, openSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  linkSync,
+  openSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +20,14 @@ import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
-const RULES = 'schema "./lead.schema.json"\ngroup 属性 {\n  when employees >= 100 +20 "規模"\n}\ntier MQL >= 20\ntier その他 otherwise\n';
+const RULES =
+  'schema "./lead.schema.json"\ngroup 属性 {\n  when employees >= 100 +20 "規模"\n}\ntier MQL >= 20\ntier その他 otherwise\n';
 const SCHEMA = JSON.stringify({
-  lead: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, employees: { type: 'integer', minimum: 0 } } },
+  lead: {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string' }, employees: { type: 'integer', minimum: 0 } },
+  },
   events: { page_view: { type: 'object' } },
 });
 const LEADS = '{"id":"A","employees":120}\n{"id":"B","employees":-1}\n';
@@ -18,7 +36,14 @@ const YESTERDAY = 'yesterday’s results, which must survive a failed run\n';
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-outputs-'));
-  const files = { 'r.score': RULES, 'lead.schema.json': SCHEMA, 'leads.jsonl': LEADS, 'events.jsonl': EVENTS, 'scores.jsonl': YESTERDAY, 'rejects.jsonl': YESTERDAY };
+  const files = {
+    'r.score': RULES,
+    'lead.schema.json': SCHEMA,
+    'leads.jsonl': LEADS,
+    'events.jsonl': EVENTS,
+    'scores.jsonl': YESTERDAY,
+    'rejects.jsonl': YESTERDAY,
+  };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -121,9 +146,13 @@ describe('outputs are written whole or not at all', () => {
     const run = runCli([...SCORE, '--out', 'latest.jsonl', '--rejects', 'rejects.jsonl'], { cwd: dir });
     expect(run.status).toBe(3);
     expect(lstatSync(join(dir, 'latest.jsonl')).isSymbolicLink()).toBe(true);
-    expect((jsonLines(readFileSync(join(dir, 'scores.jsonl'), 'utf8')) as { id: string }[]).map((r) => r.id)).toEqual(['A']);
+    expect((jsonLines(readFileSync(join(dir, 'scores.jsonl'), 'utf8')) as { id: string }[]).map((r) => r.id)).toEqual([
+      'A',
+    ]);
     expect(statSync(join(dir, 'scores.jsonl')).mode & 0o777).toBe(0o640);
-    expect((jsonLines(readFileSync(join(dir, 'rejects.jsonl'), 'utf8')) as { data: unknown }[]).map((r) => r.data)).toEqual([{ id: 'B', employees: -1 }]);
+    expect(
+      (jsonLines(readFileSync(join(dir, 'rejects.jsonl'), 'utf8')) as { data: unknown }[]).map((r) => r.data),
+    ).toEqual([{ id: 'B', employees: -1 }]);
     expect(tempFiles(dir)).toEqual([]);
   });
 
@@ -141,7 +170,11 @@ describe('outputs are written whole or not at all', () => {
     const dir = workspace();
     const full = openSync('/dev/full', 'w');
     const bin = fileURLToPath(new URL('../../bin/leadscore.js', import.meta.url));
-    const run = spawnSync(process.execPath, [bin, ...SCORE], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, ...SCORE], {
+      cwd: dir,
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+    });
     closeSync(full);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^leadscore: cannot write to stdout: ENOSPC/m);
@@ -166,10 +199,26 @@ describe('outputs are written whole or not at all', () => {
     const dir = workspace();
     const bin = fileURLToPath(new URL('../../bin/leadscore.js', import.meta.url));
     // Leads from a pipe that stays open: the run is under way until the signal.
-    const child = spawn(process.execPath, [bin, 'score', 'r.score', '--leads', '-', '--as-of', '2026-11-01', '--out', 'scores.jsonl', '--rejects', 'rejects.jsonl'], {
-      cwd: dir,
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'score',
+        'r.score',
+        '--leads',
+        '-',
+        '--as-of',
+        '2026-11-01',
+        '--out',
+        'scores.jsonl',
+        '--rejects',
+        'rejects.jsonl',
+      ],
+      {
+        cwd: dir,
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     child.stdin.write(LEADS);
     for (let i = 0; i < 300 && tempFiles(dir).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     expect(tempFiles(dir)).toHaveLength(2);

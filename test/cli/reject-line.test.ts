@@ -8,18 +8,23 @@ const base = { file: 'leads.jsonl', record: 1, line: 1, kind: 'lead', reason: 'b
 describe('a line of --rejects', () => {
   it('is one line of JSON with `data`, whatever the record holds', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }), (data) => {
-        const line = rejectLine({ ...base, data } as RejectedRecord);
-        expect(line).not.toContain('\n');
-        const parsed = JSON.parse(line) as Record<string, unknown>;
-        expect(Object.hasOwn(parsed, 'data')).toBe(true);
-        expect(parsed['reason']).toBe('bad');
-      }),
+      fc.property(
+        fc.anything({ withBigInt: true, withNullPrototype: true, withSparseArray: true, withBoxedValues: true }),
+        (data) => {
+          const line = rejectLine({ ...base, data } as RejectedRecord);
+          expect(line).not.toContain('\n');
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          expect(Object.hasOwn(parsed, 'data')).toBe(true);
+          expect(parsed['reason']).toBe('bad');
+        },
+      ),
     );
   });
 
   it('keeps a big integer’s digits, a missing record as null, and does not crash on a cycle', () => {
-    expect(JSON.parse(rejectLine({ ...base, data: { id: 12345678901234567890n } }))).toMatchObject({ data: { id: '12345678901234567890' } });
+    expect(JSON.parse(rejectLine({ ...base, data: { id: 12345678901234567890n } }))).toMatchObject({
+      data: { id: '12345678901234567890' },
+    });
     expect(JSON.parse(rejectLine({ ...base, data: undefined }))).toMatchObject({ data: null });
     const cyclic: Record<string, unknown> = { id: 'A' };
     cyclic['self'] = cyclic;

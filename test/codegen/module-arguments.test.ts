@@ -56,7 +56,9 @@ describe('the standalone module checks its arguments', () => {
   });
 
   it('events must be a list or left out', () => {
-    expect(() => module.score({}, { type: 'visit', at: NOW }, NOW)).toThrow(/events must be a list \[ \{…\}, … \] or left out \(got object\)/);
+    expect(() => module.score({}, { type: 'visit', at: NOW }, NOW)).toThrow(
+      /events must be a list \[ \{…\}, … \] or left out \(got object\)/,
+    );
     expect(() => module.score({}, 'visit', NOW)).toThrow(TypeError);
     // Left out: the lead's own `events`.
     expect(module.score({ events: visit }, undefined, NOW).score).toBe(10);

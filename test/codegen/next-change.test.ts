@@ -10,25 +10,34 @@ const DAY = 86_400_000;
 /** Every instant where some rule could flip: event times and window ends, a millisecond either side. */
 function criticalInstants(events: readonly { at: number }[]): number[] {
   const out: number[] = [];
-  for (const e of events) for (const base of [e.at, ...DURATIONS.map(([, ms]) => e.at + ms)]) out.push(base - 1, base, base + 1);
+  for (const e of events)
+    for (const base of [e.at, ...DURATIONS.map(([, ms]) => e.at + ms)]) out.push(base - 1, base, base + 1);
   return out;
 }
 
 describe('nextChange: the earliest instant a score can change with no new input', () => {
   it('the score is the same at every instant of [now, nextChange), and nextChange is after now', () => {
     fc.assert(
-      fc.property(programText, leadArb, eventsArb, fc.integer({ min: -40 * DAY, max: 2 * DAY }), fc.array(fc.integer({ min: 0, max: 90 * DAY }), { maxLength: 5 }), (source, lead, events, offset, extra) => {
-        const checked = checkSource(source, noSchema);
-        const scorer = instantiateLiveScorer(checked.program!);
-        const now = NOW + offset;
-        const next = scorer.nextChange(lead, events, now);
-        const before = scorer.explain(lead, events, now);
-        const end = next ?? Infinity;
-        if (next !== null) expect(next).toBeGreaterThan(now);
-        for (const s of [...criticalInstants(events), ...extra.map((x) => now + x), end - 1]) {
-          if (s >= now && s < end) expect(scorer.explain(lead, events, s), `at ${s - now} ms after now; next ${end - now}`).toEqual(before);
-        }
-      }),
+      fc.property(
+        programText,
+        leadArb,
+        eventsArb,
+        fc.integer({ min: -40 * DAY, max: 2 * DAY }),
+        fc.array(fc.integer({ min: 0, max: 90 * DAY }), { maxLength: 5 }),
+        (source, lead, events, offset, extra) => {
+          const checked = checkSource(source, noSchema);
+          const scorer = instantiateLiveScorer(checked.program!);
+          const now = NOW + offset;
+          const next = scorer.nextChange(lead, events, now);
+          const before = scorer.explain(lead, events, now);
+          const end = next ?? Infinity;
+          if (next !== null) expect(next).toBeGreaterThan(now);
+          for (const s of [...criticalInstants(events), ...extra.map((x) => now + x), end - 1]) {
+            if (s >= now && s < end)
+              expect(scorer.explain(lead, events, s), `at ${s - now} ms after now; next ${end - now}`).toEqual(before);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -33,19 +33,36 @@ const ev = (type: string, at: number, props: Record<string, unknown> = {}): RefE
 describe('decay R% every D', () => {
   it('+30 decay 50% every 30d: 30 under 30 days, then 15, 7, 3, 1 and 0 from 150 days', () => {
     const rule = 'on page_view +30 decay 50% every 30d';
-    const ages = [0, 30 * DAY - 1, 30 * DAY, 60 * DAY - 1, 60 * DAY, 90 * DAY, 120 * DAY, 150 * DAY - 1, 150 * DAY, 400 * DAY];
+    const ages = [
+      0,
+      30 * DAY - 1,
+      30 * DAY,
+      60 * DAY - 1,
+      60 * DAY,
+      90 * DAY,
+      120 * DAY,
+      150 * DAY - 1,
+      150 * DAY,
+      400 * DAY,
+    ];
     expect(ages.map((a) => scored(rule, [ev('page_view', NOW - a)]).score)).toEqual([30, 30, 15, 15, 7, 3, 1, 1, 0, 0]);
     expect(decayTable(30, 50)).toEqual([30, 15, 7, 3, 1, 0]);
   });
 
   it('-10 decay 50% every 7d: −10, −5, −2, −1, 0 (truncated toward zero)', () => {
     const rule = 'on unsubscribe -10 decay 50% every 7d';
-    expect([0, 7, 14, 21, 28].map((d) => scored(rule, [ev('unsubscribe', NOW - d * DAY)]).score)).toEqual([-10, -5, -2, -1, 0]);
+    expect([0, 7, 14, 21, 28].map((d) => scored(rule, [ev('unsubscribe', NOW - d * DAY)]).score)).toEqual([
+      -10, -5, -2, -1, 0,
+    ]);
   });
 
   it('without each, only the most recent matching event counts', () => {
     const rule = 'on page_view where url contains "/pricing" +30 decay 50% every 30d "料金ページ閲覧"';
-    const events = [ev('page_view', NOW - 100 * DAY, { url: '/pricing' }), ev('page_view', NOW - 45 * DAY, { url: '/pricing' }), ev('page_view', NOW - DAY, { url: '/blog' })];
+    const events = [
+      ev('page_view', NOW - 100 * DAY, { url: '/pricing' }),
+      ev('page_view', NOW - 45 * DAY, { url: '/pricing' }),
+      ev('page_view', NOW - DAY, { url: '/blog' }),
+    ];
     expect(scored(rule, events)).toMatchObject({ score: 15, reasons: [{ rule: '料金ページ閲覧', points: 15 }] });
   });
 
@@ -65,7 +82,9 @@ describe('decay R% every D', () => {
     expect(formatDecayTable(30, 50, { amount: 30, unit: 'd' })).toBe('30 → 15 → 7 → 3 → 1 → 0, every 30 days');
     expect(formatDecayTable(30, 50, { amount: 30, unit: 'd' }, 'ja')).toBe('30 → 15 → 7 → 3 → 1 → 0（30日ごと）');
     expect(formatDecayTable(-10, 50, { amount: 1, unit: 'w' })).toBe('-10 → -5 → -2 → -1 → 0, every 1 week');
-    expect(formatDecayTable(100, 10, { amount: 2, unit: 'h' })).toMatch(/^100 → 90 → 81 → 72 → 64 → 57 → 51 → 45 → … → 0, every 2 hours$/);
+    expect(formatDecayTable(100, 10, { amount: 2, unit: 'h' })).toMatch(
+      /^100 → 90 → 81 → 72 → 64 → 57 → 51 → 45 → … → 0, every 2 hours$/,
+    );
   });
 });
 
@@ -75,14 +94,22 @@ describe('max M per day|week|month', () => {
   const opens = [1, 1, 1, 2, 5, 5, 5, 5, 6, 6].map((d, i) => ev('email_open', nov(d, 8 + i)));
 
   it('+5 each max 10 per day max 30: 10 + 5 + 10 + 10 = 35, capped to 30', () => {
-    expect(scored('on email_open +5 each max 10 per day max 30 "メール開封"', opens)).toMatchObject({ score: 30, reasons: [{ rule: 'メール開封', points: 30 }] });
+    expect(scored('on email_open +5 each max 10 per day max 30 "メール開封"', opens)).toMatchObject({
+      score: 30,
+      reasons: [{ rule: 'メール開封', points: 30 }],
+    });
     expect(scored('on email_open +5 each max 10 per day', opens).score).toBe(35);
   });
 
   it('a week runs Monday 00:00 to Monday 00:00; a month is a calendar month', () => {
     // 1 Nov 2026 is a Sunday: the 1st is one week, the 2nd–6th the next.
     expect(scored('on email_open +5 each max 10 per week', opens).score).toBe(10 + 10);
-    const months = [ev('a', Date.UTC(2026, 9, 31, 23, 59)), ev('a', Date.UTC(2026, 9, 1)), ev('a', Date.UTC(2026, 10, 1)), ev('a', Date.UTC(2026, 10, 2))];
+    const months = [
+      ev('a', Date.UTC(2026, 9, 31, 23, 59)),
+      ev('a', Date.UTC(2026, 9, 1)),
+      ev('a', Date.UTC(2026, 10, 1)),
+      ev('a', Date.UTC(2026, 10, 2)),
+    ];
     expect(scored('on a +3 each max 4 per month', months).score).toBe(4 + 4);
   });
 
@@ -92,7 +119,13 @@ describe('max M per day|week|month', () => {
 
   it('per-period sums of decayed worths', () => {
     // Two events 8 days old (worth 5 each at 50% every 7d: 10 → 5) and three today (10 each, capped at 12 for the day).
-    const events = [ev('a', NOW - 8 * DAY), ev('a', NOW - 8 * DAY + 60_000), ev('a', NOW - 1), ev('a', NOW - 2), ev('a', NOW - 3)];
+    const events = [
+      ev('a', NOW - 8 * DAY),
+      ev('a', NOW - 8 * DAY + 60_000),
+      ev('a', NOW - 1),
+      ev('a', NOW - 2),
+      ev('a', NOW - 3),
+    ];
     expect(scored('on a +10 each decay 50% every 7d max 12 per day', events).score).toBe(10 + 12);
   });
 
@@ -105,7 +138,11 @@ describe('max M per day|week|month', () => {
 
   it('a DST day is one local date (New York, 1 Nov 2026 has 25 hours)', () => {
     // 04:00 UTC is 00:00 EDT on 1 Nov; 04:30 UTC on 2 Nov is 23:30 EST on 1 Nov: both the 1st.
-    const events = [ev('a', Date.UTC(2026, 10, 1, 4)), ev('a', Date.UTC(2026, 10, 2, 4, 30)), ev('a', Date.UTC(2026, 10, 2, 5))];
+    const events = [
+      ev('a', Date.UTC(2026, 10, 1, 4)),
+      ev('a', Date.UTC(2026, 10, 2, 4, 30)),
+      ev('a', Date.UTC(2026, 10, 2, 5)),
+    ];
     expect(scored('on a +5 each max 5 per day', events, NOW, 'America/New_York').score).toBe(5 + 5);
     expect(scored('on a +5 each max 5 per day', events, NOW).score).toBe(5 + 5);
     expect(scored('on a +5 each max 5 per day', events.slice(0, 2), NOW, 'America/New_York').score).toBe(5);

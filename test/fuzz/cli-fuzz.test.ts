@@ -24,29 +24,74 @@ const RUNS = Number(process.env['LEADSCORE_FUZZ_RUNS'] ?? 12);
 const SEED = Number(process.env['LEADSCORE_FUZZ_SEED'] ?? 20261101);
 
 const repoFile = (path: string): Buffer => readFileSync(join(REPO, path));
-const firstLines = (path: string, n: number): Buffer => Buffer.from(repoFile(path).toString('utf8').split('\n').slice(0, n).join('\n') + '\n');
+const firstLines = (path: string, n: number): Buffer =>
+  Buffer.from(repoFile(path).toString('utf8').split('\n').slice(0, n).join('\n') + '\n');
 
 const CORPUS = {
   rules: [
     { name: 'rules.score', text: repoFile('rules/b2b-saas.score') },
-    { name: 'rules.score', text: Buffer.from('when employees >= 100 +20 "規模"\non page_view +5 each "閲覧"\ntier MQL >= 20\ntier 他 otherwise\n') },
+    {
+      name: 'rules.score',
+      text: Buffer.from(
+        'when employees >= 100 +20 "規模"\non page_view +5 each "閲覧"\ntier MQL >= 20\ntier 他 otherwise\n',
+      ),
+    },
   ],
   schema: repoFile('rules/lead.schema.json'),
   leads: [
     { name: 'leads.jsonl', text: firstLines('examples/leads.jsonl', 8) },
     { name: 'leads.csv', text: firstLines('examples/leads.csv', 9) },
-    { name: 'leads.json', text: Buffer.from(JSON.stringify(repoFile('examples/leads.jsonl').toString('utf8').split('\n').slice(0, 6).map((l) => JSON.parse(l) as unknown), null, 1)) },
-    { name: 'nested.json', text: Buffer.from(JSON.stringify((JSON.parse(repoFile('examples/leads-with-events.json').toString('utf8')) as unknown[]).slice(0, 3), null, 1)) },
+    {
+      name: 'leads.json',
+      text: Buffer.from(
+        JSON.stringify(
+          repoFile('examples/leads.jsonl')
+            .toString('utf8')
+            .split('\n')
+            .slice(0, 6)
+            .map((l) => JSON.parse(l) as unknown),
+          null,
+          1,
+        ),
+      ),
+    },
+    {
+      name: 'nested.json',
+      text: Buffer.from(
+        JSON.stringify(
+          (JSON.parse(repoFile('examples/leads-with-events.json').toString('utf8')) as unknown[]).slice(0, 3),
+          null,
+          1,
+        ),
+      ),
+    },
   ],
   events: [
     { name: 'events.jsonl', text: firstLines('examples/events.jsonl', 30) },
-    { name: 'events.csv', text: Buffer.from('lead_id,type,at,url\nL00001,page_view,2026-10-02T10:15:00+09:00,/pricing\nL00002,email_open,2026-10-03,\nL00003,page_view,2026-10-04T09:00:00,/\n') },
-    { name: 'events.json', text: Buffer.from(JSON.stringify(repoFile('examples/events.jsonl').toString('utf8').split('\n').slice(0, 10).map((l) => JSON.parse(l) as unknown))) },
+    {
+      name: 'events.csv',
+      text: Buffer.from(
+        'lead_id,type,at,url\nL00001,page_view,2026-10-02T10:15:00+09:00,/pricing\nL00002,email_open,2026-10-03,\nL00003,page_view,2026-10-04T09:00:00,/\n',
+      ),
+    },
+    {
+      name: 'events.json',
+      text: Buffer.from(
+        JSON.stringify(
+          repoFile('examples/events.jsonl')
+            .toString('utf8')
+            .split('\n')
+            .slice(0, 10)
+            .map((l) => JSON.parse(l) as unknown),
+        ),
+      ),
+    },
   ],
 };
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const maybeMutate = (text: Buffer, random: Random, chance: number): Buffer => (random() < chance ? mutate(text, random) : text);
+const maybeMutate = (text: Buffer, random: Random, chance: number): Buffer =>
+  random() < chance ? mutate(text, random) : text;
 
 interface Case {
   readonly dir: string;
@@ -74,7 +119,14 @@ function makeCase(random: Random): Case {
     writeFileSync(join(dir, file.name), maybeMutate(file.text, random, 0.5));
     events = join(dir, file.name);
   }
-  return { dir, rules: join(dir, rules.name), rulesMutated: !rulesText.equals(rules.text) || !schemaText.equals(CORPUS.schema), leads: join(dir, leads.name), leadsText, ...(events && { events }) };
+  return {
+    dir,
+    rules: join(dir, rules.name),
+    rulesMutated: !rulesText.equals(rules.text) || !schemaText.equals(CORPUS.schema),
+    leads: join(dir, leads.name),
+    leadsText,
+    ...(events && { events }),
+  };
 }
 
 /**
@@ -97,7 +149,12 @@ function expectEveryRecordKept(run: CliRun, c: Case, format: string): void {
   const scored = Number(summary![1]);
   const read = Number(summary![2]);
   const out = readFileSync(join(c.dir, 'out'), 'utf8');
-  const outputs = format === 'json' ? (JSON.parse(out) as unknown[]).length : format === 'csv' ? (parseCsv(out) as unknown[]).length - 1 : out.split('\n').filter((l) => l !== '').length;
+  const outputs =
+    format === 'json'
+      ? (JSON.parse(out) as unknown[]).length
+      : format === 'csv'
+        ? (parseCsv(out) as unknown[]).length - 1
+        : out.split('\n').filter((l) => l !== '').length;
   expect(outputs).toBe(scored);
   const rejects = readFileSync(join(c.dir, 'rejects.jsonl'), 'utf8')
     .split('\n')
@@ -114,7 +171,8 @@ function expectEveryRecordKept(run: CliRun, c: Case, format: string): void {
     for (const r of leadRejects) {
       const raw = lines[r.line - 1]!;
       if (typeof r.data === 'string') expect(raw.replace(/^\uFEFF/, '')).toContain(r.data.trim());
-      else if (!OVERFLOWING_NUMBER.test(raw)) expect(r.data).toEqual(JSON.parse(JSON.stringify(JSON.parse(raw.replace(/^\uFEFF/, '')))));
+      else if (!OVERFLOWING_NUMBER.test(raw))
+        expect(r.data).toEqual(JSON.parse(JSON.stringify(JSON.parse(raw.replace(/^\uFEFF/, '')))));
     }
   }
 }
@@ -124,10 +182,23 @@ async function fuzzOnce(random: Random): Promise<void> {
   const check = await runCliInProcess(['check', c.rules]);
   expectNoBug(check, [0, 1, 2]);
   expectNoBug(await runCliInProcess(['fmt', '--check', c.rules]), [0, 1]);
-  expectNoBug(await runCliInProcess(['compile', c.rules, '--out', join(c.dir, 'scorer.mjs')]), check.status === 0 ? [0] : [0, 1, 2]);
+  expectNoBug(
+    await runCliInProcess(['compile', c.rules, '--out', join(c.dir, 'scorer.mjs')]),
+    check.status === 0 ? [0] : [0, 1, 2],
+  );
 
   const format = pick(random, ['jsonl', 'csv', 'json']);
-  const common = ['--leads', c.leads, ...(c.events ? ['--events', c.events] : []), '--as-of', '2026-11-01T00:00:00+09:00', '--format', format, '--out', join(c.dir, 'out')];
+  const common = [
+    '--leads',
+    c.leads,
+    ...(c.events ? ['--events', c.events] : []),
+    '--as-of',
+    '2026-11-01T00:00:00+09:00',
+    '--format',
+    format,
+    '--out',
+    join(c.dir, 'out'),
+  ];
   const score = await runCliInProcess(['score', c.rules, ...common, '--rejects', join(c.dir, 'rejects.jsonl')]);
   expectNoBug(score, c.rulesMutated ? [0, 1, 2, 3] : [0, 2, 3]);
   if (score.status === 2) expect(score.stderr).toMatch(/^leadscore: /m);
@@ -141,14 +212,21 @@ async function fuzzOnce(random: Random): Promise<void> {
 }
 
 describe('the CLI under random mutations of valid rule files and data', () => {
-  it(`never fails with a bug and keeps every record (${RUNS} runs, seed ${SEED})`, { timeout: Math.max(60_000, RUNS * 5_000) }, async () => {
-    for (let i = 0; i < RUNS; i++) {
-      const random = mulberry32(SEED + i);
-      try {
-        await fuzzOnce(random);
-      } catch (e) {
-        throw new Error(`fuzz run ${i} (LEADSCORE_FUZZ_SEED=${SEED + i} LEADSCORE_FUZZ_RUNS=1 reproduces it; files kept in ${tmpdir()}/leadscore-fuzz-*): ${(e as Error).message}`, { cause: e });
+  it(
+    `never fails with a bug and keeps every record (${RUNS} runs, seed ${SEED})`,
+    { timeout: Math.max(60_000, RUNS * 5_000) },
+    async () => {
+      for (let i = 0; i < RUNS; i++) {
+        const random = mulberry32(SEED + i);
+        try {
+          await fuzzOnce(random);
+        } catch (e) {
+          throw new Error(
+            `fuzz run ${i} (LEADSCORE_FUZZ_SEED=${SEED + i} LEADSCORE_FUZZ_RUNS=1 reproduces it; files kept in ${tmpdir()}/leadscore-fuzz-*): ${(e as Error).message}`,
+            { cause: e },
+          );
+        }
       }
-    }
-  });
+    },
+  );
 });

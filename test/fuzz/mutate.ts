@@ -7,15 +7,83 @@
 export type Random = () => number;
 
 const TOKENS = [
-  ',', ']', '[', '{', '}', '"', '\\', ':', '\n', '\r\n', '\r', '\t', ' ', ';', '#', '//', '\u2028',
-  'null', 'true', 'false', '-1', '-0', '0', '1e309', '-1e309', '1.5', '99999999999999999999', '9007199254740993', '0x10', 'NaN',
-  '""', '"__proto__"', '"constructor"', '"prototype"', '"id"', '"lead_id"', '"events"', '"type"', '"at"',
-  '"=cmd|\' /C calc\'!A0"', '"@SUM(1)"', '"2026-13-01"', '"2026-02-30T25:00"', '"yesterday"', '"\\ud800"', '"\\u0000"',
-  '\uFEFF', '部長', '製造業', '\u0000', '"', "'", '`', '$', '%', 'when', 'on', 'group', 'tier', 'otherwise', 'within', 'each', 'max', '+', '-', '>=', '=',
+  ',',
+  ']',
+  '[',
+  '{',
+  '}',
+  '"',
+  '\\',
+  ':',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  ';',
+  '#',
+  '//',
+  '\u2028',
+  'null',
+  'true',
+  'false',
+  '-1',
+  '-0',
+  '0',
+  '1e309',
+  '-1e309',
+  '1.5',
+  '99999999999999999999',
+  '9007199254740993',
+  '0x10',
+  'NaN',
+  '""',
+  '"__proto__"',
+  '"constructor"',
+  '"prototype"',
+  '"id"',
+  '"lead_id"',
+  '"events"',
+  '"type"',
+  '"at"',
+  '"=cmd|\' /C calc\'!A0"',
+  '"@SUM(1)"',
+  '"2026-13-01"',
+  '"2026-02-30T25:00"',
+  '"yesterday"',
+  '"\\ud800"',
+  '"\\u0000"',
+  '\uFEFF',
+  '部長',
+  '製造業',
+  '\u0000',
+  '"',
+  "'",
+  '`',
+  '$',
+  '%',
+  'when',
+  'on',
+  'group',
+  'tier',
+  'otherwise',
+  'within',
+  'each',
+  'max',
+  '+',
+  '-',
+  '>=',
+  '=',
 ];
 
 /** Bytes that are not valid UTF-8 on their own. */
-const BAD_UTF8 = [Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0xe3, 0x81]), Buffer.from([0x80, 0x80]), Buffer.from([0xed, 0xa0, 0x80])];
+const BAD_UTF8 = [
+  Buffer.from([0xff]),
+  Buffer.from([0xc3]),
+  Buffer.from([0xe3, 0x81]),
+  Buffer.from([0x80, 0x80]),
+  Buffer.from([0xed, 0xa0, 0x80]),
+];
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const at = (random: Random, length: number): number => Math.floor(random() * (length + 1));
@@ -67,13 +135,21 @@ const MUTATIONS: Mutation[] = [
     const values = [...text.matchAll(/"(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?/g)];
     if (values.length === 0) return b;
     const v = pick(r, values);
-    return Buffer.concat([Buffer.from(text.slice(0, v.index), 'latin1'), Buffer.from(pick(r, TOKENS)), Buffer.from(text.slice(v.index + v[0].length), 'latin1')]);
+    return Buffer.concat([
+      Buffer.from(text.slice(0, v.index), 'latin1'),
+      Buffer.from(pick(r, TOKENS)),
+      Buffer.from(text.slice(v.index + v[0].length), 'latin1'),
+    ]);
   },
   // nest deeply
   (b, r) => {
     const i = at(r, b.length);
     const depth = 1 + Math.floor(r() * 300);
-    return Buffer.concat([b.subarray(0, i), Buffer.from('['.repeat(depth) + ']'.repeat(Math.floor(r() * (depth + 1)))), b.subarray(i)]);
+    return Buffer.concat([
+      b.subarray(0, i),
+      Buffer.from('['.repeat(depth) + ']'.repeat(Math.floor(r() * (depth + 1)))),
+      b.subarray(i),
+    ]);
   },
   // a long line
   (b, r) => {

@@ -44,7 +44,11 @@ describe('decay R% every D', () => {
     const source = 'on page_view +30 decay 50% every 30d "料金"';
     const rule = onRule(source);
     const [decay] = rule.modifiers;
-    expect(decay).toMatchObject({ kind: 'decay', percent: 50, every: { amount: 30, unit: 'd', milliseconds: 30 * 86_400_000 } });
+    expect(decay).toMatchObject({
+      kind: 'decay',
+      percent: 50,
+      every: { amount: 30, unit: 'd', milliseconds: 30 * 86_400_000 },
+    });
     if (decay?.kind !== 'decay') throw new Error('not a decay');
     expect(text(source, decay.range)).toBe('decay 50% every 30d');
     expect(text(source, decay.percentRange)).toBe('50%');
@@ -69,7 +73,9 @@ describe('decay R% every D', () => {
     expect(errors('on a +5 decay 50% 30d')).toEqual([
       '1:19 syntax: expected "every" and a duration after the percentage, as in decay 50% every 30d, but found the duration 30d',
     ]);
-    expect(errors('on a +5 decay 1.5% every 30d')).toEqual(['1:15 bad-points: decay needs a whole percentage, as in decay 50% every 30d']);
+    expect(errors('on a +5 decay 1.5% every 30d')).toEqual([
+      '1:15 bad-points: decay needs a whole percentage, as in decay 50% every 30d',
+    ]);
   });
 });
 
@@ -92,7 +98,9 @@ describe('max M per day|week|month', () => {
   });
 
   it('names the periods when another word follows per', () => {
-    expect(errors('on a +1 each max 3 per year')).toEqual(['1:24 syntax: expected day, week or month after "per", as in max 10 per day, but found the word "year"']);
+    expect(errors('on a +1 each max 3 per year')).toEqual([
+      '1:24 syntax: expected day, week or month after "per", as in max 10 per day, but found the word "year"',
+    ]);
   });
 });
 
@@ -117,7 +125,9 @@ describe('since last T', () => {
   });
 
   it('asks for "last" after "since"', () => {
-    expect(errors('group g since 失注 {\n}')).toEqual(['1:15 syntax: expected "last" and an event type after "since", as in since last 失注, but found the word "失注"']);
+    expect(errors('group g since 失注 {\n}')).toEqual([
+      '1:15 syntax: expected "last" and an event type after "since", as in since last 失注, but found the word "失注"',
+    ]);
   });
 });
 
@@ -135,25 +145,52 @@ describe('the new words are keywords only where the grammar expects them', () =>
   it('let day = […]: a list named day, used by name', () => {
     const file = parseOk('let day = [月曜, 火曜]\nwhen weekday in day +1');
     expect(file.statements[0]).toMatchObject({ kind: 'let', name: { name: 'day' } });
-    expect(file.statements[1]).toMatchObject({ kind: 'when', condition: { kind: 'in', list: { kind: 'identifier', name: 'day' } } });
+    expect(file.statements[1]).toMatchObject({
+      kind: 'when',
+      condition: { kind: 'in', list: { kind: 'identifier', name: 'day' } },
+    });
   });
 
   it('a field month, compared and as a bare value', () => {
-    expect(parseOk('when month = 4 +5').statements[0]).toMatchObject({ condition: { kind: 'compare', path: { segments: [{ name: 'month' }] } } });
-    expect(parseOk('when unit = month +5').statements[0]).toMatchObject({ condition: { value: { kind: 'string', value: 'month', quoted: false } } });
-    expect(parseOk('when plan.week is set +1').statements[0]).toMatchObject({ condition: { kind: 'isSet', path: { segments: [{ name: 'plan' }, { name: 'week' }] } } });
+    expect(parseOk('when month = 4 +5').statements[0]).toMatchObject({
+      condition: { kind: 'compare', path: { segments: [{ name: 'month' }] } },
+    });
+    expect(parseOk('when unit = month +5').statements[0]).toMatchObject({
+      condition: { value: { kind: 'string', value: 'month', quoted: false } },
+    });
+    expect(parseOk('when plan.week is set +1').statements[0]).toMatchObject({
+      condition: { kind: 'isSet', path: { segments: [{ name: 'plan' }, { name: 'week' }] } },
+    });
   });
 
   it('an event property per, and every other new word as a property or value', () => {
-    const rule = onRule('on form where per = 3 and decay in [day, week] and since contains every +2 each max 5 per month');
-    expect(rule.where).toMatchObject({ kind: 'and', operands: [{ path: { segments: [{ name: 'per' }] } }, { path: { segments: [{ name: 'decay' }] } }, { path: { segments: [{ name: 'since' }] } }] });
+    const rule = onRule(
+      'on form where per = 3 and decay in [day, week] and since contains every +2 each max 5 per month',
+    );
+    expect(rule.where).toMatchObject({
+      kind: 'and',
+      operands: [
+        { path: { segments: [{ name: 'per' }] } },
+        { path: { segments: [{ name: 'decay' }] } },
+        { path: { segments: [{ name: 'since' }] } },
+      ],
+    });
     expect(rule.modifiers.map((m) => m.kind)).toEqual(['each', 'maxPer']);
   });
 
   it('group, tier and label names', () => {
-    const file = parseOk('group since since last every max 3 {\n  on every +1\n}\ntier last >= 3\ntier month otherwise');
-    expect(file.statements[0]).toMatchObject({ kind: 'group', name: { name: 'since' }, resets: [{ eventType: { name: 'every' } }] });
-    expect(file.statements.slice(1)).toMatchObject([{ kind: 'tier', name: { name: 'last' } }, { kind: 'tier', name: { name: 'month' } }]);
+    const file = parseOk(
+      'group since since last every max 3 {\n  on every +1\n}\ntier last >= 3\ntier month otherwise',
+    );
+    expect(file.statements[0]).toMatchObject({
+      kind: 'group',
+      name: { name: 'since' },
+      resets: [{ eventType: { name: 'every' } }],
+    });
+    expect(file.statements.slice(1)).toMatchObject([
+      { kind: 'tier', name: { name: 'last' } },
+      { kind: 'tier', name: { name: 'month' } },
+    ]);
   });
 
   it('words that only start with a new word stay one name (longer_alt)', () => {
@@ -162,7 +199,9 @@ describe('the new words are keywords only where the grammar expects them', () =>
   });
 
   it('a stray new word on its own line is reported as a word, like any name', () => {
-    expect(errors('when a = 1 +1\nmonth\nwhen b = 1 +1')).toEqual(['2:1 syntax: expected a statement: schema, let, group, when, on, after or tier, but found the word "month"']);
+    expect(errors('when a = 1 +1\nmonth\nwhen b = 1 +1')).toEqual([
+      '2:1 syntax: expected a statement: schema, let, group, when, on, after or tier, but found the word "month"',
+    ]);
   });
 });
 
@@ -177,11 +216,17 @@ describe('fmt keeps version 2', () => {
   after 30d inactive                         -10 "一定期間行動なし"
 }
 `);
-    expect(withoutRanges(parse(result.text).file.statements)).toEqual(withoutRanges(parse(VERSION2_EXAMPLE).file.statements));
+    expect(withoutRanges(parse(result.text).file.statements)).toEqual(
+      withoutRanges(parse(VERSION2_EXAMPLE).file.statements),
+    );
   });
 
   it('writes the reset before max and min, and keeps modifiers in the order written', () => {
-    const result = format('group g max 5 min 0 since last x {\non a +1 decay 10% every 1w within 30d each max 2 per week\n}\n');
-    expect(result.ok && result.text).toBe('group g since last x max 5 min 0 {\n  on a +1 decay 10% every 1w within 30d each max 2 per week\n}\n');
+    const result = format(
+      'group g max 5 min 0 since last x {\non a +1 decay 10% every 1w within 30d each max 2 per week\n}\n',
+    );
+    expect(result.ok && result.text).toBe(
+      'group g since last x max 5 min 0 {\n  on a +1 decay 10% every 1w within 30d each max 2 per week\n}\n',
+    );
   });
 });

@@ -28,9 +28,13 @@ const onRule = fc
     points,
     each: fc.boolean(),
     max: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
-    perMax: fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('day', 'week', 'month')), { nil: undefined }),
+    perMax: fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('day', 'week', 'month')), {
+      nil: undefined,
+    }),
     within: fc.option(fc.constantFrom(...DURATIONS.map(([t]) => t), '60d', '200d'), { nil: undefined }),
-    decay: fc.option(fc.tuple(fc.constantFrom(...PERCENTS), fc.constantFrom('1h', '1d', '7d', '30d')), { nil: undefined }),
+    decay: fc.option(fc.tuple(fc.constantFrom(...PERCENTS), fc.constantFrom('1h', '1d', '7d', '30d')), {
+      nil: undefined,
+    }),
     label: fc.option(fc.constantFrom('"開封"', '"x"'), { nil: undefined }),
   })
   .chain((r) => {
@@ -43,10 +47,15 @@ const onRule = fc
     ].filter(Boolean);
     return fc
       .shuffledSubarray(parts, { minLength: parts.length, maxLength: parts.length })
-      .map((mods) => `on ${r.type}${r.where ? ` where ${r.where}` : ''} ${r.points}${mods.length ? ` ${mods.join(' ')}` : ''}${r.label ? ` ${r.label}` : ''}`);
+      .map(
+        (mods) =>
+          `on ${r.type}${r.where ? ` where ${r.where}` : ''} ${r.points}${mods.length ? ` ${mods.join(' ')}` : ''}${r.label ? ` ${r.label}` : ''}`,
+      );
   });
 
-const inactiveRule = fc.tuple(fc.constantFrom('1h', '1d', '7d', '30d'), points).map(([d, p]) => `after ${d} inactive ${p}`);
+const inactiveRule = fc
+  .tuple(fc.constantFrom('1h', '1d', '7d', '30d'), points)
+  .map(([d, p]) => `after ${d} inactive ${p}`);
 const ruleV2 = fc.oneof({ weight: 5, arbitrary: onRule }, { weight: 1, arbitrary: inactiveRule });
 
 /** A version-2 rule file the checker accepts (without a schema). */
@@ -80,7 +89,13 @@ function boundaries(zone: string | undefined): number[] {
   const days = Array.from({ length: 12 }, (_, i) => local(2026, 9, 24 + i)); // 24 Oct … 4 Nov (Mon 26 Oct, Mon 2 Nov)
   const firsts = [local(2026, 9, 1), local(2026, 10, 1), local(2026, 8, 1)];
   // DST transitions: New York (8 Mar, 1 Nov 2026), Europe (29 Mar, 25 Oct 2026).
-  const dst = [Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 10, 1, 5), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 2, 29, 1)];
+  const dst = [
+    Date.UTC(2026, 10, 1, 6),
+    Date.UTC(2026, 10, 1, 5),
+    Date.UTC(2026, 9, 25, 1),
+    Date.UTC(2026, 2, 8, 7),
+    Date.UTC(2026, 2, 29, 1),
+  ];
   return [...days, ...firsts, ...dst];
 }
 
@@ -98,9 +113,16 @@ export function atV2(zone: string | undefined): fc.Arbitrary<number> {
   );
 }
 
-export function eventsArbV2(zone: string | undefined): fc.Arbitrary<{ type: string; at: number; [k: string]: unknown }[]> {
+export function eventsArbV2(
+  zone: string | undefined,
+): fc.Arbitrary<{ type: string; at: number; [k: string]: unknown }[]> {
   const event = fc
-    .tuple(fc.oneof(fc.constantFrom(...TYPES, 'other'), fc.constantFrom(...EVENT_TYPES.slice(0, 2))), atV2(zone), fc.option(fc.constantFrom('/pricing', 'a', ''), { nil: undefined }), fc.option(fc.constantFrom(-1, 0, 3), { nil: undefined }))
+    .tuple(
+      fc.oneof(fc.constantFrom(...TYPES, 'other'), fc.constantFrom(...EVENT_TYPES.slice(0, 2))),
+      atV2(zone),
+      fc.option(fc.constantFrom('/pricing', 'a', ''), { nil: undefined }),
+      fc.option(fc.constantFrom(-1, 0, 3), { nil: undefined }),
+    )
     .map(([type, at, url, n]) => ({ type, at, ...(url !== undefined && { url }), ...(n !== undefined && { n }) }));
   return fc.array(event, { maxLength: 24 });
 }

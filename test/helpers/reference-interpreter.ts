@@ -96,7 +96,12 @@ function decayed(points: number, percent: number, steps: number): number {
 
 /** The calendar period of an instant in `timeZone`, as a readable key (`2026-11-02`, `week of 2026-11-02`, `2026-11`). */
 function periodOf(at: number, period: Period, timeZone: string | undefined): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timeZone ?? 'UTC',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(at);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)!.value);
   const [y, m, d] = [part('year'), part('month'), part('day')];
   if (period === 'day') return `${y}-${m}-${d}`;
@@ -142,7 +147,8 @@ function contribution(
       const each = rule.modifiers.some((m) => m.kind === 'each');
       const decay = rule.modifiers.find((m) => m.kind === 'decay');
       const perCap = rule.modifiers.find((m) => m.kind === 'maxPer');
-      const readProperty = (p: Path): unknown => (['type', 'at', 'lead_id'].includes(p.segments[0]!.name) ? undefined : readPath(e0, p));
+      const readProperty = (p: Path): unknown =>
+        ['type', 'at', 'lead_id'].includes(p.segments[0]!.name) ? undefined : readPath(e0, p);
       let e0: RefEvent | undefined;
       const matching: RefEvent[] = [];
       for (const e of existing) {
@@ -153,13 +159,16 @@ function contribution(
         matching.push(e);
       }
       const worth = (e: RefEvent): number =>
-        decay?.kind === 'decay' ? decayed(rule.points.value, decay.percent, Math.floor((now - e.at) / decay.every.milliseconds)) : rule.points.value;
+        decay?.kind === 'decay'
+          ? decayed(rule.points.value, decay.percent, Math.floor((now - e.at) / decay.every.milliseconds))
+          : rule.points.value;
       if (!each) {
         if (matching.length === 0) return 0;
         const latest = matching.reduce((a, b) => (b.at > a.at ? b : a));
         return worth(latest) + 0;
       }
-      const capMagnitude = (value: number, limit: number): number => Math.sign(value) * Math.min(Math.abs(value), limit);
+      const capMagnitude = (value: number, limit: number): number =>
+        Math.sign(value) * Math.min(Math.abs(value), limit);
       let total = 0;
       if (perCap?.kind === 'maxPer') {
         const sums = new Map<string, number>();
@@ -177,7 +186,13 @@ function contribution(
   }
 }
 
-export function referenceScore(program: Program, lead: Record_, events: RefEvent[], now: number, timeZone?: string): ExplainedScore {
+export function referenceScore(
+  program: Program,
+  lead: Record_,
+  events: RefEvent[],
+  now: number,
+  timeZone?: string,
+): ExplainedScore {
   const groups: Record<string, number> = {};
   const reasons: Reason[] = [];
   const contributions = program.rules.map((r) => contribution(r.rule, r.group, lead, events, now, program, timeZone));
@@ -195,7 +210,12 @@ export function referenceScore(program: Program, lead: Record_, events: RefEvent
       if (limit.kind === 'max') subtotal = Math.min(subtotal, limit.value);
       else subtotal = Math.max(subtotal, limit.value);
     }
-    Object.defineProperty(groups, group.name.name, { value: subtotal, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(groups, group.name.name, {
+      value: subtotal,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     score += subtotal;
   }
   program.rules.forEach((r, i) => {
@@ -207,11 +227,16 @@ export function referenceScore(program: Program, lead: Record_, events: RefEvent
     const readTier = (p: Path): unknown => {
       const first = p.segments[0]!.name;
       if (first === 'score') return p.segments.length === 1 ? score : undefined;
-      if (program.groups.some((g) => g.name.name === first)) return p.segments.length === 1 ? own(groups, first) : undefined;
+      if (program.groups.some((g) => g.name.name === first))
+        return p.segments.length === 1 ? own(groups, first) : undefined;
       return readPath(lead, p);
     };
     const matches =
-      test.kind === 'otherwise' ? true : test.kind === 'threshold' ? score >= test.threshold.value : evalCondition(test.condition, readTier, program);
+      test.kind === 'otherwise'
+        ? true
+        : test.kind === 'threshold'
+          ? score >= test.threshold.value
+          : evalCondition(test.condition, readTier, program);
     if (matches) {
       tier = t.name.name;
       break;

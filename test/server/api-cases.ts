@@ -13,10 +13,16 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const batch = instantiateScorer(checkSource(RULES, { readSchema: () => ({ file: 'lead.schema.json', text: JSON.stringify(SCHEMA) }) }).program!);
+const batch = instantiateScorer(
+  checkSource(RULES, { readSchema: () => ({ file: 'lead.schema.json', text: JSON.stringify(SCHEMA) }) }).program!,
+);
 
 /** What `leadscore score` would write for the lead at `now`. */
-function expected(lead: Record<string, unknown>, events: { type: string; at: string; [k: string]: unknown }[], now: number) {
+function expected(
+  lead: Record<string, unknown>,
+  events: { type: string; at: string; [k: string]: unknown }[],
+  now: number,
+) {
   return { id: lead.id, ...batch.explain(lead, events, now) };
 }
 
@@ -92,9 +98,16 @@ export function apiCases(backend: Backend): void {
     });
 
     it('POST /v1/leads judges each lead alone', async () => {
-      const r = await t.request('POST', '/v1/leads', { leads: [{ id: 'b-1', employees: 100 }, { employees: 3 }, { id: 'b-2', employees: 'many' }, { id: 'b-3' }] });
+      const r = await t.request('POST', '/v1/leads', {
+        leads: [{ id: 'b-1', employees: 100 }, { employees: 3 }, { id: 'b-2', employees: 'many' }, { id: 'b-3' }],
+      });
       expect(r.status).toBe(200);
-      expect(r.body.results.map((x: { status: string }) => x.status)).toEqual(['stored', 'invalid', 'invalid', 'stored']);
+      expect(r.body.results.map((x: { status: string }) => x.status)).toEqual([
+        'stored',
+        'invalid',
+        'invalid',
+        'stored',
+      ]);
       expect(r.body.results[2]).toMatchObject({ index: 2, id: 'b-2', errors: [expect.stringMatching(/employees/)] });
       expect((await t.request('GET', '/v1/leads/b-1')).body.score).toBe(10);
       expect((await t.request('GET', '/v1/leads/b-2')).status).toBe(404);
@@ -105,10 +118,22 @@ export function apiCases(backend: Backend): void {
     it('stored, duplicate and invalid are told apart; an unknown lead is created', async () => {
       const e1 = { id: 'e1', lead_id: 'ev-1', type: 'form_reach', at: iso(T0 - DAY) };
       const r = await t.request('POST', '/v1/events', {
-        events: [e1, { ...e1, type: 'email_open' }, { id: 'e2', lead_id: 'ev-1', type: 'unknown_type', at: iso(T0) }, { lead_id: 'ev-1', type: 'form_reach', at: iso(T0) }, { id: 'e3', lead_id: 'ev-1', type: 'email_open', at: 'yesterday' }],
+        events: [
+          e1,
+          { ...e1, type: 'email_open' },
+          { id: 'e2', lead_id: 'ev-1', type: 'unknown_type', at: iso(T0) },
+          { lead_id: 'ev-1', type: 'form_reach', at: iso(T0) },
+          { id: 'e3', lead_id: 'ev-1', type: 'email_open', at: 'yesterday' },
+        ],
       });
       expect(r.status).toBe(200);
-      expect(r.body.results.map((x: { status: string }) => x.status)).toEqual(['stored', 'duplicate', 'invalid', 'invalid', 'invalid']);
+      expect(r.body.results.map((x: { status: string }) => x.status)).toEqual([
+        'stored',
+        'duplicate',
+        'invalid',
+        'invalid',
+        'invalid',
+      ]);
       expect(r.body.results[3].errors[0]).toMatch(/id is required/);
       const again = await t.request('POST', '/v1/events', { events: [e1] });
       expect(again.body.results[0].status).toBe('duplicate');
@@ -123,8 +148,13 @@ export function apiCases(backend: Backend): void {
       const early = { id: 'b', lead_id: 'ev-2', type: 'email_open', at: iso(T0 - 2 * DAY) };
       await t.request('POST', '/v1/events', { events: [late] });
       await t.request('POST', '/v1/events', { events: [early] });
-      expect((await t.request('GET', '/v1/leads/ev-2/events')).body.items.map((e: { id: string }) => e.id)).toEqual(['b', 'a']);
-      expect((await t.request('GET', '/v1/leads/ev-2')).body.score).toBe(expected({ id: 'ev-2' }, [late, early], T0).score);
+      expect((await t.request('GET', '/v1/leads/ev-2/events')).body.items.map((e: { id: string }) => e.id)).toEqual([
+        'b',
+        'a',
+      ]);
+      expect((await t.request('GET', '/v1/leads/ev-2')).body.score).toBe(
+        expected({ id: 'ev-2' }, [late, early], T0).score,
+      );
     });
   });
 
@@ -176,7 +206,8 @@ export function apiCases(backend: Backend): void {
       const rows: { at: string; score: number }[] = [];
       let cursor: string | null = '';
       for (let pages = 0; cursor !== null && pages < 20; pages++) {
-        const page: { status: number; body: { items: { at: string; score: number }[]; next: string | null } } = await t.request('GET', `/v1/leads/hist-1/history?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: { status: number; body: { items: { at: string; score: number }[]; next: string | null } } =
+          await t.request('GET', `/v1/leads/hist-1/history?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
         expect(page.status).toBe(200);
         rows.push(...page.body.items);
         cursor = page.body.next;
@@ -190,7 +221,9 @@ export function apiCases(backend: Backend): void {
   describe('listing', () => {
     it('pages through every lead once, in a stable order, filtered by tier and change time', async () => {
       const ids = ['list-a', 'list-b', 'list-c', 'list-d', 'list-e'];
-      await t.request('POST', '/v1/leads', { leads: ids.map((id, i) => (i % 2 === 0 ? { id, employees: 100, role: '部長' } : { id, employees: 1 })) });
+      await t.request('POST', '/v1/leads', {
+        leads: ids.map((id, i) => (i % 2 === 0 ? { id, employees: 100, role: '部長' } : { id, employees: 1 })),
+      });
       const seen: string[] = [];
       let cursor: string | null = '';
       for (let pages = 0; cursor !== null && pages < 100; pages++) {
@@ -204,7 +237,9 @@ export function apiCases(backend: Backend): void {
       expect(new Set(seen).size).toBe(seen.length);
       const tiered = await t.request('GET', `/v1/leads?tier=${encodeURIComponent('中関心')}&limit=1000`);
       expect(tiered.body.items.every((i: { tier: string }) => i.tier === '中関心')).toBe(true);
-      expect(tiered.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(['list-a', 'list-c', 'list-e']));
+      expect(tiered.body.items.map((i: { id: string }) => i.id)).toEqual(
+        expect.arrayContaining(['list-a', 'list-c', 'list-e']),
+      );
       const now = (await t.request('GET', '/healthz')).body.now;
       const changed = await t.request('GET', `/v1/leads?changed_since=${encodeURIComponent(now)}&limit=1000`);
       expect(changed.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(ids));
@@ -231,9 +266,15 @@ export function apiCases(backend: Backend): void {
   describe('rules', () => {
     it('a rule file with errors is a 422 with diagnostics; the running rules stay', async () => {
       const before = (await t.request('GET', '/healthz')).body.rules_version;
-      const r = await t.request('POST', '/v1/rules', RULES.replace('employees >= 100', 'employes >= 100'), { contentType: 'text/plain' });
+      const r = await t.request('POST', '/v1/rules', RULES.replace('employees >= 100', 'employes >= 100'), {
+        contentType: 'text/plain',
+      });
       expect(r.status).toBe(422);
-      expect(r.body.error.details[0]).toMatchObject({ line: 3, severity: 'error', message: expect.stringMatching(/employees/) });
+      expect(r.body.error.details[0]).toMatchObject({
+        line: 3,
+        severity: 'error',
+        message: expect.stringMatching(/employees/),
+      });
       expect((await t.request('GET', '/healthz')).body.rules_version).toBe(before);
     });
 

@@ -22,13 +22,27 @@ const LEADS = ['L0', 'L1', 'L2'];
 
 type Op =
   | { kind: 'put'; lead: number; record: Record<string, unknown> }
-  | { kind: 'events'; events: { lead: number; id: number; event: { type: string; at: number; [k: string]: unknown } }[] }
+  | {
+      kind: 'events';
+      events: { lead: number; id: number; event: { type: string; at: number; [k: string]: unknown } }[];
+    }
   | { kind: 'clock'; pick: number; jitter: number; forward: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('put' as const), lead: fc.nat(LEADS.length - 1), record: leadArb }),
-  fc.record({ kind: fc.constant('events' as const), events: fc.array(fc.record({ lead: fc.nat(LEADS.length - 1), id: fc.nat(6), event: eventArb }), { minLength: 1, maxLength: 5 }) }),
-  fc.record({ kind: fc.constant('clock' as const), pick: fc.nat(), jitter: fc.constantFrom(-1, 0, 0, 0, 1), forward: fc.integer({ min: 0, max: 10 * DAY }) }),
+  fc.record({
+    kind: fc.constant('events' as const),
+    events: fc.array(fc.record({ lead: fc.nat(LEADS.length - 1), id: fc.nat(6), event: eventArb }), {
+      minLength: 1,
+      maxLength: 5,
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('clock' as const),
+    pick: fc.nat(),
+    jitter: fc.constantFrom(-1, 0, 0, 0, 1),
+    forward: fc.integer({ min: 0, max: 10 * DAY }),
+  }),
 );
 
 export const differentialProperty = (db: Database, dir: string) =>
@@ -41,7 +55,12 @@ export const differentialProperty = (db: Database, dir: string) =>
     const app = buildApp(service, () => undefined);
     const auth = { authorization: `Bearer ${service.createdToken}` };
     const send = async (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => {
-      const r = await app.inject({ method, url, headers: auth, ...(body !== undefined && { payload: body as object }) });
+      const r = await app.inject({
+        method,
+        url,
+        headers: auth,
+        ...(body !== undefined && { payload: body as object }),
+      });
       expect(r.statusCode, r.body).toBe(200);
       return JSON.parse(r.body);
     };
@@ -57,7 +76,12 @@ export const differentialProperty = (db: Database, dir: string) =>
           await send('PUT', `/v1/leads/${key}`, record);
           records.set(key, record);
         } else if (op.kind === 'events') {
-          const sent = op.events.map(({ lead, id, event }) => ({ ...event, id: `e${id}`, lead_id: LEADS[lead]!, at: new Date(event.at).toISOString() }));
+          const sent = op.events.map(({ lead, id, event }) => ({
+            ...event,
+            id: `e${id}`,
+            lead_id: LEADS[lead]!,
+            at: new Date(event.at).toISOString(),
+          }));
           const answer = await send('POST', '/v1/events', { events: sent });
           sent.forEach((e, i) => {
             const list = events.get(e.lead_id) ?? new Map<string, Record<string, unknown>>();
@@ -68,7 +92,11 @@ export const differentialProperty = (db: Database, dir: string) =>
           });
         } else {
           // Land on a window's end (or a millisecond either side) as often as not.
-          const edges = [...events.values()].flatMap((m) => [...m.values()]).flatMap((e) => [0, ...DURATIONS.map(([, ms]) => ms)].map((d) => Date.parse(e.at as string) + d + op.jitter));
+          const edges = [...events.values()]
+            .flatMap((m) => [...m.values()])
+            .flatMap((e) =>
+              [0, ...DURATIONS.map(([, ms]) => ms)].map((d) => Date.parse(e.at as string) + d + op.jitter),
+            );
           const ahead = edges.filter((x) => x >= now);
           const target = ahead.length > 0 && op.pick % 3 !== 0 ? ahead[op.pick % ahead.length]! : now + op.forward;
           await send('POST', '/v1/clock', { now: new Date(target).toISOString() });
@@ -79,7 +107,9 @@ export const differentialProperty = (db: Database, dir: string) =>
         expect(listed.items.map((i: { id: string }) => i.id)).toEqual([...records.keys()].sort());
         for (const item of listed.items) {
           const key = item.id as string;
-          const leadEvents = [...(events.get(key)?.values() ?? [])].map(({ id: _, ...e }) => e as { type: string; at: string });
+          const leadEvents = [...(events.get(key)?.values() ?? [])].map(
+            ({ id: _, ...e }) => e as { type: string; at: string },
+          );
           const expected = batch.explain(records.get(key)!, leadEvents, now);
           const { id: _id, rules_version: _v, scored_at: _s, ...got } = item;
           expect(got, `lead ${key} at ${new Date(now).toISOString()}\n${source}`).toEqual(expected);
@@ -91,10 +121,17 @@ export const differentialProperty = (db: Database, dir: string) =>
       for (const key of records.keys()) {
         const history = await send('GET', `/v1/leads/${key}/history?limit=1000`);
         const times = history.items.map((h: { at: string }) => Date.parse(h.at));
-        expect([...times].sort((a, b) => a - b), `history of ${key}: ${JSON.stringify(history.items.map((h: { at: string; score: number; cause: { kind: string } }) => [h.at, h.score, h.cause.kind]))}`).toEqual(times);
+        expect(
+          [...times].sort((a, b) => a - b),
+          `history of ${key}: ${JSON.stringify(history.items.map((h: { at: string; score: number; cause: { kind: string } }) => [h.at, h.score, h.cause.kind]))}`,
+        ).toEqual(times);
         const last = history.items.at(-1);
         const current = await send('GET', `/v1/leads/${key}`);
-        expect({ score: last.score, tier: last.tier, groups: last.groups }).toEqual({ score: current.score, tier: current.tier, groups: current.groups });
+        expect({ score: last.score, tier: last.tier, groups: last.groups }).toEqual({
+          score: current.score,
+          tier: current.tier,
+          groups: current.groups,
+        });
       }
     } finally {
       await app.close();
@@ -104,13 +141,15 @@ export const differentialProperty = (db: Database, dir: string) =>
 
 function withId(record: Record<string, unknown>, id: string): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(record))
+    Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
   copy.id = id;
   return copy;
 }
 
 /** Empties the service's tables between runs (each run is a new program and a new story). */
 async function resetData(db: Database): Promise<void> {
-  for (const table of ['outbox', 'history', 'scores', 'events', 'leads', 'tokens']) await db.query(`DELETE FROM ${table}`).catch(() => undefined); // the first run comes before the tables exist
+  for (const table of ['outbox', 'history', 'scores', 'events', 'leads', 'tokens'])
+    await db.query(`DELETE FROM ${table}`).catch(() => undefined); // the first run comes before the tables exist
   await db.query(`UPDATE service_state SET manual_now = NULL`).catch(() => undefined);
 }

@@ -58,7 +58,12 @@ export interface TestService {
   readonly rulesPath: string;
   /** The admin token created on first start. */
   readonly token: string;
-  request(method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown, options?: { token?: string | null; contentType?: string }): Promise<{ status: number; body: any }>;
+  request(
+    method: 'GET' | 'PUT' | 'POST',
+    url: string,
+    body?: unknown,
+    options?: { token?: string | null; contentType?: string },
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 

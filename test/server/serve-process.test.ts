@@ -26,7 +26,13 @@ interface Running {
 async function start(args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: REPO, env: { ...process.env, TZ: 'UTC' } });
   const stdout: string[] = [];
-  const running = { child, stdout, stderr: '', url: '', exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))) };
+  const running = {
+    child,
+    stdout,
+    stderr: '',
+    url: '',
+    exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
+  };
   child.stderr.on('data', (chunk: Buffer) => (running.stderr += chunk.toString('utf8')));
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
@@ -40,7 +46,13 @@ async function start(args: string[]): Promise<Running> {
   return Object.assign(running, { url: first.slice('listening on '.length) });
 }
 
-async function call(r: Running, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(
+  r: Running,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${r.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
@@ -66,7 +78,9 @@ describe('leadscore serve (the process)', () => {
     expect((await call(first, token!, 'POST', '/v1/clock', { now: '2026-11-01T00:00:00Z' })).status).toBe(200);
     const put = await call(first, token!, 'PUT', '/v1/leads/k9', { employees: 300, role: '部長' });
     expect(put.status).toBe(200);
-    const events = await call(first, token!, 'POST', '/v1/events', { events: [{ id: 'x', lead_id: 'k9', type: 'form_reach', at: '2026-11-01T06:00:00Z' }] });
+    const events = await call(first, token!, 'POST', '/v1/events', {
+      events: [{ id: 'x', lead_id: 'k9', type: 'form_reach', at: '2026-11-01T06:00:00Z' }],
+    });
     expect(events.body.results[0].status).toBe('stored');
     first.child.kill('SIGKILL');
     await first.exited;
@@ -84,7 +98,11 @@ describe('leadscore serve (the process)', () => {
     // The future event is still due, at its own instant.
     await call(second, token!, 'POST', '/v1/clock', { now: '2026-11-02T00:00:00Z' });
     const later = await call(second, token!, 'GET', '/v1/leads/k9/history');
-    expect(later.body.items.at(-1)).toMatchObject({ at: '2026-11-01T06:00:00.000Z', score: 85, cause: { kind: 'time' } });
+    expect(later.body.items.at(-1)).toMatchObject({
+      at: '2026-11-01T06:00:00.000Z',
+      score: 85,
+      cause: { kind: 'time' },
+    });
     // SIGHUP re-reads RULES.
     const next = RULES.replace('+40 "フォーム"', '+50 "フォーム"');
     writeFileSync(rules, next);
@@ -96,7 +114,10 @@ describe('leadscore serve (the process)', () => {
       seen = (await fetch(`${second.url}/healthz`).then((r) => r.json())).rules_version;
     }
     expect(seen).toBe(version);
-    expect((await call(second, token!, 'GET', '/v1/leads/k9')).body).toMatchObject({ score: 95, rules_version: version });
+    expect((await call(second, token!, 'GET', '/v1/leads/k9')).body).toMatchObject({
+      score: 95,
+      rules_version: version,
+    });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.stdout).toHaveLength(1);

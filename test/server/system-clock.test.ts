@@ -26,9 +26,15 @@ describe.each<Backend>(['pglite', 'postgres'])('the system clock on %s', (backen
     const t = await startTestService(backend, { clock: 'system' });
     try {
       const at = new Date(Date.now() + 1500).toISOString();
-      const r = await t.request('POST', '/v1/events', { events: [{ id: 'soon', lead_id: 'sys-1', type: 'form_reach', at }] }, { contentType: 'application/json; charset=utf-8' });
+      const r = await t.request(
+        'POST',
+        '/v1/events',
+        { events: [{ id: 'soon', lead_id: 'sys-1', type: 'form_reach', at }] },
+        { contentType: 'application/json; charset=utf-8' },
+      );
       expect(r.body.results[0].status).toBe('stored');
-      const listed = async () => (await t.request('GET', '/v1/leads?limit=10')).body.items.find((i: { id: string }) => i.id === 'sys-1');
+      const listed = async () =>
+        (await t.request('GET', '/v1/leads?limit=10')).body.items.find((i: { id: string }) => i.id === 'sys-1');
       expect((await listed()).score).toBe(-10);
       const changed = await waitFor(async () => {
         const item = await listed();

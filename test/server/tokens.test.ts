@@ -38,8 +38,12 @@ describe('bearer tokens', () => {
   });
 
   it('a tokens file that is not the documented shape is refused with the reason', () => {
-    expect(() => readTokenFile(tokenFile({ tokens: [{ name: 'x', sha256: 'abc', scopes: ['read'] }] }))).toThrow(TokenFileError);
-    expect(() => readTokenFile(tokenFile({ tokens: [{ name: 'x', sha256: sha256Hex('t'), scopes: ['root'] }] }))).toThrow(/scopes/);
+    expect(() => readTokenFile(tokenFile({ tokens: [{ name: 'x', sha256: 'abc', scopes: ['read'] }] }))).toThrow(
+      TokenFileError,
+    );
+    expect(() =>
+      readTokenFile(tokenFile({ tokens: [{ name: 'x', sha256: sha256Hex('t'), scopes: ['root'] }] })),
+    ).toThrow(/scopes/);
     expect(() => readTokenFile(tokenFile([]))).toThrow(/tokens/);
   });
 });

@@ -83,7 +83,9 @@ afterAll(() => connection.closeSync());
 
 async function duckdbInstants(texts: readonly string[], timeZone: string): Promise<(number | undefined)[]> {
   await connection.run(`SET TimeZone = '${timeZone}'`);
-  const prepared = await connection.prepare(`SELECT epoch_ms(ls_instant(t)) FROM unnest(CAST($1 AS VARCHAR[])) WITH ORDINALITY AS u(t, i) ORDER BY i`);
+  const prepared = await connection.prepare(
+    `SELECT epoch_ms(ls_instant(t)) FROM unnest(CAST($1 AS VARCHAR[])) WITH ORDINALITY AS u(t, i) ORDER BY i`,
+  );
   prepared.bindList(1, texts.map((t) => t) as never, undefined as never);
   const rows = (await prepared.runAndReadAll()).getRows();
   return rows.map(([ms]) => (ms === null ? undefined : Number(ms)));
@@ -131,7 +133,9 @@ describe('event times: DuckDB reads exactly what the JavaScript engine reads', (
     const samples = fc.sample(text, { numRuns: 2000, seed: 7 });
     for (const timeZone of ['UTC', 'Asia/Tokyo']) {
       const duck = await duckdbInstants(samples, timeZone);
-      const mismatches = samples.filter((t, i) => parseInstant(t, timeZone === 'UTC' ? undefined : timeZone) !== duck[i]);
+      const mismatches = samples.filter(
+        (t, i) => parseInstant(t, timeZone === 'UTC' ? undefined : timeZone) !== duck[i],
+      );
       expect(mismatches).toEqual([]);
     }
   });
@@ -144,7 +148,10 @@ describe('leadscore score --engine duckdb: invalid event times', () => {
     const { join } = await import('node:path');
     const { jsonLines, runCli } = await import('../helpers/run-cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'leadscore-duck-times-'));
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ lead: { type: 'object', properties: { id: { type: 'string' } } }, events: { visit: {} } }));
+    writeFileSync(
+      join(dir, 's.json'),
+      JSON.stringify({ lead: { type: 'object', properties: { id: { type: 'string' } } }, events: { visit: {} } }),
+    );
     writeFileSync(join(dir, 'r.score'), 'schema "./s.json"\non visit +1 each\ntier A >= 3\ntier B otherwise\n');
     const leads = ODD_TIMES.map((_, i) => ({ id: `L${i}` }));
     // Every odd time as the one event of its lead, plus one valid event each.
@@ -154,16 +161,29 @@ describe('leadscore score --engine duckdb: invalid event times', () => {
     ]);
     writeFileSync(join(dir, 'leads.jsonl'), leads.map((l) => JSON.stringify(l)).join('\n'));
     writeFileSync(join(dir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
-    writeFileSync(join(dir, 'events.csv'), 'lead_id,type,at\n' + events.map((e) => `${e.lead_id},${e.type},"${e.at}"`).join('\n'));
+    writeFileSync(
+      join(dir, 'events.csv'),
+      'lead_id,type,at\n' + events.map((e) => `${e.lead_id},${e.type},"${e.at}"`).join('\n'),
+    );
     const invalid = ODD_TIMES.filter((t) => parseInstant(t, undefined) === undefined).length;
     for (const file of ['events.jsonl', 'events.csv']) {
-      const args = ['score', join(dir, 'r.score'), '--leads', join(dir, 'leads.jsonl'), '--events', join(dir, file), '--as-of', '9999-12-31T23:59:59.999Z'];
+      const args = [
+        'score',
+        join(dir, 'r.score'),
+        '--leads',
+        join(dir, 'leads.jsonl'),
+        '--events',
+        join(dir, file),
+        '--as-of',
+        '9999-12-31T23:59:59.999Z',
+      ];
       const js = runCli(args);
       const duck = runCli([...args, '--engine', 'duckdb']);
       expect(js.status).toBe(3);
       expect(duck.status, duck.stderr).toBe(3);
       expect(duck.stderr).toContain(`${invalid} event records without a valid at`);
-      const strip = (text: string) => (jsonLines(text) as { reasons?: unknown }[]).map(({ reasons: _, ...rest }) => rest);
+      const strip = (text: string) =>
+        (jsonLines(text) as { reasons?: unknown }[]).map(({ reasons: _, ...rest }) => rest);
       expect(strip(duck.stdout)).toEqual(strip(js.stdout));
     }
   });

@@ -27,11 +27,18 @@ afterAll(() => connection?.closeSync());
 
 describe('version 2: the generated DuckDB SQL agrees with the JavaScript scorer', () => {
   it('on random programs with decay, caps per period and resets, in several zones', async () => {
-    const zoneAndCases = fc.constantFrom(...ZONES).chain((zone) => fc.tuple(fc.constant(zone), fc.array(fc.tuple(sqlLeadArb, eventsArbV2(zone)), { minLength: 1, maxLength: 5 })));
+    const zoneAndCases = fc
+      .constantFrom(...ZONES)
+      .chain((zone) =>
+        fc.tuple(fc.constant(zone), fc.array(fc.tuple(sqlLeadArb, eventsArbV2(zone)), { minLength: 1, maxLength: 5 })),
+      );
     await fc.assert(
       fc.asyncProperty(programTextV2, zoneAndCases, async (source, [zone, cases]) => {
         const checked = checkSource(source, noSchema);
-        expect(checked.diagnostics.filter((d) => d.severity === 'error'), source).toEqual([]);
+        expect(
+          checked.diagnostics.filter((d) => d.severity === 'error'),
+          source,
+        ).toEqual([]);
         const program = buildProgram(checked.file, source, SCHEMA);
         const leads = cases.map(([lead], i) => Object.assign(lead, { id: `L${i}` }));
         const events = cases.flatMap(([, evs], i) => evs.map((event) => ({ leadId: `L${i}`, event })));
@@ -40,7 +47,10 @@ describe('version 2: the generated DuckDB SQL agrees with the JavaScript scorer'
         const actual = await runScores(connection, sql);
         const scorer = instantiateScorer(program, zone);
         leads.forEach((lead, i) => {
-          expect(actual.get(`L${i}`), `${source}\nzone ${zone}\nevents ${JSON.stringify(cases[i]![1])}\n${sql}`).toEqual(scorer.score(lead, cases[i]![1], NOW_V2));
+          expect(
+            actual.get(`L${i}`),
+            `${source}\nzone ${zone}\nevents ${JSON.stringify(cases[i]![1])}\n${sql}`,
+          ).toEqual(scorer.score(lead, cases[i]![1], NOW_V2));
         });
       }),
       { numRuns: Number(process.env['SQL_RUNS'] ?? 150) },

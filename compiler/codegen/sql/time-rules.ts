@@ -29,7 +29,9 @@ export function worthSql(rule: OnRule, at: string, now: string, d: Dialect): str
   if (!decay) return d.number(rule.points.value);
   const table = decayTable(rule.points.value, decay.percent).slice(0, -1);
   if (table.length === 0) return '0';
-  const steps = table.map((v, k) => `WHEN ${at} > ${d.hoursBefore(now, ((k + 1) * decay.every.milliseconds) / HOUR_MS)} THEN ${d.number(v)}`);
+  const steps = table.map(
+    (v, k) => `WHEN ${at} > ${d.hoursBefore(now, ((k + 1) * decay.every.milliseconds) / HOUR_MS)} THEN ${d.number(v)}`,
+  );
   return `(CASE ${steps.join(' ')} ELSE 0 END)`;
 }
 

@@ -97,9 +97,15 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
 
 type RecordResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
-function forEachRecord(table: RawTable, typeOf: ReturnType<typeof leadColumnTypes>, visit: (record: RecordResult, index: number) => void): void {
+function forEachRecord(
+  table: RawTable,
+  typeOf: ReturnType<typeof leadColumnTypes>,
+  visit: (record: RecordResult, index: number) => void,
+): void {
   if (table.kind === 'records') {
-    table.records.forEach((r, i) => visit(isRecord(r) ? { ok: true, value: r } : { ok: false, reason: 'a record must be a JSON object' }, i));
+    table.records.forEach((r, i) =>
+      visit(isRecord(r) ? { ok: true, value: r } : { ok: false, reason: 'a record must be a JSON object' }, i),
+    );
   } else {
     table.rows.forEach((cells, i) => visit(convertRow(table.header, cells, typeOf), i));
   }

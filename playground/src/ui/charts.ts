@@ -22,19 +22,33 @@ export function tierChart(run: ScoreRun): HTMLElement {
   const max = Math.max(1, ...rows.map(([, n]) => n));
   const total = run.results.length || 1;
   const labelW = 90;
-  const chart = svg('svg', { width: WIDTH, height: rows.length * (BAR_H + 6) + 4, role: 'img', 'aria-label': t().tierDistribution, 'data-testid': 'tier-chart' });
+  const chart = svg('svg', {
+    width: WIDTH,
+    height: rows.length * (BAR_H + 6) + 4,
+    role: 'img',
+    'aria-label': t().tierDistribution,
+    'data-testid': 'tier-chart',
+  });
   rows.forEach(([name, n], i) => {
     const y = 2 + i * (BAR_H + 6);
     const w = ((WIDTH - labelW - 90) * n) / max;
     // Long tier names are cut to fit; the full name is the tooltip (and stays in the text for screen readers).
     const full = name ?? '—';
     const chars = Array.from(full);
-    const label = svg('text', { x: 0, y: y + 13, 'font-size': 12 }, chars.length > 7 ? `${chars.slice(0, 6).join('')}…` : full);
+    const label = svg(
+      'text',
+      { x: 0, y: y + 13, 'font-size': 12 },
+      chars.length > 7 ? `${chars.slice(0, 6).join('')}…` : full,
+    );
     label.append(svg('title', {}, full));
     chart.append(
       label,
       svg('rect', { x: labelW, y, width: Math.max(w, 1), height: BAR_H, fill: tierColor(i), rx: 2 }),
-      svg('text', { x: labelW + w + 4, y: y + 13, 'font-size': 12, 'data-tier-count': name ?? '' }, `${n.toLocaleString()} (${((100 * n) / total).toFixed(1)}%)`),
+      svg(
+        'text',
+        { x: labelW + w + 4, y: y + 13, 'font-size': 12, 'data-tier-count': name ?? '' },
+        `${n.toLocaleString()} (${((100 * n) / total).toFixed(1)}%)`,
+      ),
     );
   });
   return h('figure', { class: 'chart' }, h('figcaption', {}, t().tierDistribution), chart);
@@ -43,7 +57,13 @@ export function tierChart(run: ScoreRun): HTMLElement {
 export function histogram(run: ScoreRun): HTMLElement {
   const scores = run.results.map((r) => r.score);
   const height = 110;
-  const chart = svg('svg', { width: WIDTH, height: height + 20, role: 'img', 'aria-label': t().histogram, 'data-testid': 'histogram' });
+  const chart = svg('svg', {
+    width: WIDTH,
+    height: height + 20,
+    role: 'img',
+    'aria-label': t().histogram,
+    'data-testid': 'histogram',
+  });
   if (scores.length > 0) {
     const binSize = 10;
     let low = Infinity;
@@ -65,7 +85,11 @@ export function histogram(run: ScoreRun): HTMLElement {
     });
     chart.append(
       svg('text', { x: 5, y: height + 14, 'font-size': 11 }, String(first)),
-      svg('text', { x: WIDTH - 5, y: height + 14, 'font-size': 11, 'text-anchor': 'end' }, String(first + bins.length * binSize)),
+      svg(
+        'text',
+        { x: WIDTH - 5, y: height + 14, 'font-size': 11, 'text-anchor': 'end' },
+        String(first + bins.length * binSize),
+      ),
     );
   }
   return h('figure', { class: 'chart' }, h('figcaption', {}, t().histogram), chart);

@@ -28,36 +28,75 @@ describe('version 2 checks', () => {
 
   it('decay-percent-range: R outside 1–100, at the percentage', () => {
     expectValid(decayPercentRange, 'on email_open +5 decay 1% every 1d\non email_click +5 decay 100% every 1d');
-    expectDiagnostics(decayPercentRange, 'on email_open +5 decay 0% every 1d\non email_click +5 each decay 101% every 1w', [
-      { code: 'decay-percent-range', line: 1, column: 24, text: '0%', suggestions: ['1%'], severity: 'error', messageIncludes: 'outside 1%–100%' },
-      { code: 'decay-percent-range', line: 2, column: 30, text: '101%', suggestions: ['100%'] },
-    ]);
+    expectDiagnostics(
+      decayPercentRange,
+      'on email_open +5 decay 0% every 1d\non email_click +5 each decay 101% every 1w',
+      [
+        {
+          code: 'decay-percent-range',
+          line: 1,
+          column: 24,
+          text: '0%',
+          suggestions: ['1%'],
+          severity: 'error',
+          messageIncludes: 'outside 1%–100%',
+        },
+        { code: 'decay-percent-range', line: 2, column: 30, text: '101%', suggestions: ['100%'] },
+      ],
+    );
   });
 
   it('decay-step-zero: every 0d, at the duration', () => {
-    expectDiagnostics(decayStepZero, 'on email_open +5 decay 50% every 0d', [{ code: 'decay-step-zero', line: 1, column: 34, text: '0d', severity: 'error' }]);
+    expectDiagnostics(decayStepZero, 'on email_open +5 decay 50% every 0d', [
+      { code: 'decay-step-zero', line: 1, column: 34, text: '0d', severity: 'error' },
+    ]);
   });
 
   it('per-without-each: like max, at the cap', () => {
     expectValid(perWithoutEach, 'on email_open +5 max 10 per day each');
     expectDiagnostics(perWithoutEach, 'on email_open -5 max 10 per week', [
-      { code: 'per-without-each', line: 1, column: 18, text: 'max 10 per week', severity: 'error', messageIncludes: '"-5 each max 10 per week"' },
+      {
+        code: 'per-without-each',
+        line: 1,
+        column: 18,
+        text: 'max 10 per week',
+        severity: 'error',
+        messageIncludes: '"-5 each max 10 per week"',
+      },
     ]);
   });
 
   it('duplicate-modifier: a second decay, plain max or max … per; one of each is fine', () => {
     expectValid(duplicateModifier, 'on email_open +5 each max 10 per day max 30 decay 10% every 1d');
-    expectDiagnostics(duplicateModifier, 'on email_open +5 each max 10 per day max 3 per week decay 1% every 1d decay 2% every 2d max 4 max 5', [
-      { code: 'duplicate-modifier', line: 1, column: 38, text: 'max 3 per week', messageIncludes: '"max … per" is written twice' },
-      { code: 'duplicate-modifier', line: 1, column: 71, text: 'decay 2% every 2d', messageIncludes: '"decay" is written twice' },
-      { code: 'duplicate-modifier', line: 1, column: 95, text: 'max 5' },
-    ]);
+    expectDiagnostics(
+      duplicateModifier,
+      'on email_open +5 each max 10 per day max 3 per week decay 1% every 1d decay 2% every 2d max 4 max 5',
+      [
+        {
+          code: 'duplicate-modifier',
+          line: 1,
+          column: 38,
+          text: 'max 3 per week',
+          messageIncludes: '"max … per" is written twice',
+        },
+        {
+          code: 'duplicate-modifier',
+          line: 1,
+          column: 71,
+          text: 'decay 2% every 2d',
+          messageIncludes: '"decay" is written twice',
+        },
+        { code: 'duplicate-modifier', line: 1, column: 95, text: 'max 5' },
+      ],
+    );
   });
 
   it('duplicate-since-last: the second reset of a group', () => {
-    expectDiagnostics(duplicateSinceLast, 'group g since last email_open since last page_view {\n  on email_click +1\n}', [
-      { code: 'duplicate-since-last', line: 1, column: 31, text: 'since last page_view', severity: 'error' },
-    ]);
+    expectDiagnostics(
+      duplicateSinceLast,
+      'group g since last email_open since last page_view {\n  on email_click +1\n}',
+      [{ code: 'duplicate-since-last', line: 1, column: 31, text: 'since last page_view', severity: 'error' }],
+    );
   });
 
   it('unknown-event-type: since last with an event the schema lacks, with did-you-mean', () => {
@@ -94,6 +133,8 @@ describe('version 2 checks', () => {
   });
 
   it('contextual words as names pass every check', () => {
-    expect(runChecks('on last +1\nwhen month = 4 +5\nlet day = [a]\nwhen role in day +1', null).map((d) => d.code)).toEqual(['no-schema']);
+    expect(
+      runChecks('on last +1\nwhen month = 4 +5\nlet day = [a]\nwhen role in day +1', null).map((d) => d.code),
+    ).toEqual(['no-schema']);
   });
 });

@@ -3,15 +3,56 @@ import { checkSource } from '../../../compiler/check-source.js';
 import { compileValidators } from '../../../compiler/schema/validators.js';
 import { loadSchema } from '../../../compiler/schema/load-schema.js';
 
-const errors = (schema: unknown) => loadSchema(typeof schema === 'string' ? schema : JSON.stringify(schema), 's.json').diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+const errors = (schema: unknown) =>
+  loadSchema(typeof schema === 'string' ? schema : JSON.stringify(schema), 's.json')
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => d.message);
 
 describe('self-referencing and deep schemas end in a clear error, never a stack overflow', () => {
   it.each([
     ['lead is "$ref": "#"', { lead: { $ref: '#' }, events: {} }, '"#"'],
-    ['a definition that is only a reference to itself', { lead: { type: 'object', $defs: { a: { $ref: '#/$defs/a' } }, properties: { x: { $ref: '#/$defs/a' } } }, events: {} }, '"#/$defs/a"'],
-    ['a loop through allOf', { lead: { type: 'object', $defs: { a: { $ref: '#/$defs/b' }, b: { allOf: [{ $ref: '#/$defs/a' }] } }, properties: { x: { $ref: '#/$defs/a' } } }, events: {} }, 'comes back to itself'],
-    ['a loop through not / anyOf in an event', { lead: { type: 'object' }, events: { visit: { $defs: { a: { anyOf: [{ not: { $ref: '#/$defs/a' } }] } }, properties: { p: { $ref: '#/$defs/a' } } } } }, 'comes back to itself'],
-    ['a loop shared from the top-level $defs', { $defs: { a: { $ref: '#/$defs/a' } }, lead: { type: 'object', properties: { x: { $ref: '#/$defs/a' } } }, events: {} }, 'comes back to itself'],
+    [
+      'a definition that is only a reference to itself',
+      {
+        lead: { type: 'object', $defs: { a: { $ref: '#/$defs/a' } }, properties: { x: { $ref: '#/$defs/a' } } },
+        events: {},
+      },
+      '"#/$defs/a"',
+    ],
+    [
+      'a loop through allOf',
+      {
+        lead: {
+          type: 'object',
+          $defs: { a: { $ref: '#/$defs/b' }, b: { allOf: [{ $ref: '#/$defs/a' }] } },
+          properties: { x: { $ref: '#/$defs/a' } },
+        },
+        events: {},
+      },
+      'comes back to itself',
+    ],
+    [
+      'a loop through not / anyOf in an event',
+      {
+        lead: { type: 'object' },
+        events: {
+          visit: {
+            $defs: { a: { anyOf: [{ not: { $ref: '#/$defs/a' } }] } },
+            properties: { p: { $ref: '#/$defs/a' } },
+          },
+        },
+      },
+      'comes back to itself',
+    ],
+    [
+      'a loop shared from the top-level $defs',
+      {
+        $defs: { a: { $ref: '#/$defs/a' } },
+        lead: { type: 'object', properties: { x: { $ref: '#/$defs/a' } } },
+        events: {},
+      },
+      'comes back to itself',
+    ],
   ])('%s', (_name, schema, message) => {
     const found = errors(schema);
     expect(found).toHaveLength(1);
@@ -20,7 +61,14 @@ describe('self-referencing and deep schemas end in a clear error, never a stack 
   });
 
   it('a recursive schema that goes into the data is fine, and validates nested records', () => {
-    const schema = { lead: { type: 'object', properties: { id: { type: 'string' }, parent: { $ref: '#' }, tree: { $ref: '#/$defs/node' } } }, $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } }, events: {} };
+    const schema = {
+      lead: {
+        type: 'object',
+        properties: { id: { type: 'string' }, parent: { $ref: '#' }, tree: { $ref: '#/$defs/node' } },
+      },
+      $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+      events: {},
+    };
     const loaded = loadSchema(JSON.stringify(schema), 's.json');
     expect(loaded.diagnostics).toEqual([]);
     const validators = compileValidators(loaded.model!);
@@ -32,7 +80,11 @@ describe('self-referencing and deep schemas end in a clear error, never a stack 
   it('a long chain of references is followed without recursion', () => {
     const defs: Record<string, unknown> = { d0: { $ref: '#/$defs/d19999' } };
     for (let i = 1; i < 20000; i++) defs[`d${i}`] = { $ref: `#/$defs/d${i - 1}` };
-    const found = errors({ $defs: defs, lead: { type: 'object', properties: { x: { $ref: '#/$defs/d5' } } }, events: {} });
+    const found = errors({
+      $defs: defs,
+      lead: { type: 'object', properties: { x: { $ref: '#/$defs/d5' } } },
+      events: {},
+    });
     expect(found.some((m) => m.includes('comes back to itself'))).toBe(true);
   });
 
@@ -44,11 +96,16 @@ describe('self-referencing and deep schemas end in a clear error, never a stack 
   });
 
   it('a malformed %-escape in a $ref is an unknown reference, not a crash', () => {
-    expect(errors({ lead: { type: 'object', properties: { x: { $ref: '#/%E0' } } }, events: {} })).toEqual([expect.stringContaining('"#/%E0" does not exist')]);
+    expect(errors({ lead: { type: 'object', properties: { x: { $ref: '#/%E0' } } }, events: {} })).toEqual([
+      expect.stringContaining('"#/%E0" does not exist'),
+    ]);
   });
 
   it('rule files: deep not and parentheses are a syntax error', () => {
-    for (const source of [`when ${'not '.repeat(100000)}a = 1 +1`, `when ${'('.repeat(100000)}a = 1${')'.repeat(100000)} +1`]) {
+    for (const source of [
+      `when ${'not '.repeat(100000)}a = 1 +1`,
+      `when ${'('.repeat(100000)}a = 1${')'.repeat(100000)} +1`,
+    ]) {
       const checked = checkSource(source, { readSchema: () => undefined });
       expect(checked.diagnostics.some((d) => d.message.includes('nested too deeply'))).toBe(true);
     }

@@ -15,8 +15,12 @@ describe('a quote that is never closed', () => {
     const records = await collect(csvRecords(Readable.from([text])));
     expect(records).toHaveLength(6001);
     const bad = records.filter((r) => !r.ok);
-    expect(bad).toEqual([{ ok: false, recordNumber: 1001, line: 1002, reason: expect.stringMatching(/never closed/), raw: 'L-bad,"12' }]);
-    expect(records.filter((r) => r.ok).map((r) => r.ok && r.value.id)).toEqual([...leadRows(1000), ...leadRows(5000, 1000)].map((l) => l.split(',')[0]));
+    expect(bad).toEqual([
+      { ok: false, recordNumber: 1001, line: 1002, reason: expect.stringMatching(/never closed/), raw: 'L-bad,"12' },
+    ]);
+    expect(records.filter((r) => r.ok).map((r) => r.ok && r.value.id)).toEqual(
+      [...leadRows(1000), ...leadRows(5000, 1000)].map((l) => l.split(',')[0]),
+    );
   });
 
   it('costs one record in an events file too', async () => {
@@ -41,7 +45,9 @@ describe('a quote that is never closed', () => {
     rows.push(splitter.end());
     const flat = rows.flat();
     expect(flat[0]).toMatchObject({ ok: false, line: 1, text: '1,"open' });
-    expect(flat.slice(1).map((r) => r.ok && r.cells[0])).toEqual(Array.from({ length: MAX_QUOTED_LINES + 9 }, (_, i) => String(i + 2)));
+    expect(flat.slice(1).map((r) => r.ok && r.cells[0])).toEqual(
+      Array.from({ length: MAX_QUOTED_LINES + 9 }, (_, i) => String(i + 2)),
+    );
   });
 
   it('several unclosed quotes: each costs its own line only', async () => {
@@ -50,7 +56,10 @@ describe('a quote that is never closed', () => {
   });
 
   it('every non-blank line ends up in exactly one record, valid or not (property)', async () => {
-    const cell = fc.oneof(fc.constantFrom('"', '""', '"x', 'x"', '"a,b"', '"q\nr"', ''), fc.string({ maxLength: 4 }).map((t) => t.replace(/[\r\n",]/g, '')));
+    const cell = fc.oneof(
+      fc.constantFrom('"', '""', '"x', 'x"', '"a,b"', '"q\nr"', ''),
+      fc.string({ maxLength: 4 }).map((t) => t.replace(/[\r\n",]/g, '')),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 12 }), async (rows) => {
         const body = rows.map((r) => r.join(',')).join('\n');

@@ -10,7 +10,13 @@ const deepObject = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 
 describe('deeply nested JSON data', () => {
   it('a lead line nested 100,000 deep is one invalid record (valid JSON or not), and the next line is read', async () => {
-    const lines = [`{"id":"d1","x":${deepArray(100_000)}}`, `{"id":"d2","x":${deepObject(100_000)}}`, `{"id":"d3","x":${'['.repeat(100_000)}`, `{"id":"d4","events":[{"type":"v","at":"2026-10-01","p":${deepArray(100_000)}}]}`, '{"id":"ok"}'];
+    const lines = [
+      `{"id":"d1","x":${deepArray(100_000)}}`,
+      `{"id":"d2","x":${deepObject(100_000)}}`,
+      `{"id":"d3","x":${'['.repeat(100_000)}`,
+      `{"id":"d4","events":[{"type":"v","at":"2026-10-01","p":${deepArray(100_000)}}]}`,
+      '{"id":"ok"}',
+    ];
     const records = await collect(jsonlRecords(Readable.from([lines.join('\n') + '\n'])));
     expect(records.map((r) => r.ok)).toEqual([false, false, false, false, true]);
     for (const r of records.slice(0, 4)) {
@@ -32,7 +38,9 @@ describe('deeply nested JSON data', () => {
   });
 
   it('a .json file with a record nested too deep is a clear data-file error', async () => {
-    await expect(collect(jsonRecords(Readable.from([`[{"id":"ok"},{"id":"d","x":${deepArray(100_000)}}]`])))).rejects.toMatchObject({
+    await expect(
+      collect(jsonRecords(Readable.from([`[{"id":"ok"},{"id":"d","x":${deepArray(100_000)}}]`]))),
+    ).rejects.toMatchObject({
       code: 'too-deep',
       message: expect.stringContaining('nested more than 1000 lists or objects deep'),
     });

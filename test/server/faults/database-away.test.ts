@@ -49,7 +49,13 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-const event = (n: number) => ({ id: `e${n}`, lead_id: 'L1', type: 'email_open', at: '2026-05-10T00:00:00Z', campaign: 'nl' });
+const event = (n: number) => ({
+  id: `e${n}`,
+  lead_id: 'L1',
+  type: 'email_open',
+  at: '2026-05-10T00:00:00Z',
+  campaign: 'nl',
+});
 
 describe('the PostgreSQL server going away', () => {
   it('answers 503 with a clear error while it is gone and recovers when it returns', async (context) => {
@@ -82,7 +88,12 @@ describe('the PostgreSQL server going away', () => {
 
     await proxy.restore();
     // The pool reconnects by itself: no restart.
-    const results = (await ok(serve.url, 'POST', '/v1/events', { token: TOKENS.write, body: { events: [event(1), event(2), event(3)] } })).results;
+    const results = (
+      await ok(serve.url, 'POST', '/v1/events', {
+        token: TOKENS.write,
+        body: { events: [event(1), event(2), event(3)] },
+      })
+    ).results;
     expect(results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'stored', 'stored']);
     const lead = await ok(serve.url, 'GET', '/v1/leads/L1', { token: TOKENS.read });
     expect(lead.reasons).toEqual([{ rule: 'メール開封', line: expect.any(Number), points: 15 }]);

@@ -39,12 +39,26 @@ export function editedRules(edit: (text: string) => string): { path: string; tex
 }
 
 /** What `leadscore score RULES --as-of asOf` writes for the leads and events, by lead id. */
-export function batchScores(rulesPath: string, leads: readonly Json[], events: readonly Json[], asOf: string): Map<string, Json> {
+export function batchScores(
+  rulesPath: string,
+  leads: readonly Json[],
+  events: readonly Json[],
+  asOf: string,
+): Map<string, Json> {
   const dir = tempDir('leadscore-batch-');
   writeFileSync(join(dir, 'leads.jsonl'), leads.map((l) => JSON.stringify(l)).join('\n') + '\n');
   // `id` is the service's envelope, not a property the schema knows.
   writeFileSync(join(dir, 'events.jsonl'), events.map(({ id: _id, ...e }) => JSON.stringify(e)).join('\n') + '\n');
-  const run = runCli(['score', rulesPath, '--leads', join(dir, 'leads.jsonl'), '--events', join(dir, 'events.jsonl'), '--as-of', asOf]);
+  const run = runCli([
+    'score',
+    rulesPath,
+    '--leads',
+    join(dir, 'leads.jsonl'),
+    '--events',
+    join(dir, 'events.jsonl'),
+    '--as-of',
+    asOf,
+  ]);
   if (run.status !== 0) throw new Error(`leadscore score failed (${run.status}): ${run.stderr}`);
   const byId = new Map<string, Json>();
   for (const line of run.stdout.split('\n').filter((l) => l !== '')) {
@@ -55,7 +69,13 @@ export function batchScores(rulesPath: string, leads: readonly Json[], events: r
 }
 
 /** Every lead as the service reports it equals the batch scorer at the service's now. */
-export async function expectMatchesBatch(base: string, rulesPath: string, leads: readonly Json[], events: readonly Json[], asOf: string): Promise<void> {
+export async function expectMatchesBatch(
+  base: string,
+  rulesPath: string,
+  leads: readonly Json[],
+  events: readonly Json[],
+  asOf: string,
+): Promise<void> {
   const expected = batchScores(rulesPath, leads, events, asOf);
   const version = (await ok(base, 'GET', '/healthz', { token: null })).rules_version as string;
   const mismatches: string[] = [];
@@ -63,9 +83,11 @@ export async function expectMatchesBatch(base: string, rulesPath: string, leads:
     const id = String(lead['id']);
     const got = await ok(base, 'GET', `/v1/leads/${encodeURIComponent(id)}`);
     const want = expected.get(id)!;
-    const pick = (s: Json) => JSON.stringify({ score: s['score'], tier: s['tier'], groups: s['groups'], reasons: s['reasons'] });
+    const pick = (s: Json) =>
+      JSON.stringify({ score: s['score'], tier: s['tier'], groups: s['groups'], reasons: s['reasons'] });
     if (pick(got) !== pick(want)) mismatches.push(`${id} at ${asOf}: service ${pick(got)} != batch ${pick(want)}`);
-    if (got.rules_version !== version) mismatches.push(`${id}: rules_version ${got.rules_version} != current ${version}`);
+    if (got.rules_version !== version)
+      mismatches.push(`${id}: rules_version ${got.rules_version} != current ${version}`);
   }
   expect(mismatches).toEqual([]);
 }

@@ -9,7 +9,18 @@ import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { requirePostgres } from '../../sql/postgres-harness.js';
 import { exampleData, expectMatchesBatch, type Json } from './dataset.js';
 import { freshSchema, type TestSchema } from './pg-schema.js';
-import { ok, pgliteStorage, postgresStorage, removeTempDirs, RULES, startServe, stopAll, tempDir, TOKENS, type Storage } from './serve-process.js';
+import {
+  ok,
+  pgliteStorage,
+  postgresStorage,
+  removeTempDirs,
+  RULES,
+  startServe,
+  stopAll,
+  tempDir,
+  TOKENS,
+  type Storage,
+} from './serve-process.js';
 
 let schema: TestSchema | undefined;
 afterEach(async () => {
@@ -52,7 +63,10 @@ describe.each(backends)('kill -9 during concurrent ingest ($name)', ({ storage: 
       for (let i = 0; i < mine.length; i += BATCH) {
         let answer: { results: { id: string; status: string }[] };
         try {
-          answer = await ok(serve.url, 'POST', '/v1/events', { token: TOKENS.write, body: { events: mine.slice(i, i + BATCH) } });
+          answer = await ok(serve.url, 'POST', '/v1/events', {
+            token: TOKENS.write,
+            body: { events: mine.slice(i, i + BATCH) },
+          });
         } catch {
           return; // the connection died with the process: nothing of this batch was acknowledged
         }
@@ -72,7 +86,8 @@ describe.each(backends)('kill -9 during concurrent ingest ($name)', ({ storage: 
     serve = await startServe(storage);
     const storedIds: string[] = [];
     for (const lead of leads) {
-      const items = (await ok(serve.url, 'GET', `/v1/leads/${lead['id']}/events`, { token: TOKENS.read })).items as Json[];
+      const items = (await ok(serve.url, 'GET', `/v1/leads/${lead['id']}/events`, { token: TOKENS.read }))
+        .items as Json[];
       storedIds.push(...items.map((e) => String(e['id'])));
     }
     expect(new Set(storedIds).size).toBe(storedIds.length);
@@ -82,7 +97,10 @@ describe.each(backends)('kill -9 during concurrent ingest ($name)', ({ storage: 
     // The feeder sends everything again: what was acknowledged is a duplicate, the rest is stored now.
     const statuses = new Map<string, string>();
     for (let i = 0; i < events.length; i += 200) {
-      const answer = await ok(serve.url, 'POST', '/v1/events', { token: TOKENS.write, body: { events: events.slice(i, i + 200) } });
+      const answer = await ok(serve.url, 'POST', '/v1/events', {
+        token: TOKENS.write,
+        body: { events: events.slice(i, i + 200) },
+      });
       for (const r of answer.results as { id: string; status: string }[]) statuses.set(r.id, r.status);
     }
     for (const id of acknowledged) expect(statuses.get(id)).toBe('duplicate');

@@ -33,7 +33,11 @@ export function removeTempDirs(): void {
 /** A tokens file with TOKENS.admin, .write and .read, each with only its own scope. */
 export function tokensFile(): string {
   const path = join(tempDir('leadscore-tokens-'), 'tokens.json');
-  const tokens = Object.entries(TOKENS).map(([scope, token]) => ({ name: `${scope} (tests)`, sha256: sha(token), scopes: [scope] }));
+  const tokens = Object.entries(TOKENS).map(([scope, token]) => ({
+    name: `${scope} (tests)`,
+    sha256: sha(token),
+    scopes: [scope],
+  }));
   writeFileSync(path, JSON.stringify({ tokens }));
   return path;
 }
@@ -57,22 +61,51 @@ export interface ServeProcess {
 
 const running = new Set<ChildProcess>();
 
-export async function startServe(storage: Storage, options: { rules?: string; clock?: 'manual' | 'system'; tokens?: string; extra?: readonly string[] } = {}): Promise<ServeProcess> {
-  const args = [BIN, 'serve', options.rules ?? RULES, '--listen', '127.0.0.1:0', ...storage.args, '--tokens', options.tokens ?? tokensFile(), '--clock', options.clock ?? 'manual', ...(options.extra ?? [])];
-  const child = spawn(process.execPath, args, { cwd: REPO, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServe(
+  storage: Storage,
+  options: { rules?: string; clock?: 'manual' | 'system'; tokens?: string; extra?: readonly string[] } = {},
+): Promise<ServeProcess> {
+  const args = [
+    BIN,
+    'serve',
+    options.rules ?? RULES,
+    '--listen',
+    '127.0.0.1:0',
+    ...storage.args,
+    '--tokens',
+    options.tokens ?? tokensFile(),
+    '--clock',
+    options.clock ?? 'manual',
+    ...(options.extra ?? []),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: { ...process.env, TZ: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let stderr = '';
   let stdout = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (running.delete(child), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => (running.delete(child), resolve(code))),
+  );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print "listening on" within 240 s; stderr:\n${stderr}`)), 240_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not print "listening on" within 240 s; stderr:\n${stderr}`)),
+      240_000,
+    );
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const match = /listening on (http:\/\/\S+)\n/.exec(stdout);
       if (match) (clearTimeout(timer), resolve(match[1]!));
     });
-    void exited.then((code) => (clearTimeout(timer), reject(new Error(`serve exited with ${code} before listening; stderr:\n${stderr}`))));
+    void exited.then(
+      (code) => (
+        clearTimeout(timer),
+        reject(new Error(`serve exited with ${code} before listening; stderr:\n${stderr}`))
+      ),
+    );
   });
   return {
     url,
@@ -107,7 +140,12 @@ export interface Answer {
 }
 
 /** One request; `body` is sent as JSON unless it is a string (sent as is, with `contentType`). */
-export async function call(base: string, method: string, path: string, options: { token?: string | null; body?: unknown; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token === undefined ? TOKENS.admin : options.token;
   if (token !== null) headers['authorization'] = `Bearer ${token}`;
@@ -128,8 +166,15 @@ export async function call(base: string, method: string, path: string, options: 
 }
 
 /** Calls `call` and fails with the answer unless it is `expected`. */
-export async function ok(base: string, method: string, path: string, options: Parameters<typeof call>[3] = {}, expected = 200): Promise<any> {
+export async function ok(
+  base: string,
+  method: string,
+  path: string,
+  options: Parameters<typeof call>[3] = {},
+  expected = 200,
+): Promise<any> {
   const answer = await call(base, method, path, options);
-  if (answer.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status !== expected)
+    throw new Error(`${method} ${path}: expected ${expected}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }

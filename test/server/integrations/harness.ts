@@ -15,12 +15,21 @@ import { buildApp } from '../../../server/http/app.js';
 import { LiveService, type ServiceOptions } from '../../../server/service.js';
 
 export const RULES = resolve(import.meta.dirname, '../../../rules/b2b-saas.score');
-export const TOKENS = { read: 'read-token-for-tests', write: 'write-token-for-tests', admin: 'admin-token-for-tests' } as const;
+export const TOKENS = {
+  read: 'read-token-for-tests',
+  write: 'write-token-for-tests',
+  admin: 'admin-token-for-tests',
+} as const;
 
 export function tokensFile(dir: string): string {
   const path = join(dir, 'tokens.json');
   const sha = (t: string): string => createHash('sha256').update(t).digest('hex');
-  writeFileSync(path, JSON.stringify({ tokens: Object.entries(TOKENS).map(([scope, token]) => ({ name: scope, sha256: sha(token), scopes: [scope] })) }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      tokens: Object.entries(TOKENS).map(([scope, token]) => ({ name: scope, sha256: sha(token), scopes: [scope] })),
+    }),
+  );
   return path;
 }
 
@@ -32,8 +41,20 @@ export interface Running {
 }
 
 /** A service in a fresh temp directory (or `dir`, to reopen one), clock at `now`. */
-export async function startService(extra: Partial<ServiceOptions> = {}, dir = mkdtempSync(join(tmpdir(), 'leadscore-h13-')), now = '2026-11-01T00:00:00Z'): Promise<Running> {
-  const service = await LiveService.open({ rulesPath: RULES, dataDir: join(dir, 'data'), tokensFile: tokensFile(dir), clock: 'manual', timeZone: 'Asia/Tokyo', log: () => undefined, ...extra });
+export async function startService(
+  extra: Partial<ServiceOptions> = {},
+  dir = mkdtempSync(join(tmpdir(), 'leadscore-h13-')),
+  now = '2026-11-01T00:00:00Z',
+): Promise<Running> {
+  const service = await LiveService.open({
+    rulesPath: RULES,
+    dataDir: join(dir, 'data'),
+    tokensFile: tokensFile(dir),
+    clock: 'manual',
+    timeZone: 'Asia/Tokyo',
+    log: () => undefined,
+    ...extra,
+  });
   const app = buildApp(service, () => undefined);
   await app.ready();
   const current = await service.core.clock.now(service.core.db);
@@ -53,11 +74,20 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function call(app: FastifyInstance, method: 'GET' | 'POST' | 'PUT', url: string, token: string | undefined, body?: unknown): Promise<{ status: number; json: any; text: string }> {
+export async function call(
+  app: FastifyInstance,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; json: any; text: string }> {
   const res = await app.inject({
     method,
     url,
-    headers: { ...(token && { authorization: `Bearer ${token}` }), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
     ...(body !== undefined && { payload: JSON.stringify(body) }),
   });
   let json: unknown;
@@ -71,7 +101,15 @@ export async function call(app: FastifyInstance, method: 'GET' | 'POST' | 'PUT',
 
 /** Leads that pass through tiers: a decision maker at a target company, then a pricing-page view and a form. */
 export function lead(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id, name: `山田 ${id}`, company: `株式会社${id}`, employees: 500, industry: '製造業', role: '部長', ...extra };
+  return {
+    id,
+    name: `山田 ${id}`,
+    company: `株式会社${id}`,
+    employees: 500,
+    industry: '製造業',
+    role: '部長',
+    ...extra,
+  };
 }
 
 export type Behaviour = 'ok' | 'refuse' | 'hang' | 'close';
@@ -106,13 +144,25 @@ export class Receiver {
       if (behaviour === 'close') {
         // Mid-request: read a little of the body, then drop the connection without an answer.
         req.once('data', () => req.socket.destroy());
-        this.requests.push({ delivery, signature: header(req, 'x-leadscore-signature'), body: '', tryNumber, answered: behaviour });
+        this.requests.push({
+          delivery,
+          signature: header(req, 'x-leadscore-signature'),
+          body: '',
+          tryNumber,
+          answered: behaviour,
+        });
         return;
       }
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.requests.push({ delivery, signature: header(req, 'x-leadscore-signature'), body: Buffer.concat(chunks).toString('utf8'), tryNumber, answered: behaviour });
+        this.requests.push({
+          delivery,
+          signature: header(req, 'x-leadscore-signature'),
+          body: Buffer.concat(chunks).toString('utf8'),
+          tryNumber,
+          answered: behaviour,
+        });
         if (behaviour === 'ok') res.writeHead(200).end('ok');
         else if (behaviour === 'refuse') res.writeHead(503).end('busy');
         // 'hang': never answer; the sender's timeout ends the try.
@@ -142,7 +192,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../../../runtime/report/build-report.js';
 import { decileBands, histogram } from '../../../runtime/statistics/metrics.js';
 import type { Observation, TierInfo } from '../../../runtime/statistics/observation.js';
-import { decileBandsOf, histogramOf, mqlFigure, tierFigures, type ScoreCount } from '../../../server/metrics/kpi-figures.js';
+import {
+  decileBandsOf,
+  histogramOf,
+  mqlFigure,
+  tierFigures,
+  type ScoreCount,
+} from '../../../server/metrics/kpi-figures.js';
 
 const TIERS: TierInfo[] = [
   { name: 'MQL', threshold: 60 },
@@ -28,7 +34,15 @@ function countsOf(obs: readonly Observation[]): ScoreCount[] {
 }
 
 const observations = fc.array(
-  fc.record({ score: fc.integer({ min: -40, max: 200 }), converted: fc.boolean(), noTier: fc.boolean() }).map(({ score, converted, noTier }, ): Observation => ({ id: 0, score, tier: tierOf(score, noTier && score < 10), converted, contributions: [] })),
+  fc
+    .record({ score: fc.integer({ min: -40, max: 200 }), converted: fc.boolean(), noTier: fc.boolean() })
+    .map(({ score, converted, noTier }): Observation => ({
+      id: 0,
+      score,
+      tier: tierOf(score, noTier && score < 10),
+      converted,
+      contributions: [],
+    })),
   { maxLength: 300 },
 );
 
@@ -38,9 +52,15 @@ describe('the dashboard figures equal the report figures (runtime/report) on the
       fc.property(observations, (obs) => {
         const report = computeKpis(obs, TIERS, true, { kind: 'f1' });
         const rows = tierFigures(countsOf(obs), TIERS, true);
-        expect(rows.map((r) => [r.name, r.count, r.share, r.converted, r.rate])).toEqual(report.tiers.map((r) => [r.name, r.count, r.share, r.converted, r.rate]));
+        expect(rows.map((r) => [r.name, r.count, r.share, r.converted, r.rate])).toEqual(
+          report.tiers.map((r) => [r.name, r.count, r.share, r.converted, r.rate]),
+        );
         const mql = mqlFigure(rows, TIERS)!;
-        expect([mql.count, mql.converted, mql.opportunityRate]).toEqual([report.mql!.count, report.mql!.converted, report.mql!.opportunityRate]);
+        expect([mql.count, mql.converted, mql.opportunityRate]).toEqual([
+          report.mql!.count,
+          report.mql!.converted,
+          report.mql!.opportunityRate,
+        ]);
       }),
     );
   });

@@ -26,17 +26,32 @@ const leadRecord = { id: 'L-0042', name: '山田 太郎', company: '株式会社
 describe('messages people read', () => {
   it('top reasons: the largest gains first, then deductions, then how many more', () => {
     expect(topReasons(payload.reasons)).toBe('料金ページ閲覧 +30 / 決裁者層 +25 / ターゲット規模 +20 / ほか 2 件');
-    expect(topReasons([{ rule: 'フリーメール', points: -15 }, { rule: '決裁者層', points: 25 }])).toBe('決裁者層 +25 / フリーメール −15');
+    expect(
+      topReasons([
+        { rule: 'フリーメール', points: -15 },
+        { rule: '決裁者層', points: 25 },
+      ]),
+    ).toBe('決裁者層 +25 / フリーメール −15');
     expect(topReasons([])).toBe('(理由なし)');
   });
 
   it('a Slack message says who, which company, score, tier and reasons, in the service time zone, with markup escaped', () => {
     const s = summarize(payload, leadRecord, 'Asia/Tokyo');
-    const m = slackMessage(s) as { text: string; blocks: { text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[] };
+    const m = slackMessage(s) as {
+      text: string;
+      blocks: { text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+    };
     expect(m.text).toBe('MQL になりました: 山田 太郎 (株式会社サンプル <Tokyo>) スコア 85');
     expect(m.blocks[0]!.text!.text).toBe('MQL になりました: 山田 太郎 / 株式会社サンプル <Tokyo>');
-    expect(m.blocks[1]!.fields!.map((f) => f.text)).toEqual(['*スコア*\n85', '*ティア*\n中関心 → *MQL*', '*会社*\n株式会社サンプル &lt;Tokyo&gt;', '*役職*\n部長']);
-    expect(m.blocks[2]!.text!.text).toBe('*主な理由*\n料金ページ閲覧 +30 / 決裁者層 +25 / ターゲット規模 +20 / ほか 2 件');
+    expect(m.blocks[1]!.fields!.map((f) => f.text)).toEqual([
+      '*スコア*\n85',
+      '*ティア*\n中関心 → *MQL*',
+      '*会社*\n株式会社サンプル &lt;Tokyo&gt;',
+      '*役職*\n部長',
+    ]);
+    expect(m.blocks[2]!.text!.text).toBe(
+      '*主な理由*\n料金ページ閲覧 +30 / 決裁者層 +25 / ターゲット規模 +20 / ほか 2 件',
+    );
     expect(m.blocks[3]!.elements![0]!.text).toBe('リード L-0042 · 2026-11-01 09:30 GMT+9 · ルール a751619 · leadscore');
   });
 

@@ -20,7 +20,13 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-const STEPS = ['2026-06-15T00:00:00Z', '2026-08-01T00:00:00Z', '2026-09-15T00:00:00Z', '2026-11-01T00:00:00Z', '2026-12-20T00:00:00Z'];
+const STEPS = [
+  '2026-06-15T00:00:00Z',
+  '2026-08-01T00:00:00Z',
+  '2026-09-15T00:00:00Z',
+  '2026-11-01T00:00:00Z',
+  '2026-12-20T00:00:00Z',
+];
 const BATCH = 16;
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
@@ -32,9 +38,14 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 /** History rows that should not exist: a second row for one lead at one instant from the clock, a row that changes nothing, time going back. */
 async function historyDefects(s: TestSchema): Promise<string[]> {
   const rows = (
-    await s.client.query<{ lead_id: string; at: Date; score: number; tier: string | null; groups: string; cause: string }>(
-      `SELECT lead_id, at, score, tier, groups, cause FROM history ORDER BY lead_id, seq`,
-    )
+    await s.client.query<{
+      lead_id: string;
+      at: Date;
+      score: number;
+      tier: string | null;
+      groups: string;
+      cause: string;
+    }>(`SELECT lead_id, at, score, tier, groups, cause FROM history ORDER BY lead_id, seq`)
   ).rows;
   const defects: string[] = [];
   const seenTime = new Set<string>();
@@ -48,8 +59,10 @@ async function historyDefects(s: TestSchema): Promise<string[]> {
     }
     const prev = rows[i - 1];
     if (prev && prev.lead_id === row.lead_id) {
-      if (prev.score === row.score && prev.tier === row.tier && prev.groups === row.groups) defects.push(`${row.lead_id}: a ${kind} row at ${row.at.toISOString()} changes nothing`);
-      if (row.at < prev.at) defects.push(`${row.lead_id}: history goes back from ${prev.at.toISOString()} to ${row.at.toISOString()}`);
+      if (prev.score === row.score && prev.tier === row.tier && prev.groups === row.groups)
+        defects.push(`${row.lead_id}: a ${kind} row at ${row.at.toISOString()} changes nothing`);
+      if (row.at < prev.at)
+        defects.push(`${row.lead_id}: history goes back from ${prev.at.toISOString()} to ${row.at.toISOString()}`);
     }
   }
   return defects;
@@ -81,7 +94,11 @@ describe('two serve processes on one PostgreSQL database', () => {
     const { leads, events } = exampleData(40);
     await ok(a.url, 'POST', '/v1/clock', { body: { now: '2026-05-01T00:00:00Z' } });
     // Half the leads through each process, at the same time.
-    await Promise.all(chunks(leads, 10).map((batch, i) => ok(other(i), 'POST', '/v1/leads', { token: TOKENS.write, body: { leads: batch } })));
+    await Promise.all(
+      chunks(leads, 10).map((batch, i) =>
+        ok(other(i), 'POST', '/v1/leads', { token: TOKENS.write, body: { leads: batch } }),
+      ),
+    );
 
     let rulesPath = RULES;
     const sent: Json[] = [];
@@ -93,14 +110,18 @@ describe('two serve processes on one PostgreSQL database', () => {
       const window = events.slice(next, Math.min(events.length, end + 5));
       next = Math.min(events.length, end + 5);
       sent.push(...window);
-      const writes = chunks(window, BATCH).map((batch, i) => ok(other(i + step), 'POST', '/v1/events', { token: TOKENS.write, body: { events: batch } }));
+      const writes = chunks(window, BATCH).map((batch, i) =>
+        ok(other(i + step), 'POST', '/v1/events', { token: TOKENS.write, body: { events: batch } }),
+      );
       // A lead changes through the other process while events for it arrive.
       const changed: Json = { ...leads[step]!, role: '部長' };
       leads[step] = changed;
       writes.push(ok(other(step + 1), 'PUT', `/v1/leads/${changed['id']}`, { token: TOKENS.write, body: changed }));
       if (step === 2) {
         // New rules through B while A takes events: every lead moves to the new version exactly once.
-        const edited = editedRules((t) => t.replace('tier MQL >= 60', 'tier MQL >= 50').replace('+20 "資料ダウンロード"', '+25 "資料ダウンロード"'));
+        const edited = editedRules((t) =>
+          t.replace('tier MQL >= 60', 'tier MQL >= 50').replace('+20 "資料ダウンロード"', '+25 "資料ダウンロード"'),
+        );
         rulesPath = edited.path;
         writes.push(ok(b.url, 'POST', '/v1/rules', { body: edited.text, contentType: 'text/plain' }));
       }

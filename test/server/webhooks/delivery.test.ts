@@ -1,7 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWebhook, type Webhook } from '../../../server/webhooks/webhook-config.js';
-import { call, FAST_RETRY, lead, OPEN_TIMEOUT, Receiver, removeDir, startService, TOKENS, until, type Running } from '../integrations/harness.js';
+import {
+  call,
+  FAST_RETRY,
+  lead,
+  OPEN_TIMEOUT,
+  Receiver,
+  removeDir,
+  startService,
+  TOKENS,
+  until,
+  type Running,
+} from '../integrations/harness.js';
 
 const SECRET = new TextEncoder().encode('s3cret-ひみつ\n');
 const PAYLOAD_KEYS = ['id', 'type', 'lead_id', 'from', 'to', 'score', 'reasons', 'rules_version', 'occurred_at'];
@@ -46,7 +57,13 @@ async function makeTierChanges(prefix: string): Promise<string[]> {
   const leads = [lead(`${prefix}1`, { role: '担当者', employees: 10 }), lead(`${prefix}2`)];
   expect((await call(running.app, 'POST', '/v1/leads', TOKENS.write, { leads })).status).toBe(200);
   const events = [
-    { id: 'e1', lead_id: `${prefix}1`, type: 'page_view', at: '2026-10-31T10:00:00+09:00', url: 'https://example.com/pricing' },
+    {
+      id: 'e1',
+      lead_id: `${prefix}1`,
+      type: 'page_view',
+      at: '2026-10-31T10:00:00+09:00',
+      url: 'https://example.com/pricing',
+    },
     { id: 'e2', lead_id: `${prefix}2`, type: 'form_reach', at: '2026-10-31T11:00:00+09:00' },
     { id: 'e3', lead_id: `${prefix}1`, type: 'form_reach', at: '2026-10-31T12:00:00+09:00' },
   ];
@@ -55,10 +72,15 @@ async function makeTierChanges(prefix: string): Promise<string[]> {
 }
 
 async function outboxIds(): Promise<string[]> {
-  return (await running.service.core.db.query<{ id: string }>(`SELECT id FROM outbox ORDER BY occurred_at, id`)).map((x) => x.id);
+  return (await running.service.core.db.query<{ id: string }>(`SELECT id FROM outbox ORDER BY occurred_at, id`)).map(
+    (x) => x.id,
+  );
 }
 
-async function deliveriesOf(id: string, webhook: Webhook): Promise<{ attempts: number; status: string; last_error: string | null }> {
+async function deliveriesOf(
+  id: string,
+  webhook: Webhook,
+): Promise<{ attempts: number; status: string; last_error: string | null }> {
   const page = await call(running.app, 'GET', '/v1/webhooks/deliveries?limit=1000', TOKENS.read);
   return page.json.items.find((d: { id: string; webhook: string }) => d.id === id && d.webhook === webhook.key);
 }
@@ -73,14 +95,27 @@ describe('webhook delivery to loopback receivers', () => {
       const tries = main.requests.filter((q) => q.delivery === id);
       expect(tries.map((t) => t.answered)).toEqual(['refuse', 'ok']);
       expect(tries[0]!.body).toBe(tries[1]!.body);
-      for (const t of tries) expect(t.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(t.body).digest('hex')}`);
+      for (const t of tries)
+        expect(t.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(t.body).digest('hex')}`);
       const payload = JSON.parse(tries[1]!.body) as Record<string, unknown>;
       expect(Object.keys(payload)).toEqual(PAYLOAD_KEYS);
       expect(payload).toMatchObject({ id, type: 'lead.tier_changed' });
       expect((await deliveriesOf(id, webhooks[0]!)).attempts).toBe(2);
     }
-    const bodies = ids.map((id) => JSON.parse(main.requests.find((q) => q.delivery === id)!.body) as { lead_id: string; from: string | null; to: string });
-    expect(bodies.filter((p) => p.to === 'MQL').map((p) => p.lead_id).sort()).toEqual(['A1', 'A2']);
+    const bodies = ids.map(
+      (id) =>
+        JSON.parse(main.requests.find((q) => q.delivery === id)!.body) as {
+          lead_id: string;
+          from: string | null;
+          to: string;
+        },
+    );
+    expect(
+      bodies
+        .filter((p) => p.to === 'MQL')
+        .map((p) => p.lead_id)
+        .sort(),
+    ).toEqual(['A1', 'A2']);
     expect(bodies.filter((p) => p.from === null)).toHaveLength(2);
   }, 90_000);
 
@@ -96,14 +131,19 @@ describe('webhook delivery to loopback receivers', () => {
     expect(late.requests.filter((q) => q.delivery === id).map((q) => q.answered)).toEqual(['close', 'hang', 'ok']);
   }, 90_000);
 
-  it('keeps retrying across a restart, with the same delivery id', async () => {
-    main.behave = () => 'refuse';
-    const ids = await makeTierChanges('R');
-    await until(() => ids.every((id) => main.requests.some((q) => q.delivery === id)), 'a refused try of each');
-    await running.close();
-    main.behave = () => 'ok';
-    running = await open(running.dir);
-    await until(() => ids.every((id) => main.delivered().has(id)), 'delivery after restart');
-    for (const id of ids) expect(main.requests.filter((q) => q.delivery === id).every((q) => JSON.parse(q.body).id === id)).toBe(true);
-  }, OPEN_TIMEOUT);
+  it(
+    'keeps retrying across a restart, with the same delivery id',
+    async () => {
+      main.behave = () => 'refuse';
+      const ids = await makeTierChanges('R');
+      await until(() => ids.every((id) => main.requests.some((q) => q.delivery === id)), 'a refused try of each');
+      await running.close();
+      main.behave = () => 'ok';
+      running = await open(running.dir);
+      await until(() => ids.every((id) => main.delivered().has(id)), 'delivery after restart');
+      for (const id of ids)
+        expect(main.requests.filter((q) => q.delivery === id).every((q) => JSON.parse(q.body).id === id)).toBe(true);
+    },
+    OPEN_TIMEOUT,
+  );
 });
