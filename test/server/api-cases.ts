@@ -74,7 +74,7 @@ export function apiCases(backend: Backend): void {
       const lead = { id: 'put-1', employees: 300, role: '部長' };
       const r = await t.request('PUT', '/v1/leads/put-1', lead);
       expect(r.status).toBe(200);
-      const { rules_version, scored_at, ...rest } = r.body;
+      const { rules_version: _version, scored_at, ...rest } = r.body;
       expect(rest).toEqual(expected(lead, [], T0));
       expect(Object.keys(r.body)).toEqual(['id', 'score', 'tier', 'groups', 'reasons', 'rules_version', 'scored_at']);
       expect(scored_at).toBe(iso(T0));

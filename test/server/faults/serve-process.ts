@@ -98,7 +98,10 @@ export async function startServe(
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const match = /listening on (http:\/\/\S+)\n/.exec(stdout);
-      if (match) (clearTimeout(timer), resolve(match[1]!));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
     });
     void exited.then(
       (code) => (
