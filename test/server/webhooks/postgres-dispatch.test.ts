@@ -4,12 +4,12 @@
  * leases claimed with FOR UPDATE SKIP LOCKED). Needs LEADSCORE_PG_URL
  * (`.ci/run` sets it); skipped with the reason without it, failed in CI.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/http/app.js';
 import { LiveService } from '../../../server/service.js';
 import { parseWebhook } from '../../../server/webhooks/webhook-config.js';
 import { PG_URL, requirePostgres } from '../../sql/postgres-harness.js';
+import { freshSchema, type TestSchema } from '../faults/pg-schema.js';
 import {
   call,
   FAST_RETRY,
@@ -29,19 +29,19 @@ const receiver = new Receiver((_id, n) => (n === 1 ? 'refuse' : 'ok'));
 const services: LiveService[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-h13-pg-'));
 
+// A schema of its own, so tests running beside it on the same database are untouched.
+let schema: TestSchema | undefined;
+
 beforeAll(async () => {
   if (!PG_URL) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query('DROP SCHEMA IF EXISTS public CASCADE');
-  await admin.query('CREATE SCHEMA public');
-  await admin.end();
+  schema = await freshSchema();
   await receiver.listen();
 }, OPEN_TIMEOUT);
 
 afterAll(async () => {
   for (const s of services) await s.close();
   await receiver.close();
+  await schema?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -56,7 +56,7 @@ describe('webhook dispatch from several processes on one PostgreSQL database', (
         services.push(
           await LiveService.open({
             rulesPath: RULES,
-            databaseUrl: PG_URL!,
+            databaseUrl: schema!.url,
             tokensFile: tokensFile(dir),
             clock: 'manual',
             log: () => undefined,
