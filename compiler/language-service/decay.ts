@@ -1,57 +1,66 @@
 /**
  * Hover on `decay R% every D` (language version 2): what a rule's points are
- * worth as an event ages. Read from the text of the line, so it works before
- * and after the parser knows the construct. Integer arithmetic as the
- * language defines it: v(0) = P, v(k+1) = trunc(v(k) × (100 − R) / 100), an
- * event of age a is worth v(floor(a / D)).
+ * worth as an event ages. Read from the parsed rule's decay modifier, and
+ * computed by compiler/decay-table.ts, the arithmetic every engine shares:
+ * v(0) = P, v(k+1) = trunc(v(k) × (100 − R) / 100), an event of age a is
+ * worth v(floor(a / D)).
  */
+import { modifierOf, rulesOf, type Duration, type RuleFile } from '../../grammar/ast.js';
+import type { Range } from '../../grammar/range.js';
+import { decayTable, formatDecayTable } from '../decay-table.js';
+
 export interface DecayInfo {
-  /** Offsets of `decay R% every D` in the text. */
-  readonly start: number;
-  readonly end: number;
+  /** `decay R% every D` in the source. */
+  readonly range: Range;
   readonly points: number;
   readonly percent: number;
-  readonly every: string;
-  /** Each step's worth, from v(0) to the first 0 (at most MAX_STEPS). */
+  readonly every: Pick<Duration, 'amount' | 'unit'>;
+  /** Each step's worth, from v(0) to the first 0. */
   readonly steps: readonly number[];
 }
 
-const MAX_STEPS = 12;
-const DECAY = /([+-]\d+)(?![.\d])[^"#\r\n]*?(?<![\p{L}\p{N}_])decay\s+(\d+)%\s+every\s+(\d+)([hdw])(?![\p{L}\p{N}_])/gu;
+/** Rows a hover shows at most: a longer table skips from its first rows to the final 0. */
+const MAX_ROWS = 12;
 
-export function decayAt(text: string, offset: number): DecayInfo | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const ends = [text.indexOf('\n', offset), text.indexOf('\r', offset)].filter((i) => i >= 0);
-  const line = text.slice(lineStart, ends.length > 0 ? Math.min(...ends) : text.length);
-  for (const m of line.matchAll(DECAY)) {
-    const start = lineStart + m.index + m[0].lastIndexOf('decay');
-    const end = lineStart + m.index + m[0].length;
-    if (offset < start || offset > end) continue;
-    const points = Number(m[1]);
-    const percent = Number(m[2]);
-    if (percent < 1 || percent > 100) return undefined;
-    const steps = [points];
-    while (steps[steps.length - 1] !== 0 && steps.length < MAX_STEPS)
-      steps.push(Math.trunc((steps[steps.length - 1]! * (100 - percent)) / 100) || 0);
-    return { start, end, points, percent, every: `${m[3]}${m[4]}`, steps };
+/** The decay the cursor is on (touching either end counts), if any. */
+export function decayAt(file: RuleFile, offset: number): DecayInfo | undefined {
+  for (const { rule } of rulesOf(file)) {
+    if (rule.kind !== 'on') continue;
+    const decay = modifierOf(rule, 'decay');
+    if (!decay || offset < decay.range.start.offset || offset > decay.range.end.offset) continue;
+    const points = rule.points.value;
+    // The checker reports an out-of-range percent; the hover has nothing to show for it.
+    if (!Number.isSafeInteger(points) || decay.percent < 1 || decay.percent > 100) return undefined;
+    return {
+      range: decay.range,
+      points,
+      percent: decay.percent,
+      every: { amount: decay.every.amount, unit: decay.every.unit },
+      steps: decayTable(points, decay.percent),
+    };
   }
   return undefined;
 }
 
-/** The table a hover shows: each age band and what a matching event is worth in it. */
-export function decayMarkdown(info: DecayInfo): string {
-  const amount = Number(info.every.slice(0, -1));
-  const unit = info.every.slice(-1);
+/** The table a hover shows: each age band and what a matching event is worth in it, then the steps in one line. */
+export function decayMarkdown(info: DecayInfo, language: 'en' | 'ja' = 'en'): string {
+  const { amount, unit } = info.every;
   const band = (k: number) => `${k * amount}${unit}`;
-  const rows = info.steps.map((worth, k) => {
-    const last = k === info.steps.length - 1;
-    return `| ${last ? `${band(k)} –` : `${band(k)} – ${band(k + 1)}`} | ${worth > 0 ? '+' : ''}${worth} |`;
-  });
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
+  const last = info.steps.length - 1;
+  const row = (k: number) =>
+    `| ${k === last ? `${band(k)} –` : `${band(k)} – ${band(k + 1)}`} | ${signed(info.steps[k]!)} |`;
+  const shown =
+    info.steps.length <= MAX_ROWS
+      ? info.steps.map((_, k) => row(k))
+      : [...info.steps.slice(0, MAX_ROWS - 2).map((_, k) => row(k)), '| … | … |', row(last)];
   return [
-    `**decay ${info.percent}% every ${info.every}** (${info.points > 0 ? '+' : ''}${info.points})`,
+    `**decay ${info.percent}% every ${amount}${unit}** (${signed(info.points)})`,
     '',
     '| age | worth |',
     '| --- | --- |',
-    ...rows,
+    ...shown,
+    '',
+    formatDecayTable(info.points, info.percent, info.every, language),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { pathText, rulesOf, type Condition, type Path, type Rule, type RuleFile } from '../../grammar/ast.js';
 import type { Range } from '../../grammar/range.js';
+import { conditionOfRule, conditionsOf, forEachTest, type Scope } from '../../grammar/visit.js';
 import type { SchemaModel } from '../schema/model.js';
-import type { Scope } from './cursor-context.js';
 import { decayAt, decayMarkdown, type DecayInfo } from './decay.js';
 import { symbolAt } from './references.js';
 import { describeType, descriptionOf, fieldAt, scopeRoot, valueSource, valuesOf } from './schema-info.js';
@@ -19,27 +19,19 @@ export interface HoverInfo {
     readonly values: readonly string[];
   };
   readonly symbol?: { readonly kind: 'let' | 'group'; readonly name: string; readonly uses: number };
-  /** On `decay R% every D`: the worth of the rule's points by the event's age. */
+  /** On `decay R% every D`: the worth of the rule's points by the event's age (`range` is the modifier's). */
   readonly decay?: DecayInfo;
-  /** Set with `decay`: the offsets the hover is about (the grammar has no range for it yet). */
-  readonly offsets?: { readonly start: number; readonly end: number };
 }
 
 export function hoverAt(
-  doc: { readonly file: RuleFile; readonly schema?: SchemaModel | undefined; readonly text?: string },
+  doc: { readonly file: RuleFile; readonly schema?: SchemaModel | undefined },
   offset: number,
 ): HoverInfo | undefined {
   const { file, schema } = doc;
-  const decay = doc.text === undefined ? undefined : decayAt(doc.text, offset);
+  const decay = decayAt(file, offset);
   const named = symbolAt(file, offset);
   const inRule = rulesOf(file).find(({ rule }) => contains(rule.range, offset))?.rule;
-  if (decay)
-    return {
-      range: inRule?.range ?? file.range,
-      decay,
-      offsets: { start: decay.start, end: decay.end },
-      ...(inRule && { rule: inRule }),
-    };
+  if (decay) return { range: decay.range, decay, ...(inRule && { rule: inRule }) };
   if (named) {
     const symbol = { kind: named.symbol.kind, name: named.symbol.name, uses: named.symbol.uses.length };
     return { range: named.range, symbol, ...(inRule && { rule: inRule }) };
@@ -67,9 +59,9 @@ export function hoverAt(
     };
     return { range: hit.path.range, rule, field };
   }
-  for (const statement of file.statements) {
-    if (statement.kind !== 'tier' || statement.test.kind !== 'when' || !contains(statement.range, offset)) continue;
-    const hit = findPath(statement.test.condition, offset, { kind: 'tier' });
+  for (const { condition, scope } of conditionsOf(file)) {
+    if (scope.kind !== 'tier') continue;
+    const hit = findPath(condition, offset, scope);
     const type =
       hit && schema
         ? fieldAt(
@@ -102,6 +94,8 @@ export interface HoverLabels {
   readonly values: string;
   readonly letList: (name: string, uses: number) => string;
   readonly group: (name: string, uses: number) => string;
+  /** The language of the decay hover's one-line summary; English when absent. */
+  readonly language?: 'en' | 'ja';
 }
 
 export const ENGLISH_HOVER_LABELS: HoverLabels = {
@@ -114,7 +108,7 @@ export const ENGLISH_HOVER_LABELS: HoverLabels = {
 /** Markdown paragraphs for a hover. Names and text from the files are escaped: shown as text, never as markup or links. */
 export function hoverMarkdown(info: HoverInfo, labels: HoverLabels = ENGLISH_HOVER_LABELS): string[] {
   const out: string[] = [];
-  if (info.decay) out.push(decayMarkdown(info.decay));
+  if (info.decay) out.push(decayMarkdown(info.decay, labels.language));
   if (info.field) {
     const lines = [`**${escapeMarkdown(info.field.path)}** — ${labels.type}: \`${info.field.type}\``];
     if (info.field.description) lines.push(escapeMarkdown(info.field.description));
@@ -137,27 +131,13 @@ export function escapeMarkdown(text: string): string {
 
 /** The path under the cursor in a rule's condition, with the scope it is read in. */
 function pathAt(rule: Rule, offset: number): { scope: Scope; path: Path } | undefined {
-  if (rule.kind === 'when') return findPath(rule.condition, offset, { kind: 'lead' });
-  if (rule.kind === 'on' && rule.where)
-    return findPath(rule.where, offset, { kind: 'event', eventType: rule.eventType.name });
-  return undefined;
+  const site = conditionOfRule(rule);
+  return site && findPath(site.condition, offset, site.scope);
 }
 
 function findPath(condition: Condition, offset: number, scope: Scope): { scope: Scope; path: Path } | undefined {
   if (!contains(condition.range, offset)) return undefined;
-  switch (condition.kind) {
-    case 'not':
-      return findPath(condition.operand, offset, scope);
-    case 'and':
-    case 'or':
-      for (const operand of condition.operands) {
-        const hit = findPath(operand, offset, scope);
-        if (hit) return hit;
-      }
-      return undefined;
-    default:
-      return contains(condition.path.range, offset) ? { scope, path: condition.path } : undefined;
-  }
+  return forEachTest(condition, (test) => (contains(test.path.range, offset) ? { scope, path: test.path } : undefined));
 }
 
 function contains(range: Range, offset: number): boolean {

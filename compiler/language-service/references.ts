@@ -1,5 +1,6 @@
-import type { Condition, Identifier, RuleFile } from '../../grammar/ast.js';
+import type { Identifier, RuleFile } from '../../grammar/ast.js';
 import type { Range } from '../../grammar/range.js';
+import { conditionsOf, forEachTest } from '../../grammar/visit.js';
 
 /**
  * The names a file declares and where they are used: `let` lists (named
@@ -34,30 +35,14 @@ export function symbolsOf(file: RuleFile): NameSymbol[] {
     if (statement.kind === 'group') entry('group', statement.name, statement.name.range);
   }
   const groupsDeclared = new Set([...declared.values()].filter((s) => s.kind === 'group').map((s) => s.name));
-  const visit = (condition: Condition, inTier: boolean): void => {
-    switch (condition.kind) {
-      case 'not':
-        visit(condition.operand, inTier);
-        return;
-      case 'and':
-      case 'or':
-        for (const operand of condition.operands) visit(operand, inTier);
-        return;
-      default: {
-        if (condition.kind === 'in' && condition.list.kind === 'identifier')
-          entry('let', condition.list).uses.push(condition.list.range);
-        const first = condition.path.segments[0];
-        if (inTier && first && groupsDeclared.has(first.name)) entry('group', first).uses.push(first.range);
-      }
-    }
-  };
-  for (const statement of file.statements) {
-    const rules = statement.kind === 'group' ? statement.rules : [statement];
-    for (const rule of rules) {
-      if (rule.kind === 'when') visit(rule.condition, false);
-      if (rule.kind === 'on' && rule.where) visit(rule.where, false);
-    }
-    if (statement.kind === 'tier' && statement.test.kind === 'when') visit(statement.test.condition, true);
+  for (const { condition, scope } of conditionsOf(file)) {
+    const inTier = scope.kind === 'tier';
+    forEachTest(condition, (test) => {
+      if (test.kind === 'in' && test.list.kind === 'identifier') entry('let', test.list).uses.push(test.list.range);
+      const first = test.path.segments[0];
+      if (inTier && first && groupsDeclared.has(first.name)) entry('group', first).uses.push(first.range);
+      return undefined;
+    });
   }
   return [...declared.values()];
 }

@@ -1,7 +1,9 @@
 import type { IToken } from 'chevrotain';
-import type { Condition, RuleFile, Value } from '../../grammar/ast.js';
+import type { RuleFile, Value } from '../../grammar/ast.js';
 import { tokenize } from '../../grammar/lexer.js';
 import { LineMap } from '../../grammar/range.js';
+import { contextualKeywordTokens } from '../../grammar/tokens.js';
+import { conditionsOf, forEachTest } from '../../grammar/visit.js';
 import { TextIndex } from './positions.js';
 
 /**
@@ -37,6 +39,8 @@ export interface SemanticToken {
 }
 
 const OPERATORS = new Set(['NotEqual', 'LessEqual', 'GreaterEqual', 'Less', 'Greater', 'Equals']);
+/** Version 2's words lex as their own tokens but are names wherever the parse reads a name. */
+const NAME_TOKENS = new Set(['Identifier', ...contextualKeywordTokens.map((t) => t.name)]);
 
 export function semanticTokens(text: string, file: RuleFile): SemanticToken[] {
   const names = identifierRoles(file);
@@ -53,14 +57,13 @@ export function semanticTokens(text: string, file: RuleFile): SemanticToken[] {
       type = names.get(token.startOffset)?.type ?? 'string';
     else if (name === 'NumberLiteral' || name === 'SignedNumber' || name === 'DurationLiteral') type = 'number';
     else if (OPERATORS.has(name)) type = 'operator';
-    else if (name.startsWith('Kw_')) type = 'keyword';
-    else if (name === 'Identifier') {
+    else if (NAME_TOKENS.has(name)) {
       // A name the parse does not place (a contextual keyword of language version 2, a half-typed statement) keeps the grammar's colour.
       const role = names.get(token.startOffset);
       if (!role) continue;
       type = role.type;
       declaration = role.declaration;
-    }
+    } else if (name.startsWith('Kw_')) type = 'keyword';
     if (!type || token.endOffset === undefined) continue;
     const start = index.positionAt(token.startOffset);
     // Tokens never span lines (strings and comments stop at the line break).
@@ -85,25 +88,20 @@ function identifierRoles(file: RuleFile): Map<number, { type: SemanticTokenType;
   const value = (v: Value) => {
     if (v.kind === 'string' && !v.quoted) set(v.range.start.offset, 'enumMember');
   };
-  const visit = (condition: Condition, inTier: boolean): void => {
-    switch (condition.kind) {
-      case 'not':
-        return visit(condition.operand, inTier);
-      case 'and':
-      case 'or':
-        for (const operand of condition.operands) visit(operand, inTier);
-        return;
-      default:
-        condition.path.segments.forEach((s, i) =>
-          set(s.range.start.offset, inTier && i === 0 && groups.has(s.name) ? 'namespace' : 'property'),
-        );
-        if (condition.kind === 'compare' || condition.kind === 'contains') value(condition.value);
-        if (condition.kind === 'in') {
-          if (condition.list.kind === 'identifier') set(condition.list.range.start.offset, 'variable');
-          else condition.list.items.forEach(value);
-        }
-    }
-  };
+  for (const { condition, scope } of conditionsOf(file)) {
+    const inTier = scope.kind === 'tier';
+    forEachTest(condition, (test) => {
+      test.path.segments.forEach((s, i) =>
+        set(s.range.start.offset, inTier && i === 0 && groups.has(s.name) ? 'namespace' : 'property'),
+      );
+      if (test.kind === 'compare' || test.kind === 'contains') value(test.value);
+      if (test.kind === 'in') {
+        if (test.list.kind === 'identifier') set(test.list.range.start.offset, 'variable');
+        else test.list.items.forEach(value);
+      }
+      return undefined;
+    });
+  }
   for (const statement of file.statements) {
     if (statement.kind === 'let') {
       set(statement.name.range.start.offset, 'variable', true);
@@ -112,14 +110,9 @@ function identifierRoles(file: RuleFile): Map<number, { type: SemanticTokenType;
     if (statement.kind === 'group') set(statement.name.range.start.offset, 'namespace', true);
     if (statement.kind === 'tier') {
       set(statement.name.range.start.offset, 'class', true);
-      if (statement.test.kind === 'when') visit(statement.test.condition, true);
     }
     for (const rule of statement.kind === 'group' ? statement.rules : [statement]) {
-      if (rule.kind === 'when') visit(rule.condition, false);
-      if (rule.kind === 'on') {
-        set(rule.eventType.range.start.offset, 'event');
-        if (rule.where) visit(rule.where, false);
-      }
+      if (rule.kind === 'on') set(rule.eventType.range.start.offset, 'event');
     }
   }
   return roles;

@@ -48,10 +48,7 @@ export function registerFeatures(
     const info = hoverAt(doc, document.offsetAt(position));
     const paragraphs = info ? hoverMarkdown(info) : [];
     if (!info || paragraphs.length === 0) return null;
-    const range = info.offsets
-      ? { start: document.positionAt(info.offsets.start), end: document.positionAt(info.offsets.end) }
-      : lspRange(info.range);
-    return { contents: { kind: 'markdown', value: paragraphs.join('\n\n---\n\n') }, range };
+    return { contents: { kind: 'markdown', value: paragraphs.join('\n\n---\n\n') }, range: lspRange(info.range) };
   });
 
   connection.onDefinition(({ textDocument, position }) => {

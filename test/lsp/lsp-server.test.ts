@@ -154,7 +154,7 @@ describe('leadscore lsp --stdio, driven by an LSP client', () => {
     expect((await hover('属性', 1))!.text).toContain('group **属性**');
   });
 
-  it('hovers decay R% every D with what the points are worth by age (read from the text)', async () => {
+  it('hovers decay R% every D with what the points are worth by age (from the parsed modifier)', async () => {
     const text = RULES.replace('on ウェビナー参加 +10 each max 30', 'on ウェビナー参加 +10 decay 50% every 7d');
     await lsp.open('decay.score', text);
     const result = await lsp.connection.sendRequest(HoverRequest.type, {

@@ -2,7 +2,7 @@ import type * as Monaco from 'monaco-editor';
 import { escapeMarkdown, hoverAt, hoverMarkdown } from '../../../compiler/language-service/hover.js';
 import type { Rule } from '../../../grammar/ast.js';
 import type { Range } from '../../../grammar/range.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { monaco } from '../monaco-env.js';
 import { isWorkingCopy, session } from './session.js';
 
@@ -17,21 +17,18 @@ export const hoverProvider: Monaco.languages.HoverProvider = {
     const file = session.checked?.file;
     if (!isWorkingCopy(model)) return null;
     if (!file) return null;
-    const info = hoverAt({ file, schema: session.schema, text: model.getValue() }, model.getOffsetAt(position));
+    const info = hoverAt({ file, schema: session.schema }, model.getOffsetAt(position));
     if (!info) return null;
     const labels = {
       type: t().hoverType,
       values: t().hoverValues,
       letList: (name: string) => `let **${name}**`,
       group: (name: string) => `group **${name}**`,
+      language: lang(),
     };
     const contents: Monaco.IMarkdownString[] = hoverMarkdown(info, labels).map((value) => ({ value }));
     if (info.rule) contents.push(...ruleHover(info.rule));
     if (contents.length === 0) return null;
-    if (info.offsets) {
-      const [start, end] = [model.getPositionAt(info.offsets.start), model.getPositionAt(info.offsets.end)];
-      return { contents, range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column) };
-    }
     return { contents, range: toMonacoRange(info.range) };
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { completionsAt } from '../../../compiler/language-service/completion.js';
 import { cursorContext } from '../../../compiler/language-service/cursor-context.js';
 import { loadSchema } from '../../../compiler/schema/load-schema.js';
+import { parse } from '../../../grammar/parse.js';
 import { SCHEMA } from '../../lsp/fixtures.js';
 
 const schema = loadSchema(JSON.stringify(SCHEMA), 'lead.schema.json').model!;
@@ -14,6 +15,8 @@ describe('cursorContext', () => {
     ['on 資料請求 +30 decay 50% ', ['every']],
     ['group 行動 ', ['max', 'min', 'since']],
     ['group 行動 since ', ['last']],
+    ['group 行動 {\n  on 資料請求\n    +30\n    decay 50%\n    ', ['every']],
+    ['group 行動 {\n  on 資料請求 +30 max 10 per day ', ['each', 'max', 'within', 'decay']],
   ])('after "%s" expects the contextual words %j', (before, expected) => {
     expect(cursorContext(before)).toEqual({ kind: 'other', expected });
   });
@@ -26,6 +29,33 @@ describe('cursorContext', () => {
       scope: { kind: 'tier' },
       path: ['score'],
     });
+  });
+});
+
+describe('the contextual words offered, against the grammar', () => {
+  // Each case: the text before the cursor, then for each word offered the rest that completes a rule.
+  const cases: [string, Record<string, string>][] = [
+    ['on 資料請求 +30 ', { each: '', max: ' 10', within: ' 30d', decay: ' 50% every 30d' }],
+    ['on 資料請求 +30 max 10 ', { per: ' day', within: ' 30d', decay: ' 50% every 30d' }],
+    ['on 資料請求 +30 max 10 per ', { day: '', week: '', month: '' }],
+    ['on 資料請求 +30 decay 50% ', { every: ' 30d' }],
+    ['group 行動 ', { max: ' 60 { }', min: ' 0 { }', since: ' last 資料請求 { }' }],
+    ['group 行動 since ', { last: ' 資料請求 { }' }],
+  ];
+  it.each(cases)('after "%s" every word offered completes to a rule the parser accepts', (before, rest) => {
+    const context = cursorContext(before);
+    expect(context.kind === 'other' && context.expected).toEqual(Object.keys(rest));
+    for (const [word, tail] of Object.entries(rest)) {
+      const text = `${before}${word}${tail}`;
+      expect(parse(text).diagnostics, text).toEqual([]);
+    }
+  });
+
+  it('offers the event types of the schema after `since last`, and the result parses', () => {
+    const before = 'group 行動 since last ';
+    const labels = completionsAt({ text: before, schema }, before.length).items.map((i) => i.label);
+    expect(labels).toContain('資料請求');
+    expect(parse(`${before}資料請求 { }`).diagnostics).toEqual([]);
   });
 });
 
