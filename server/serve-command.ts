@@ -4,22 +4,7 @@ import { buildApp } from './http/app.js';
 import { LiveService, StartError } from './service.js';
 import { parseListen } from './listen-address.js';
 import { integrationOptions } from './integration-options.js';
-
-export interface ServeOptions {
-  readonly listen?: string;
-  readonly dataDir?: string;
-  readonly database?: string;
-  readonly tokens?: string;
-  readonly webhook?: string[];
-  readonly webhookSecretFile?: string;
-  readonly clock?: string;
-  readonly tz?: string;
-  readonly outcome?: string;
-  readonly webhookFormat?: string;
-  readonly notifyTier?: string[];
-  readonly webhookDeadAfter?: string;
-  readonly segmentMap?: string;
-}
+import type { ServeOptions } from './serve-options.js';
 
 const EXIT = { ok: 0, rules: 1, usage: 2, internal: 70 } as const;
 
