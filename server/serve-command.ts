@@ -56,11 +56,6 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
     log(`leadscore: ${e.message}`);
     return e.exitCode;
   }
-  if ((options.webhook?.length ?? 0) > 0 || options.outcome !== undefined) {
-    log(
-      'leadscore serve: --webhook and --outcome are accepted but not used yet: tier changes are kept in the outbox table for delivery',
-    );
-  }
   if (service.createdToken) {
     log(
       `leadscore serve: created the first admin token (only its SHA-256 is stored; this is the only time it is shown):\n${service.createdToken}`,
