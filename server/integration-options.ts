@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ServiceOptions } from './service.js';
-import type { ServeOptions } from './serve-command.js';
+import type { ServeOptions } from './serve-options.js';
 import { readSegmentMap } from './segment/segment-map.js';
 import {
   DEFAULT_RETRY,

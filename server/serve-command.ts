@@ -4,22 +4,7 @@ import { buildApp } from './http/app.js';
 import { LiveService, StartError } from './service.js';
 import { parseListen } from './listen-address.js';
 import { integrationOptions } from './integration-options.js';
-
-export interface ServeOptions {
-  readonly listen?: string;
-  readonly dataDir?: string;
-  readonly database?: string;
-  readonly tokens?: string;
-  readonly webhook?: string[];
-  readonly webhookSecretFile?: string;
-  readonly clock?: string;
-  readonly tz?: string;
-  readonly outcome?: string;
-  readonly webhookFormat?: string;
-  readonly notifyTier?: string[];
-  readonly webhookDeadAfter?: string;
-  readonly segmentMap?: string;
-}
+import type { ServeOptions } from './serve-options.js';
 
 const EXIT = { ok: 0, rules: 1, usage: 2, internal: 70 } as const;
 
@@ -70,11 +55,6 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
       );
     log(`leadscore: ${e.message}`);
     return e.exitCode;
-  }
-  if ((options.webhook?.length ?? 0) > 0 || options.outcome !== undefined) {
-    log(
-      'leadscore serve: --webhook and --outcome are accepted but not used yet: tier changes are kept in the outbox table for delivery',
-    );
   }
   if (service.createdToken) {
     log(

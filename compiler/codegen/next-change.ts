@@ -1,4 +1,5 @@
-import { EVENT_ENVELOPE, type ListRef, type OnRule, type Path } from '../../grammar/ast.js';
+import { EVENT_ENVELOPE, modifierOf, type ListRef, type OnRule, type Path } from '../../grammar/ast.js';
+import { decayTable } from '../decay-table.js';
 import type { Program } from '../program.js';
 import { jsCondition, jsSetLiteral, type ConditionScope } from './js-conditions.js';
 import { jsNumber, jsString } from './js-literals.js';
@@ -14,10 +15,15 @@ import { PathReads } from './js-scorer.js';
  * on its own, per rule kind:
  * - any event whose `at` is after `$now` starts to exist at `at`;
  * - `on … within D`: a matching event stops matching at `at + D`;
- * - `after D inactive`: the lead turns inactive at (latest event) `+ D`.
- * A rule kind added to the language adds its own candidates here (a decay
- * step is `at + k·D` for the next whole k), so the answer stays an upper
- * bound on "nothing changes before".
+ * - `after D inactive`: the lead turns inactive at (latest event) `+ D`;
+ * - `decay R% every D`: a matching event's worth steps down at `at + k·D`
+ *   (the next whole k after `$now`), while its decay table has a step left.
+ * `since last T` adds none of its own: a reset in the future is a future
+ * event, and one in the past only hides older events, for good. Neither does
+ * `max N per day|week|month`: an event's period is its own local day, so a
+ * period sum moves only through the windows and decay above. A rule kind
+ * added to the language adds its own candidates here, so the answer stays an
+ * upper bound on "nothing changes before".
  *
  * Like the scorer, it expects `toMillis(value)` from its wrapper; its own
  * constants are prefixed `$nc` so it can share a scope with the scorer.
@@ -36,9 +42,13 @@ export function generateNextChangeSource(program: Program): string {
     return name;
   };
 
+  // `on` rules whose matching events change worth with time: a window or a decay.
   const windows = program.rules
     .map((r) => r.rule)
-    .filter((rule): rule is OnRule => rule.kind === 'on' && rule.modifiers.some((m) => m.kind === 'within'));
+    .filter(
+      (rule): rule is OnRule =>
+        rule.kind === 'on' && rule.modifiers.some((m) => m.kind === 'within' || m.kind === 'decay'),
+    );
   const inactivity = [
     ...new Set(program.rules.flatMap((r) => (r.rule.kind === 'inactive' ? [r.rule.duration.milliseconds] : []))),
   ];
@@ -69,11 +79,25 @@ export function generateNextChangeSource(program: Program): string {
           EVENT_ENVELOPE.has(path.segments[0]!.name) ? 'undefined' : reads.read(path.segments.map((s) => s.name)),
         setOf,
       };
-      const tests = rules.map((rule) => {
-        const within = rule.modifiers.find((m) => m.kind === 'within');
-        const end = `$at + ${jsNumber(within!.duration.milliseconds)}`;
-        const update = `{ const $end = ${end}; if ($end > $now && $end < $next) $next = $end; }`;
-        return rule.where ? `if (${jsCondition(rule.where, scope)}) ${update}` : update;
+      const tests = rules.flatMap((rule) => {
+        const updates: string[] = [];
+        const within = modifierOf(rule, 'within');
+        if (within) {
+          const end = `$at + ${jsNumber(within.duration.milliseconds)}`;
+          updates.push(`{ const $end = ${end}; if ($end > $now && $end < $next) $next = $end; }`);
+        }
+        const decay = modifierOf(rule, 'decay');
+        // Steps 1 … last: past the table's last step the worth stays 0.
+        const lastStep = decay ? decayTable(rule.points.value, decay.percent).length - 1 : 0;
+        if (decay && lastStep > 0) {
+          const every = jsNumber(decay.every.milliseconds);
+          updates.push(
+            `{ const $step = Math.floor(($now - $at) / ${every}) + 1; if ($step <= ${jsNumber(lastStep)}) { const $end = $at + $step * ${every}; if ($end > $now && $end < $next) $next = $end; } }`,
+          );
+        }
+        if (updates.length === 0) return [];
+        const update = updates.join(' ');
+        return [rule.where ? `if (${jsCondition(rule.where, scope)}) { ${update} }` : update];
       });
       body.push(
         `    case ${jsString(type)}: {`,

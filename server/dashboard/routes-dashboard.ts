@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LiveService } from '../service.js';
-import { ApiError } from '../http/api-error.js';
+import { ApiError } from '../http-common/api-error.js';
 import { kpiSnapshot } from '../metrics/kpi-snapshot.js';
 import { LiveFeed } from './live-feed.js';
 import { dashboardPage } from './page.js';

@@ -2,7 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { authorize, type Scope } from '../auth/tokens.js';
 import type { LiveService } from '../service.js';
 import { isDatabaseUnavailable } from '../store/database-unavailable.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../http-common/api-error.js';
 import { parseJsonBody } from './json-body.js';
 import { adminRoutes } from './routes-admin.js';
 import { leadRoutes } from './routes-leads.js';

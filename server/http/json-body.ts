@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError } from '../http-common/api-error.js';
 
 /** Deeper JSON than this is refused (400) before it is parsed: no record needs it, and deep nesting is a denial of service. */
 export const MAX_JSON_DEPTH = 32;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseInstant } from '../../core/time.js';
 import type { LiveService } from '../service.js';
 import { ClockBackwardsError } from '../store/clock.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../http-common/api-error.js';
 import { diagnosticJson } from './diagnostic-json.js';
 
 export function adminRoutes(app: FastifyInstance, service: LiveService): void {

@@ -4,11 +4,9 @@ import type { LiveService } from '../service.js';
 import { getLead, getLeadEvents, getLeadHistory, listLeads } from '../scoring/read-leads.js';
 import { postEvents } from '../scoring/write-events.js';
 import { postLeads, putLead } from '../scoring/write-leads.js';
-import { ApiError } from './api-error.js';
-import { decodeCursor, encodeCursor, instantParam, limitParam, stringParam } from './query-params.js';
-
-/** Most records one batch request may carry. */
-export const MAX_BATCH = 10_000;
+import { ApiError } from '../http-common/api-error.js';
+import { decodeCursor, encodeCursor, instantParam, limitParam, stringParam } from '../http-common/query-params.js';
+import { MAX_BATCH } from '../http-common/batch-limit.js';
 
 type IdParams = { Params: { id: string } };
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveService } from '../service.js';
-import { ApiError } from '../http/api-error.js';
-import { MAX_BATCH } from '../http/routes-leads.js';
+import { ApiError } from '../http-common/api-error.js';
+import { MAX_BATCH } from '../http-common/batch-limit.js';
 import { postSegment } from './post-segment.js';
 
 /** POST /v1/segment (write scope): one Segment call, or `{"batch":[calls]}`; per-call results, as /v1/events answers. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../store/database.js';
-import { ApiError } from '../http/api-error.js';
-import { decodeCursor, encodeCursor, limitParam, stringParam } from '../http/query-params.js';
+import { ApiError } from '../http-common/api-error.js';
+import { decodeCursor, encodeCursor, limitParam, stringParam } from '../http-common/query-params.js';
 import { listDeliveries, redeliver, type DeliveryStatus } from './delivery-queries.js';
 
 /**
