@@ -1,36 +1,49 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../store/database.js';
 import {
+  appendHistories,
   appendHistory,
   appendOutbox,
+  appendOutboxes,
   readLeadRecord,
   readScore,
   readScoringEvents,
   writeScore,
+  writeScores,
+  type HistoryEntry,
+  type OutboxRow,
   type StoredScore,
 } from '../store/lead-rows.js';
+import type { ScoringEvent } from '../../core/score-result.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import type { Cause } from './cause.js';
 
+/** What re-scoring one lead writes: its new score, and a history row and outbox row when they are due. */
+export interface RescorePlan {
+  readonly after: StoredScore;
+  readonly history?: HistoryEntry;
+  /** The outbox row without its history sequence number, known once the history row is written. */
+  readonly outbox?: Omit<OutboxRow, 'historySeq'>;
+}
+
 /**
- * Scores one lead as of `at` from what is stored, inside the caller's
- * transaction (which holds the lead's lock), and records the outcome: the
- * current score, a history row when score, tier or groups changed, and an
- * outbox row (for webhooks) when the tier changed. A new lead's first score
- * is a change from nothing, its first tier a change from null.
+ * Scores one lead as of `at` from what is stored (its record, events and
+ * current score `before`) and says what to record: the current score, a
+ * history row when score, tier or groups changed, and an outbox row (for
+ * webhooks) when the tier changed. A new lead's first score is a change from
+ * nothing, its first tier a change from null.
  */
-export async function rescoreLead(
-  tx: Sql,
+export function planRescore(
   rules: RuleSet,
   key: string,
+  lead: Record<string, unknown>,
+  events: readonly ScoringEvent[],
+  before: StoredScore | undefined,
   at: number,
   cause: Cause,
-): Promise<StoredScore> {
-  const lead = (await readLeadRecord(tx, key)) ?? { id: key };
-  const events = await readScoringEvents(tx, key);
+): RescorePlan {
   const result = rules.scorer.explain(lead, events, at);
   const nextChange = rules.scorer.nextChange(lead, events, at);
-  const before = await readScore(tx, key);
   const groups = JSON.stringify(result.groups);
   const changed = !before || before.score !== result.score || before.tier !== result.tier || before.groups !== groups;
   const after: StoredScore = {
@@ -44,9 +57,8 @@ export async function rescoreLead(
     changedAt: changed ? at : before.changedAt,
     nextChange,
   };
-  await writeScore(tx, after);
-  if (!changed) return after;
-  const historySeq = await appendHistory(tx, {
+  if (!changed) return { after };
+  const history: HistoryEntry = {
     leadKey: key,
     at,
     score: result.score,
@@ -56,31 +68,68 @@ export async function rescoreLead(
     ...(before && { previous: { score: before.score, tier: before.tier } }),
     cause: { ...cause, rules_version: rules.version },
     rulesVersion: rules.version,
-  });
+  };
   const fromTier = before ? before.tier : null;
-  if (fromTier !== result.tier) {
-    const id = randomUUID();
-    const payload = {
-      id,
-      type: 'lead.tier_changed',
-      lead_id: lead.id ?? key,
-      from: fromTier,
-      to: result.tier,
-      score: result.score,
-      reasons: result.reasons,
-      rules_version: rules.version,
-      occurred_at: new Date(at).toISOString(),
-    };
-    await appendOutbox(tx, {
-      id,
-      kind: 'lead.tier_changed',
-      leadKey: key,
-      payload: JSON.stringify(payload),
-      occurredAt: at,
-      historySeq,
-    });
-  }
-  return after;
+  if (fromTier === result.tier) return { after, history };
+  const id = randomUUID();
+  const payload = {
+    id,
+    type: 'lead.tier_changed',
+    lead_id: lead.id ?? key,
+    from: fromTier,
+    to: result.tier,
+    score: result.score,
+    reasons: result.reasons,
+    rules_version: rules.version,
+    occurred_at: new Date(at).toISOString(),
+  };
+  return {
+    after,
+    history,
+    outbox: { id, kind: 'lead.tier_changed', leadKey: key, payload: JSON.stringify(payload), occurredAt: at },
+  };
+}
+
+/**
+ * Scores one lead as of `at` from what is stored, inside the caller's
+ * transaction (which holds the lead's lock), and records the outcome (see
+ * planRescore).
+ */
+export async function rescoreLead(
+  tx: Sql,
+  rules: RuleSet,
+  key: string,
+  at: number,
+  cause: Cause,
+): Promise<StoredScore> {
+  const lead = (await readLeadRecord(tx, key)) ?? { id: key };
+  const events = await readScoringEvents(tx, key);
+  const before = await readScore(tx, key);
+  const plan = planRescore(rules, key, lead, events, before, at, cause);
+  await writeScore(tx, plan.after);
+  if (!plan.history) return plan.after;
+  const historySeq = await appendHistory(tx, plan.history);
+  if (plan.outbox) await appendOutbox(tx, { ...plan.outbox, historySeq });
+  return plan.after;
+}
+
+/**
+ * Records many plans (each of a different lead) with one statement per
+ * table: scores, then history rows in the plans' order, then outbox rows.
+ */
+export async function recordPlans(tx: Sql, plans: readonly RescorePlan[]): Promise<void> {
+  await writeScores(
+    tx,
+    plans.map((p) => p.after),
+  );
+  const seqs = await appendHistories(
+    tx,
+    plans.flatMap((p) => (p.history ? [p.history] : [])),
+  );
+  await appendOutboxes(
+    tx,
+    plans.flatMap((p) => (p.outbox ? [{ ...p.outbox, historySeq: seqs.get(p.outbox.leadKey)! }] : [])),
+  );
 }
 
 /** More steps than this for one lead in one go means a bug in nextChange, not a busy lead. */

@@ -1,6 +1,12 @@
-import type { StoredScore } from '../store/lead-rows.js';
-import { insertEvent, lockOrCreateLead } from '../store/lead-rows.js';
-import { catchUp, rescoreLead } from './rescore-lead.js';
+import {
+  insertEvents,
+  lockOrCreateLeads,
+  readLeadRecords,
+  readScores,
+  readScoringEventsOf,
+  type NewEvent,
+} from '../store/lead-rows.js';
+import { catchUp, planRescore, recordPlans } from './rescore-lead.js';
 import type { ServiceCore } from './core.js';
 import { checkEvent, type ValidEvent } from './validate-records.js';
 
@@ -38,21 +44,57 @@ export async function postEvents(core: ServiceCore, events: readonly unknown[]):
   const scores = await core.db.transaction(async (tx) => {
     const rules = await core.registry.inTransaction(tx);
     const now = await core.clock.now(tx);
-    const out: StoredScore[] = [];
+    const created = await lockOrCreateLeads(
+      tx,
+      keys.map((key) => ({ key, recordIfNew: JSON.stringify({ id: byLead.get(key)![0]!.event.leadId }) })),
+    );
+    // Changes the clock brought before now are made first, each at its own instant.
+    const before = await readScores(tx, keys);
+    for (const [key, score] of before) {
+      if (created.has(key)) continue;
+      if (score.rulesVersion === rules.version && (score.nextChange === null || score.nextChange > now)) continue;
+      const current = await catchUp(tx, rules, key, now);
+      if (current) before.set(key, current);
+    }
+    // Each (lead, id) once: a repeat within the batch is a duplicate of the first.
+    const toInsert: NewEvent[] = [];
+    const seen = new Set<string>();
+    for (const key of keys)
+      for (const { event } of byLead.get(key)!) {
+        const pair = `${key}\u0000${event.eventId}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        toInsert.push({
+          key,
+          eventId: event.eventId,
+          type: event.type,
+          at: event.at,
+          record: JSON.stringify(event.record),
+        });
+      }
+    const inserted = await insertEvents(tx, toInsert);
+    const toScore: { key: string; stored: unknown[] }[] = [];
     for (const key of keys) {
-      const entries = byLead.get(key)!;
-      const { created } = await lockOrCreateLead(tx, key, JSON.stringify({ id: entries[0]!.event.leadId }));
-      if (!created) await catchUp(tx, rules, key, now);
       const stored: unknown[] = [];
-      for (const { index, event } of entries) {
-        const isNew = await insertEvent(tx, key, event.eventId, event.type, event.at, JSON.stringify(event.record));
+      for (const { index, event } of byLead.get(key)!) {
+        const isNew = inserted.delete(`${key}\u0000${event.eventId}`);
         results[index] = { index, id: event.id, status: isNew ? 'stored' : 'duplicate' };
         if (isNew) stored.push(event.id);
       }
-      if (created || stored.length > 0)
-        out.push(await rescoreLead(tx, rules, key, now, { kind: 'event', event_ids: stored }));
+      if (created.has(key) || stored.length > 0) toScore.push({ key, stored });
     }
-    return out;
+    if (toScore.length === 0) return [];
+    const scoreKeys = toScore.map((s) => s.key);
+    const records = await readLeadRecords(tx, scoreKeys);
+    const eventsOf = await readScoringEventsOf(tx, scoreKeys);
+    const plans = toScore.map(({ key, stored }) =>
+      planRescore(rules, key, records.get(key) ?? { id: key }, eventsOf.get(key) ?? [], before.get(key), now, {
+        kind: 'event',
+        event_ids: stored,
+      }),
+    );
+    await recordPlans(tx, plans);
+    return plans.map((p) => p.after);
   });
   core.onCommitted(scores);
   return results;

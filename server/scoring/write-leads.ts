@@ -1,5 +1,5 @@
 import type { StoredScore } from '../store/lead-rows.js';
-import { lockOrCreateLead, updateLeadRecord } from '../store/lead-rows.js';
+import { lockOrCreateLeads, updateLeadRecord } from '../store/lead-rows.js';
 import { catchUp, rescoreLead } from './rescore-lead.js';
 import { scoreObject, type ServiceCore, type ScoreObject } from './core.js';
 import { checkLead, type ValidLead } from './validate-records.js';
@@ -59,10 +59,16 @@ async function storeLeads(core: ServiceCore, leads: readonly ValidLead[]): Promi
     const rules = await core.registry.inTransaction(tx);
     const now = await core.clock.now(tx);
     const out: StoredScore[] = new Array(leads.length);
+    // All locks first, in the same way as a batch of events takes them, so the two never wait on each other in a cycle.
+    const firsts = order.filter(({ lead }, n) => n === 0 || order[n - 1]!.lead.key !== lead.key);
+    const created = await lockOrCreateLeads(
+      tx,
+      firsts.map(({ lead }) => ({ key: lead.key, recordIfNew: JSON.stringify(lead.record) })),
+    );
+    const fresh = new Set(firsts.filter(({ lead }) => created.has(lead.key)).map(({ i }) => i));
     for (const { lead, i } of order) {
       const record = JSON.stringify(lead.record);
-      const { created } = await lockOrCreateLead(tx, lead.key, record);
-      if (!created) {
+      if (!fresh.has(i)) {
         await catchUp(tx, rules, lead.key, now);
         await updateLeadRecord(tx, lead.key, record);
       }

@@ -160,3 +160,191 @@ export async function appendOutbox(
     [row.id, row.kind, row.leadKey, row.payload, instant(row.occurredAt), row.historySeq],
   );
 }
+
+/*
+ * The same rows for many leads at once: one statement per table instead of
+ * one per lead, so a batch of events costs a fixed number of round trips.
+ * Lists travel as one JSON parameter (the same on PGlite and PostgreSQL).
+ */
+
+const KEYS_OF = `SELECT jsonb_array_elements_text($1::jsonb)`;
+
+/**
+ * Locks the leads' rows for this transaction, creating the missing ones with
+ * their record; returns the keys it created. Creating first and then locking,
+ * both in key order, keeps two batches from waiting on each other in a cycle.
+ */
+export async function lockOrCreateLeads(
+  tx: Sql,
+  leads: readonly { key: string; recordIfNew: string }[],
+): Promise<Set<string>> {
+  const sorted = [...leads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO leads (id, record)
+     SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record text, n int) ORDER BY x.n
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(sorted.map((l, n) => ({ id: l.key, record: l.recordIfNew, n })))],
+  );
+  const created = new Set(inserted.map((r) => r.id));
+  const existing = sorted.filter((l) => !created.has(l.key)).map((l) => l.key);
+  if (existing.length > 0)
+    await tx.query(`SELECT id FROM leads WHERE id IN (${KEYS_OF}) ORDER BY id FOR UPDATE`, [JSON.stringify(existing)]);
+  return created;
+}
+
+export interface NewEvent {
+  readonly key: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly at: number;
+  readonly record: string;
+}
+
+/**
+ * Stores events in the given order unless their lead already has one with
+ * the id; returns the stored ones as `key` + NUL + `eventId`. The caller
+ * passes each (key, eventId) once.
+ */
+export async function insertEvents(tx: Sql, events: readonly NewEvent[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const rows = await tx.query<{ lead_id: string; event_id: string }>(
+    `INSERT INTO events (lead_id, event_id, type, at, record)
+     SELECT x.lead_id, x.event_id, x.type, x.at, x.record
+     FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, event_id text, type text, at timestamptz, record text, n int) ORDER BY x.n
+     ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING lead_id, event_id`,
+    [
+      JSON.stringify(
+        events.map((e, n) => ({
+          lead_id: e.key,
+          event_id: e.eventId,
+          type: e.type,
+          at: instant(e.at),
+          record: e.record,
+          n,
+        })),
+      ),
+    ],
+  );
+  return new Set(rows.map((r) => `${r.lead_id}\u0000${r.event_id}`));
+}
+
+export async function readLeadRecords(tx: Sql, keys: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await tx.query<{ id: string; record: string }>(`SELECT id, record FROM leads WHERE id IN (${KEYS_OF})`, [
+    JSON.stringify(keys),
+  ]);
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.record) as Record<string, unknown>]));
+}
+
+/** Each lead's events as readScoringEvents gives them; a lead without events has none in the map. */
+export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Promise<Map<string, ScoringEvent[]>> {
+  const rows = await tx.query<{ lead_id: string; record: string; at: unknown }>(
+    `SELECT lead_id, record, at FROM events WHERE lead_id IN (${KEYS_OF}) ORDER BY lead_id, at, seq`,
+    [JSON.stringify(keys)],
+  );
+  const out = new Map<string, ScoringEvent[]>();
+  for (const row of rows) {
+    const event = JSON.parse(row.record) as Record<string, unknown>;
+    delete event.id;
+    event.at = millis(row.at);
+    const list = out.get(row.lead_id) ?? [];
+    list.push(event as ScoringEvent);
+    out.set(row.lead_id, list);
+  }
+  return out;
+}
+
+export async function readScores(tx: Sql, keys: readonly string[]): Promise<Map<string, StoredScore>> {
+  const rows = await tx.query(`SELECT ${SCORE_COLUMNS} FROM scores WHERE lead_id IN (${KEYS_OF})`, [
+    JSON.stringify(keys),
+  ]);
+  return new Map(rows.map((row) => [row.lead_id as string, scoreFromRow(row)]));
+}
+
+/** writeScore for many leads, each at most once. */
+export async function writeScores(tx: Sql, scores: readonly StoredScore[]): Promise<void> {
+  if (scores.length === 0) return;
+  await tx.query(
+    `INSERT INTO scores (${SCORE_COLUMNS})
+     SELECT x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, x.scored_at, x.changed_at, x.next_change
+     FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, score int, tier text, groups text, reasons text,
+       rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
+     ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
+       rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change`,
+    [
+      JSON.stringify(
+        scores.map((s) => ({
+          lead_id: s.leadKey,
+          score: s.score,
+          tier: s.tier,
+          groups: s.groups,
+          reasons: s.reasons,
+          rules_version: s.rulesVersion,
+          scored_at: instant(s.scoredAt),
+          changed_at: instant(s.changedAt),
+          next_change: instant(s.nextChange),
+        })),
+      ),
+    ],
+  );
+}
+
+/** appendHistory for many leads, each at most once, in the given order; returns each lead's sequence number. */
+export async function appendHistories(tx: Sql, entries: readonly HistoryEntry[]): Promise<Map<string, string>> {
+  if (entries.length === 0) return new Map();
+  const rows = await tx.query<{ lead_id: string; seq: string }>(
+    `INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
+     SELECT x.lead_id, x.at, x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version
+     FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
+       reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
+     RETURNING lead_id, seq::text AS seq`,
+    [
+      JSON.stringify(
+        entries.map((h, n) => ({
+          lead_id: h.leadKey,
+          at: instant(h.at),
+          score: h.score,
+          tier: h.tier,
+          groups: h.groups,
+          reasons: JSON.stringify(h.reasons),
+          previous_score: h.previous?.score ?? null,
+          previous_tier: h.previous?.tier ?? null,
+          cause: JSON.stringify(h.cause),
+          rules_version: h.rulesVersion,
+          n,
+        })),
+      ),
+    ],
+  );
+  return new Map(rows.map((r) => [r.lead_id, r.seq]));
+}
+
+export interface OutboxRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly leadKey: string;
+  readonly payload: string;
+  readonly occurredAt: number;
+  readonly historySeq: string;
+}
+
+export async function appendOutboxes(tx: Sql, rows: readonly OutboxRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
+     SELECT x.id, x.kind, x.lead_id, x.payload, x.occurred_at, x.history_seq::bigint
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, history_seq text, n int) ORDER BY x.n`,
+    [
+      JSON.stringify(
+        rows.map((r, n) => ({
+          id: r.id,
+          kind: r.kind,
+          lead_id: r.leadKey,
+          payload: r.payload,
+          occurred_at: instant(r.occurredAt),
+          history_seq: r.historySeq,
+          n,
+        })),
+      ),
+    ],
+  );
+}
