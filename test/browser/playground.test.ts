@@ -159,10 +159,10 @@ describe('playground', () => {
     const matrix = page.getByTestId('transition-matrix');
     await matrix.waitFor();
     // The figures `leadscore diff` prints for the same change on the same data.
-    expect(await matrix.locator('td[data-from="中関心"][data-to="MQL"]').textContent()).toBe('116');
-    expect(await matrix.locator('td[data-from="低関心"][data-to="中関心"]').textContent()).toBe('26');
-    expect(await matrix.locator('td[data-from="低関心"][data-to="低関心"]').textContent()).toBe('1032');
-    expect(await matrix.locator('td[data-from="MQL"][data-to="MQL"]').textContent()).toBe('1134');
+    expect(await matrix.locator('td[data-from="中関心"][data-to="MQL"]').textContent()).toBe('70');
+    expect(await matrix.locator('td[data-from="低関心"][data-to="中関心"]').textContent()).toBe('10');
+    expect(await matrix.locator('td[data-from="低関心"][data-to="低関心"]').textContent()).toBe('1167');
+    expect(await matrix.locator('td[data-from="MQL"][data-to="MQL"]').textContent()).toBe('941');
     expect(await page.getByTestId('rule-changes').textContent()).toContain('料金ページ閲覧: +30 → +45');
     expect(await page.getByTestId('top-movers').locator('tbody tr').count()).toBe(10);
     await expect.poll(() => page.locator('[data-testid="diff-editor"] .monaco-diff-editor').count()).toBe(1);
@@ -205,7 +205,7 @@ describe('playground', () => {
       .setInputFiles([resolve('examples/leads.csv'), resolve('examples/events.jsonl')]);
     await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('leads.csv');
     expect(await page.getByTestId('data-summary').textContent()).toContain('リード 3,000');
-    expect(await page.getByTestId('data-summary').textContent()).toContain('イベント 35,827');
+    expect(await page.getByTestId('data-summary').textContent()).toContain('イベント 36,018');
     await screenshot(page, '06-csv');
 
     const { leads, events } = bigDataset(5000);
@@ -445,7 +445,7 @@ describe('playground', () => {
     expect(await page.getByTestId('lang').textContent()).toBe('日本語');
     await expect
       .poll(() => page.getByTestId('data-summary').textContent())
-      .toContain('Example data (bundled) — leads 3,000, events 35,827');
+      .toContain('Example data (bundled) — leads 3,000, events 36,018');
 
     await nextRun(page, () => typeAtEnd(page, 'when industy = 製造業 +5 "bonus"'));
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toContain('did you mean "industry"?');
