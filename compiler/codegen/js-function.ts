@@ -19,22 +19,17 @@ type Helpers = [
  * is a quoted literal, so instantiating it runs nothing the rule file wrote.
  */
 export function instantiateScorer(program: Program, timeZone?: string): Scorer {
-  const source = generateScorerSource(program);
-  const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
-  const localDay = (ms: number): number => localDayNumber(ms, timeZone);
-  const factory = new Function(
-    'toMillis',
-    'localDay',
-    'weekOfDay',
-    'monthOfDay',
-    `"use strict";\n${source}\nreturn { score, explain };`,
-  ) as (...helpers: Helpers) => Scorer;
-  return factory(toMillis, localDay, weekOfDay, monthOfDay);
+  return instantiate<Scorer>(generateScorerSource(program), 'score, explain', timeZone);
 }
 
-/** The scorer plus `nextChange` (next-change.ts), for the live service; the same helpers as `instantiateScorer`. */
+/** The scorer plus `nextChange` (next-change.ts), for the live service. */
 export function instantiateLiveScorer(program: Program, timeZone?: string): LiveScorer {
   const source = `${generateScorerSource(program)}\n${generateNextChangeSource(program)}`;
+  return instantiate<LiveScorer>(source, 'score, explain, nextChange', timeZone);
+}
+
+/** One place that puts the helpers in scope, so every scorer gets all of them. */
+function instantiate<T>(source: string, exported: string, timeZone: string | undefined): T {
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
   const localDay = (ms: number): number => localDayNumber(ms, timeZone);
   const factory = new Function(
@@ -42,7 +37,7 @@ export function instantiateLiveScorer(program: Program, timeZone?: string): Live
     'localDay',
     'weekOfDay',
     'monthOfDay',
-    `"use strict";\n${source}\nreturn { score, explain, nextChange };`,
-  ) as (...helpers: Helpers) => LiveScorer;
+    `"use strict";\n${source}\nreturn { ${exported} };`,
+  ) as (...helpers: Helpers) => T;
   return factory(toMillis, localDay, weekOfDay, monthOfDay);
 }
