@@ -4,6 +4,7 @@ import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
 import { parseInWorker, parseUserFiles } from './data/load-files.js';
 import { h, replaceChildren } from './dom.js';
 import { createEditors, type Editors } from './editors.js';
+import { BaselineCountsCache, tierThresholds } from './engine/baseline-counts.js';
 import { checkRules } from './engine/check.js';
 import { compareVersions } from './engine/impact.js';
 import type { RawDataset } from './engine/raw-data.js';
@@ -41,6 +42,7 @@ export class App {
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
   private readonly pipeline: PipelineState = {};
+  private readonly baselineCounts = new BaselineCountsCache();
   private snapshot?: string;
   private baselineFileText?: string;
   private tab: Tab = 'rules';
@@ -95,7 +97,10 @@ export class App {
       this.relabel();
       this.persist();
     });
-    l.baselineSelect.addEventListener('change', () => this.updateBaseline());
+    l.baselineSelect.addEventListener('change', () => {
+      this.updateBaseline();
+      this.renderCharts();
+    });
     l.snapshotButton.addEventListener('click', () => {
       this.snapshot = rulesModel.getValue();
       this.persist();
@@ -170,7 +175,7 @@ export class App {
     if (run) {
       const scored = performance.now();
       this.table.update(run);
-      replaceChildren(this.layout.charts, tierChart(run), histogram(run));
+      this.renderCharts();
       this.reasons.show(undefined);
       if (this.tab === 'diff') this.updateImpact();
       // Force style and layout, so the figure includes what the browser must do before it can paint.
@@ -246,6 +251,7 @@ export class App {
     if (tab === 'diff') {
       this.editors.getDiffEditor(this.layout.diffHost);
       this.updateBaseline();
+      requestAnimationFrame(() => this.editors.revealFirstChange());
     }
   }
 
@@ -268,6 +274,15 @@ export class App {
     s.replaceChildren(...options);
     s.value = options.some((o) => o.value === current) ? current : 'bundled';
     if (this.tab === 'diff') this.updateBaseline();
+    this.renderCharts();
+  }
+
+  /** The tier chart and the histogram of the latest run, with the counts and thresholds of the diff baseline beside them. */
+  private renderCharts(): void {
+    const { run, prepared, checked } = this.pipeline;
+    if (!run || !prepared || !checked?.program) return;
+    const baseline = this.baselineCounts.get(this.baselineText(), this.editors.schemaModel.getValue(), prepared, this.now());
+    replaceChildren(this.layout.charts, tierChart(run, baseline), histogram(run, tierThresholds(checked.program.tiers), baseline));
   }
 
   private baselineText(): string {
@@ -277,7 +292,10 @@ export class App {
 
   private updateBaseline(): void {
     const text = this.baselineText();
-    if (this.editors.baselineModel.getValue() !== text) this.editors.baselineModel.setValue(text);
+    if (this.editors.baselineModel.getValue() !== text) {
+      this.editors.baselineModel.setValue(text);
+      requestAnimationFrame(() => this.editors.revealFirstChange());
+    }
     this.updateImpact();
   }
 

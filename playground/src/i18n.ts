@@ -65,6 +65,15 @@ const ja = {
   change: '変化',
   why: '理由',
   sortBy: (col: string) => `${col}で並べ替え`,
+  groupLabel: 'グループ',
+  tierLabel: 'ティア',
+  listLabel: 'リスト',
+  schemaLabel: 'スキーマ',
+  tierOrderChanged: 'ティアの判定順が変わりました',
+  thresholdMoved: (tier: string, from: string, to: string) => `閾値 ${tier} ${from}→${to}`,
+  groupLimitMoved: (limits: string, delta: string) => (limits === '' ? `上限により ${delta}` : `上限 ${limits} により ${delta}`),
+  thresholdsLegend: 'ティアの閾値',
+  baselineCount: (tier: string, before: number, after: number) => `${tier}: 比較元 ${before.toLocaleString()} → ${after.toLocaleString()}`,
 };
 
 export type Strings = typeof ja;
@@ -130,6 +139,15 @@ const en: Strings = {
   change: 'Change',
   why: 'Why',
   sortBy: (col) => `Sort by ${col}`,
+  groupLabel: 'Group',
+  tierLabel: 'Tier',
+  listLabel: 'List',
+  schemaLabel: 'Schema',
+  tierOrderChanged: 'The tiers are tried in a different order',
+  thresholdMoved: (tier, from, to) => `threshold ${tier} ${from}→${to}`,
+  groupLimitMoved: (limits, delta) => (limits === '' ? `group limit ${delta}` : `group limit ${limits} ${delta}`),
+  thresholdsLegend: 'Tier thresholds',
+  baselineCount: (tier, before, after) => `${tier}: ${before.toLocaleString()} before → ${after.toLocaleString()}`,
 };
 
 let current: Lang = 'ja';

@@ -141,8 +141,8 @@ describe('playground', () => {
     // The figures `leadscore diff` prints for the same change on the same data.
     expect(await matrix.locator('td[data-from="中関心"][data-to="MQL"]').textContent()).toBe('116');
     expect(await matrix.locator('td[data-from="低関心"][data-to="中関心"]').textContent()).toBe('26');
-    expect(await matrix.locator('td[data-from="低関心"][data-to="低関心"]').textContent()).toBe('1032');
-    expect(await matrix.locator('td[data-from="MQL"][data-to="MQL"]').textContent()).toBe('1134');
+    expect(await matrix.locator('td[data-from="低関心"][data-to="低関心"]').textContent()).toBe('1,032');
+    expect(await matrix.locator('td[data-from="MQL"][data-to="MQL"]').textContent()).toBe('1,134');
     expect(await page.getByTestId('rule-changes').textContent()).toContain('料金ページ閲覧: +30 → +45');
     expect(await page.getByTestId('top-movers').locator('tbody tr').count()).toBe(10);
     await expect.poll(() => page.locator('[data-testid="diff-editor"] .monaco-diff-editor').count()).toBe(1);
