@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './exit-codes.js';
+import { localeLang, setMessageLang } from './message-lang.js';
 
 // Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
@@ -12,7 +13,12 @@ function buildProgram(): Command {
     .version(version)
     .exitOverride()
     .showSuggestionAfterError()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addOption(new Option('--lang <lang>', 'language of diagnostic messages (default: ja when the locale is Japanese, else en)').choices(['ja', 'en']))
+    .hook('preAction', (command) => {
+      const chosen = command.opts<{ lang?: 'ja' | 'en' }>().lang;
+      setMessageLang(chosen ?? localeLang(process.env));
+    });
 
   program
     .command('check')

@@ -18,7 +18,7 @@ export function unknownEventType(ctx: CheckContext): void {
         'unknown-event-type',
         `unknown event type "${name}": ${ctx.schemaName} defines no such event${advice}`,
         rule.eventType.range,
-        withSuggestions(suggestions),
+        { ...withSuggestions(suggestions), params: { event: name, schema: ctx.schemaName } },
       ),
     );
   }

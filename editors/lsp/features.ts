@@ -6,6 +6,7 @@ import {
   type Connection,
   type TextDocuments,
 } from 'vscode-languageserver/node';
+import type { MessageLang } from '../../compiler/messages/diagnostic-messages.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { quickFixes, quickFixTitle } from '../../compiler/language-service/code-actions.js';
 import { completionsAt } from '../../compiler/language-service/completion.js';
@@ -19,7 +20,7 @@ import { lspCompletionItem, lspDiagnostic, lspDocumentSymbol, lspRange, lspTextR
 import type { RuleDocuments } from './rule-documents.js';
 
 /** Every request the server answers, each a thin translation of a language-service call. */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, rules: RuleDocuments): void {
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, rules: RuleDocuments, messages: { lang: MessageLang } = { lang: 'en' }): void {
   const open = (uri: string) => documents.get(uri);
 
   connection.onCompletion(({ textDocument, position }) => {
@@ -96,7 +97,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
         title: quickFixTitle(fix),
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.preferred,
-        diagnostics: [lspDiagnostic(fix.diagnostic, doc.file)],
+        diagnostics: [lspDiagnostic(fix.diagnostic, doc.file, messages.lang)],
         edit: { changes: { [textDocument.uri]: [{ range: lspRange(fix.diagnostic.range), newText: fix.newText }] } },
       }),
     );

@@ -1,6 +1,6 @@
 /**
  * UI strings, Japanese first (the users are Japanese marketing-ops teams)
- * with an English toggle. Diagnostics come from the engine as they are.
+ * with an English toggle. Diagnostics are translated by compiler/messages/.
  */
 export type Lang = 'ja' | 'en';
 

@@ -70,7 +70,8 @@ describe('playground', () => {
     await nextRun(page, () => typeAtEnd(page, 'when industy = 製造業 +5 "製造業ボーナス"'));
     const problems = page.locator('[data-testid="diagnostics"]');
     await expect.poll(() => problems.textContent()).toContain('unknown-field');
-    expect(await problems.textContent()).toContain('did you mean "industry"?');
+    // The Japanese UI shows the Japanese message (compiler/messages/).
+    expect(await problems.textContent()).toContain('不明な項目 「industy」: lead.schema.json にこの項目はありません — もしかして 「industry」 ですか?');
     await expect.poll(() => page.locator('[data-testid="rules-editor"] .squiggly-error').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="errors-block"]').isVisible()).toBe(true);
     await screenshot(page, '01-unknown-field');

@@ -42,7 +42,7 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { watchFiles?: boolean; dir?: string } = {}): Promise<LspSession> {
+export async function startServer(options: { watchFiles?: boolean; dir?: string; locale?: string } = {}): Promise<LspSession> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'leadscore-lsp-'));
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin/leadscore.js'), 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -71,7 +71,7 @@ export async function startServer(options: { watchFiles?: boolean; dir?: string 
       publishDiagnostics: { versionSupport: true },
     },
   };
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, workspaceFolders: null });
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, workspaceFolders: null, ...(options.locale && { locale: options.locale }) });
   await connection.sendNotification(InitializedNotification.type, {});
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
   return {
