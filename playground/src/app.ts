@@ -222,8 +222,8 @@ export class App {
       if (load < this.appliedLoad) return;
       this.appliedLoad = load;
       this.dataRef = { kind: 'files', names: files.map((f) => f.name) };
-      this.dataPanel.setNotice('');
-      this.setData({ source: 'files', files: parsed });
+      this.dataPanel.setNotice(parsed.notes.join(' '));
+      this.setData({ source: 'files', files: parsed.files });
     } catch (e) {
       if (load < this.appliedLoad) return;
       this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));

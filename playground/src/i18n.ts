@@ -73,6 +73,12 @@ const ja = {
   thresholdMoved: (tier: string, from: string, to: string) => `閾値 ${tier} ${from}→${to}`,
   groupLimitMoved: (limits: string, delta: string) => (limits === '' ? `上限により ${delta}` : `上限 ${limits} により ${delta}`),
   thresholdsLegend: 'ティアの閾値',
+  headerProblem: (file: string, unknown: readonly string[], missing: readonly string[]) =>
+    `${file}: 必須の列 ${missing.join('、')} がありません。${unknown.length > 0 ? `どの項目にも対応しない列: ${unknown.join('、')}。` : ''}1 行目の列名をスキーマの項目名 (id, company, employees …) に直してください`,
+  excelNotSupported: (name: string) =>
+    `${name} は Excel ブックです。Excel ファイルはそのままでは読み込めません。Excel で「ファイル」→「名前を付けて保存」→ ファイルの種類「CSV UTF-8 (コンマ区切り)」で保存し、その CSV を開いてください`,
+  notUtf8: (name: string) => `${name} は UTF-8 でも Shift_JIS でもないため読み込めません。UTF-8 で保存してください (Excel:「CSV UTF-8 (コンマ区切り)」)`,
+  readAsShiftJis: (name: string) => `${name} は Shift_JIS (Excel の「CSV (コンマ区切り)」) として読み込みました。`,
   baselineCount: (tier: string, before: number, after: number) => `${tier}: 比較元 ${before.toLocaleString()} → ${after.toLocaleString()}`,
 };
 
@@ -147,6 +153,12 @@ const en: Strings = {
   thresholdMoved: (tier, from, to) => `threshold ${tier} ${from}→${to}`,
   groupLimitMoved: (limits, delta) => (limits === '' ? `group limit ${delta}` : `group limit ${limits} ${delta}`),
   thresholdsLegend: 'Tier thresholds',
+  headerProblem: (file, unknown, missing) =>
+    `${file}: required column(s) ${missing.join(', ')} missing. ${unknown.length > 0 ? `Columns that match no field: ${unknown.join(', ')}. ` : ''}Rename the header row to the schema's field names (id, company, employees…)`,
+  excelNotSupported: (name) =>
+    `${name} is an Excel workbook, which cannot be read as it is. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)" and open that CSV`,
+  notUtf8: (name) => `${name} is neither UTF-8 nor Shift_JIS and cannot be read: save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
+  readAsShiftJis: (name) => `${name} was read as Shift_JIS (Excel's "CSV (Comma delimited)").`,
   baselineCount: (tier, before, after) => `${tier}: ${before.toLocaleString()} before → ${after.toLocaleString()}`,
 };
 

@@ -13,7 +13,7 @@ export class DataPanel {
   private readonly summary = h('p', { class: 'data-summary', 'data-testid': 'data-summary', 'aria-live': 'polite' });
   private readonly notice = h('p', { class: 'notice', 'data-testid': 'data-notice' });
   private readonly problems = h('ul', { class: 'problems' });
-  private readonly input = h('input', { type: 'file', multiple: true, accept: '.csv,.jsonl,.ndjson,.json', 'data-testid': 'data-file' });
+  private readonly input = h('input', { type: 'file', multiple: true, accept: '.csv,.jsonl,.ndjson,.json,.xlsx,.xls', 'data-testid': 'data-file' });
   private readonly label = h('label', { class: 'file-button' });
   private readonly exampleButton = h('button', { type: 'button' });
   private readonly drop = h('div', { class: 'drop', tabindex: -1 });
@@ -59,6 +59,7 @@ export class DataPanel {
     const source = data.source === 'example' ? t().dataExample : `${t().dataFiles}: ${data.files.map((f) => f.name).join(', ')}`;
     const invalid = prepared.invalidLeads + prepared.invalidEvents;
     this.summary.textContent = `${source} — ${t().leads} ${prepared.leads.length.toLocaleString()}, ${t().events} ${prepared.eventCount.toLocaleString()}${invalid > 0 ? `, ${t().invalid} ${invalid.toLocaleString()}` : ''}`;
-    replaceChildren(this.problems, ...prepared.problems.map((p) => h('li', {}, p)));
+    const headers = prepared.headerProblems.map((p) => h('li', { 'data-testid': 'header-problem' }, t().headerProblem(p.file, p.unknown, p.missing)));
+    replaceChildren(this.problems, ...headers, ...prepared.problems.map((p) => h('li', {}, p)));
   }
 }
