@@ -54,4 +54,19 @@ describe('files from Excel', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('Japanese column headers: the panel lists the columns that match no field and the required ones that are missing', async () => {
+    const { context, page } = await newPage(browser, url);
+    await waitForResults(page);
+    const csv = '会社名,従業員数,email\n株式会社テスト,120,a@example.com\n';
+    await page.getByTestId('data-file').setInputFiles({ name: 'japanese-header.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const problem = page.getByTestId('header-problem');
+    await problem.waitFor();
+    const text = await problem.textContent();
+    expect(text).toContain('japanese-header.csv: 必須の列 id');
+    expect(text).toContain('どの項目にも対応しない列: 会社名、従業員数');
+    expect(text).not.toContain('email');
+    await screenshot(page, '51-header');
+    await context.close();
+  });
 });
