@@ -62,6 +62,7 @@ export class App {
     this.layout.asOf.value = initial.asOf;
     this.wire();
     this.showTab('rules');
+    this.scrollToFirstStatement();
     this.relabel(); // also runs the first check
     if (initial.data.kind === 'files') this.dataPanel.setNotice(t().sharedData(initial.data.names.join(', ')));
     void this.loadExample(initial.data.kind === 'files');
@@ -76,7 +77,15 @@ export class App {
     }
     const shared = decodeShareHash(location.hash);
     if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+    if (shared && local) this.keepAsSnapshot(local.rules, shared.rules);
     return shared ?? local ?? DEFAULT_STATE;
+  }
+
+  /** A share link replacing different local rules: the local rules become the diff snapshot, so nothing is lost, and the toast says so. */
+  private keepAsSnapshot(localRules: string, incoming: string): void {
+    if (localRules === incoming || localRules === DEFAULT_STATE.rules) return;
+    this.snapshot = localRules;
+    this.layout.toast.textContent = t().keptAsSnapshot;
   }
 
   private wire(): void {
@@ -91,6 +100,7 @@ export class App {
     }
     l.formatButton.addEventListener('click', () => void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run());
     l.shareButton.addEventListener('click', () => this.share());
+    l.resetButton.addEventListener('click', () => this.resetToExample());
     l.downloadButton.addEventListener('click', () => this.download());
     l.langButton.addEventListener('click', () => {
       setLang(lang() === 'ja' ? 'en' : 'ja');
@@ -119,6 +129,8 @@ export class App {
       const shared = decodeShareHash(location.hash);
       if (!shared) return;
       history.replaceState(null, '', location.pathname + location.search);
+      this.keepAsSnapshot(this.editors.rulesModel.getValue(), shared.rules);
+      this.fillBaselineOptions();
       this.applyState(shared);
     });
   }
@@ -131,6 +143,25 @@ export class App {
     this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
     if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
     this.runCheck();
+  }
+
+  /** The example opens with a long comment header: show the file from the line before its first statement. */
+  private scrollToFirstStatement(): void {
+    const lines = this.editors.rulesModel.getLinesContent();
+    const first = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    if (first <= 0) return;
+    const editor = this.editors.rulesEditor;
+    editor.setScrollTop(editor.getTopForLineNumber(Math.max(1, first)));
+    editor.setPosition({ lineNumber: first + 1, column: 1 });
+  }
+
+  /** 「サンプルに戻す」: the example rules, schema, as-of date and data, after a confirmation when there is work to lose. */
+  private resetToExample(): void {
+    const s = this.state();
+    const changed = s.rules !== DEFAULT_STATE.rules || s.schema !== DEFAULT_STATE.schema || s.asOf !== DEFAULT_STATE.asOf || s.data.kind !== 'example';
+    if (changed && !window.confirm(t().resetConfirm)) return;
+    this.applyState(DEFAULT_STATE);
+    this.scrollToFirstStatement();
   }
 
   private relabel(): void {

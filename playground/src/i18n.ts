@@ -73,6 +73,9 @@ const ja = {
   thresholdMoved: (tier: string, from: string, to: string) => `閾値 ${tier} ${from}→${to}`,
   groupLimitMoved: (limits: string, delta: string) => (limits === '' ? `上限により ${delta}` : `上限 ${limits} により ${delta}`),
   thresholdsLegend: 'ティアの閾値',
+  reset: 'サンプルに戻す',
+  keptAsSnapshot: '共有リンクを開きました。それまでのルールはスナップショットとして保存してあります (差分タブの比較元「保存したスナップショット」)',
+  resetConfirm: 'ルール・スキーマ・基準日時をサンプルに戻します。今の作業内容は失われます (必要なら先に「ルールをダウンロード」か差分タブのスナップショットで保存してください)。戻しますか?',
   headerProblem: (file: string, unknown: readonly string[], missing: readonly string[]) =>
     `${file}: 必須の列 ${missing.join('、')} がありません。${unknown.length > 0 ? `どの項目にも対応しない列: ${unknown.join('、')}。` : ''}1 行目の列名をスキーマの項目名 (id, company, employees …) に直してください`,
   excelNotSupported: (name: string) =>
@@ -153,6 +156,9 @@ const en: Strings = {
   thresholdMoved: (tier, from, to) => `threshold ${tier} ${from}→${to}`,
   groupLimitMoved: (limits, delta) => (limits === '' ? `group limit ${delta}` : `group limit ${limits} ${delta}`),
   thresholdsLegend: 'Tier thresholds',
+  reset: 'Back to the example',
+  keptAsSnapshot: 'Opened a share link. Your previous rules are kept as the snapshot (Diff tab, baseline "Saved snapshot")',
+  resetConfirm: 'This puts the rules, schema and as-of date back to the example; your current work is lost (download the rules or save a snapshot in the Diff tab first if you need it). Continue?',
   headerProblem: (file, unknown, missing) =>
     `${file}: required column(s) ${missing.join(', ')} missing. ${unknown.length > 0 ? `Columns that match no field: ${unknown.join(', ')}. ` : ''}Rename the header row to the schema's field names (id, company, employees…)`,
   excelNotSupported: (name) =>

@@ -17,6 +17,7 @@ export function buildLayout() {
   const shareButton = h('button', { type: 'button', 'data-testid': 'share' });
   const downloadButton = h('button', { type: 'button', 'data-testid': 'download' });
   const langButton = h('button', { type: 'button', 'data-testid': 'lang' });
+  const resetButton = h('button', { type: 'button', 'data-testid': 'reset' });
   const title = h('h1');
   const toast = h('p', { class: 'toast', role: 'status', 'data-testid': 'toast' });
   const shareUrl = h('input', { type: 'text', readonly: true, class: 'share-url', 'data-testid': 'share-url', hidden: true });
@@ -49,7 +50,7 @@ export function buildLayout() {
   const root = h(
     'div',
     { class: 'app' },
-    h('header', { class: 'toolbar' }, title, h('label', { class: 'as-of' }, asOfLabel, ' ', asOf), formatButton, shareButton, downloadButton, langButton),
+    h('header', { class: 'toolbar' }, title, h('label', { class: 'as-of' }, asOfLabel, ' ', asOf), formatButton, shareButton, downloadButton, resetButton, langButton),
     h('div', { class: 'share-row' }, toast, shareUrl),
     h('main', { class: 'columns' }, editorColumn, resultsColumn),
   );
@@ -64,12 +65,13 @@ export function buildLayout() {
     shareButton.textContent = s.share;
     downloadButton.textContent = s.download;
     langButton.textContent = s.language;
+    resetButton.textContent = s.reset;
     baselineLabel.textContent = s.baseline;
     snapshotButton.textContent = s.saveSnapshot;
     baselineFileLabel.replaceChildren(s.openBaseline, baselineFile);
   };
 
-  return { root, tabs, panels, asOf, formatButton, shareButton, downloadButton, langButton, toast, shareUrl, rulesHost, schemaHost, baselineSelect, snapshotButton, baselineFile, diffHost, impact, editorColumn, resultsColumn, charts, errorsBlock, relabel };
+  return { root, tabs, panels, asOf, formatButton, shareButton, downloadButton, langButton, resetButton, toast, shareUrl, rulesHost, schemaHost, baselineSelect, snapshotButton, baselineFile, diffHost, impact, editorColumn, resultsColumn, charts, errorsBlock, relabel };
 }
 
 export type Layout = ReturnType<typeof buildLayout>;
