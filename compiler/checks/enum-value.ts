@@ -23,7 +23,7 @@ export function enumValue(ctx: CheckContext): void {
     ctx.report(
       error('enum-value', `${showValue(value)}${from} is not ${what} (allowed: ${shown})${advice}`, value.range, {
         ...withSuggestions(suggestions),
-        params: { value: value.kind === 'string' ? value.value : showValue(value), field, allowed: shown },
+        params: { value: value.kind === 'string' ? value.value : showValue(value), field, allowed: shown, ...(list && { list: list.name.name }) },
       }),
     );
   }

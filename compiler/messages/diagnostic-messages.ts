@@ -60,8 +60,8 @@ export const JAPANESE_MESSAGES: Readonly<Record<DiagnosticCode, JapaneseMessage>
   'value-type': englishOnly,
   'enum-value': entry(['value', 'field', 'allowed'], (p, d) =>
     d.suggestions?.length
-      ? `${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed})${didYouMean(d)}`
-      : `${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed}) — このどれかを使うか、スキーマの enum に追加してください`,
+      ? `${p.list === undefined ? '' : `リスト ${q(p.list)} の `}${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed})${didYouMean(d)}`
+      : `${p.list === undefined ? '' : `リスト ${q(p.list)} の `}${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed}) — このどれかを使うか、スキーマの enum に追加してください`,
   ),
   'duplicate-group': entry(['name', 'line'], (p) => `グループ ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にするか、ルールを最初のグループに移してください`),
   'duplicate-let': entry(['name', 'line'], (p) => `リスト ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にするか、2 つをまとめてください`),

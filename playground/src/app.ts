@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { DIAGNOSTIC_CATALOGUE, isDiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
 import { parseInstant } from '../../core/time.js';
 import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
 import { parseInWorker, parseUserFiles } from './data/load-files.js';
@@ -98,7 +99,9 @@ export class App {
       l.tabs[tab].addEventListener('click', () => this.showTab(tab));
       l.tabs[tab].addEventListener('keydown', (e) => this.tabKeys(e, tab));
     }
-    l.formatButton.addEventListener('click', () => void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run());
+    l.formatButton.addEventListener('click', () => this.format());
+    // Shift+Alt+F everywhere (Monaco binds it to Ctrl+Shift+I on Linux).
+    this.editors.rulesEditor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => this.format());
     l.shareButton.addEventListener('click', () => this.share());
     l.resetButton.addEventListener('click', () => this.resetToExample());
     l.downloadButton.addEventListener('click', () => this.download());
@@ -143,6 +146,17 @@ export class App {
     this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
     if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
     this.runCheck();
+  }
+
+  /** Formats the rules; a file with syntax errors is left as it is, and the toast says why instead of nothing happening. */
+  private format(): void {
+    const syntaxErrors = (this.pipeline.checked?.diagnostics ?? []).filter((d) => d.file === undefined && isDiagnosticCode(d.code) && DIAGNOSTIC_CATALOGUE[d.code].section === 'syntax');
+    if (syntaxErrors.length > 0) {
+      this.layout.toast.textContent = t().formatBlocked(syntaxErrors[0]!.range.start.line);
+      return;
+    }
+    this.layout.toast.textContent = '';
+    void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run();
   }
 
   /** The example opens with a long comment header: show the file from the line before its first statement. */

@@ -74,6 +74,7 @@ const ja = {
   groupLimitMoved: (limits: string, delta: string) => (limits === '' ? `上限により ${delta}` : `上限 ${limits} により ${delta}`),
   thresholdsLegend: 'ティアの閾値',
   reset: 'サンプルに戻す',
+  formatBlocked: (line: number) => `構文エラーがあるため整形しませんでした (${line} 行目)。エラーを直してからもう一度「整形」してください`,
   keptAsSnapshot: '共有リンクを開きました。それまでのルールはスナップショットとして保存してあります (差分タブの比較元「保存したスナップショット」)',
   resetConfirm: 'ルール・スキーマ・基準日時をサンプルに戻します。今の作業内容は失われます (必要なら先に「ルールをダウンロード」か差分タブのスナップショットで保存してください)。戻しますか?',
   headerProblem: (file: string, unknown: readonly string[], missing: readonly string[]) =>
@@ -157,6 +158,7 @@ const en: Strings = {
   groupLimitMoved: (limits, delta) => (limits === '' ? `group limit ${delta}` : `group limit ${limits} ${delta}`),
   thresholdsLegend: 'Tier thresholds',
   reset: 'Back to the example',
+  formatBlocked: (line) => `Not formatted: the rules have a syntax error (line ${line}). Fix it and format again`,
   keptAsSnapshot: 'Opened a share link. Your previous rules are kept as the snapshot (Diff tab, baseline "Saved snapshot")',
   resetConfirm: 'This puts the rules, schema and as-of date back to the example; your current work is lost (download the rules or save a snapshot in the Diff tab first if you need it). Continue?',
   headerProblem: (file, unknown, missing) =>

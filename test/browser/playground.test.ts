@@ -283,7 +283,7 @@ describe('playground', () => {
     await nextRun(page, () => page.keyboard.press('Backspace'));
     expect(await page.evaluate(() => playground().getSchema())).toContain('"enum": ["役員", "課長", "主任", "担当者", "学生"]');
     await expect.poll(() => problems.textContent()).toContain('enum-value');
-    expect(await problems.textContent()).toContain('"部長" in list "決裁者" is not an allowed value of "role"');
+    expect(await problems.textContent()).toContain('リスト 「決裁者」 の 「部長」 は 「role」 に使える値ではありません');
     expect(await page.getByTestId('errors-block').textContent()).toBe('ルールにエラーが 1 件あります。直すと結果が更新されます');
     // The data is re-validated with the new schema: the leads whose role is 部長 are now invalid.
     await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('不正なレコード');

@@ -76,4 +76,18 @@ describe('work is not lost', () => {
     await expect.poll(() => other.getByTestId('rule-changes').textContent()).toContain('+60 → +50');
     await context.close();
   });
+
+  test('formatting a file with a syntax error says why nothing happened; Shift+Alt+F formats once it is fixed', async () => {
+    const { context, page } = await newPage(browser, url);
+    await waitForResults(page);
+    await nextRun(page, () => page.evaluate(() => playground().setRules(`${playground().getRules()}\nwhen employees >=    +1\n`)));
+    await page.getByTestId('format').click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toMatch(/構文エラーがあるため整形しませんでした \(\d+ 行目\)/);
+    await nextRun(page, () => page.evaluate(() => playground().setRules(playground().getRules().replace('when employees >=    +1', 'when   employees >= 5000    +1'))));
+    await page.evaluate(() => playground().rulesEditor.focus());
+    await page.keyboard.press('Shift+Alt+F');
+    await expect.poll(() => page.evaluate(() => playground().getRules())).not.toContain('when   employees');
+    expect(await page.getByTestId('toast').textContent()).toBe('');
+    await context.close();
+  });
 });
