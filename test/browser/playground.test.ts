@@ -182,7 +182,8 @@ describe('playground', () => {
     const { context, page, errors } = await newPage(browser, url);
     await waitForResults(page);
     await page.getByTestId('data-file').setInputFiles([resolve('examples/leads.csv'), resolve('examples/events.jsonl')]);
-    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('leads.csv');
+    // Files are now read as bytes and decoded (UTF-8 or Shift_JIS) before the worker parses them: allow for a loaded machine.
+    await expect.poll(() => page.getByTestId('data-summary').textContent(), { timeout: 15_000 }).toContain('leads.csv');
     expect(await page.getByTestId('data-summary').textContent()).toContain('リード 3,000');
     expect(await page.getByTestId('data-summary').textContent()).toContain('イベント 35,827');
     await screenshot(page, '06-csv');
