@@ -14,7 +14,14 @@ import { toJsonl } from '../scripts/examples/serialise.js';
 import type { Scorer } from '../core/score-result.js';
 import { fmt } from './measure.js';
 
-export async function measureDuckDBSql(program: Program, scorer: Scorer, data: ExampleData, eventsOf: readonly { at: number }[][], now: number, compiledMs: number): Promise<void> {
+export async function measureDuckDBSql(
+  program: Program,
+  scorer: Scorer,
+  data: ExampleData,
+  eventsOf: readonly { at: number }[][],
+  now: number,
+  compiledMs: number,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-bench-'));
   try {
     writeFileSync(join(dir, 'leads.jsonl'), toJsonl(data.leads));
@@ -22,8 +29,12 @@ export async function measureDuckDBSql(program: Program, scorer: Scorer, data: E
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     let start = performance.now();
-    await connection.run(`CREATE TABLE leads AS SELECT * FROM read_json('${join(dir, 'leads.jsonl')}', columns = {id: 'VARCHAR', employees: 'BIGINT', industry: 'VARCHAR', role: 'VARCHAR', email: 'VARCHAR'})`);
-    await connection.run(`CREATE TABLE events AS SELECT lead_id, type, CAST("at" AS TIMESTAMPTZ) AS "at", url FROM read_json('${join(dir, 'events.jsonl')}', columns = {'lead_id': 'VARCHAR', 'type': 'VARCHAR', 'at': 'VARCHAR', 'url': 'VARCHAR'})`);
+    await connection.run(
+      `CREATE TABLE leads AS SELECT * FROM read_json('${join(dir, 'leads.jsonl')}', columns = {id: 'VARCHAR', employees: 'BIGINT', industry: 'VARCHAR', role: 'VARCHAR', email: 'VARCHAR'})`,
+    );
+    await connection.run(
+      `CREATE TABLE events AS SELECT lead_id, type, CAST("at" AS TIMESTAMPTZ) AS "at", url FROM read_json('${join(dir, 'events.jsonl')}', columns = {'lead_id': 'VARCHAR', 'type': 'VARCHAR', 'at': 'VARCHAR', 'url': 'VARCHAR'})`,
+    );
     const load = performance.now() - start;
     const sql = generateSql(program, { dialect: 'duckdb', asOf: now });
     const times: number[] = [];
@@ -43,7 +54,9 @@ export async function measureDuckDBSql(program: Program, scorer: Scorer, data: E
     const best = Math.min(...times);
     const n = data.leads.length;
     console.log(`   DuckDB load (read_json into tables): ${fmt(load, 0)} ms, not included below`);
-    console.log(`   DuckDB SQL query : ${fmt(best, 1)} ms (${fmt((n / best) * 1000)} leads/s, results materialised), ${fmt(best / compiledMs, 1)}x the compiled scorer's time${mismatches ? `; ${mismatches} MISMATCHES` : '; results equal'}`);
+    console.log(
+      `   DuckDB SQL query : ${fmt(best, 1)} ms (${fmt((n / best) * 1000)} leads/s, results materialised), ${fmt(best / compiledMs, 1)}x the compiled scorer's time${mismatches ? `; ${mismatches} MISMATCHES` : '; results equal'}`,
+    );
     connection.closeSync();
     instance.closeSync();
   } finally {

@@ -60,7 +60,13 @@ export function handwrittenScore(lead: Record<string, unknown>, events: readonly
     }
   }
   const engagement =
-    (whitepaper ? 20 : 0) + Math.min(opens * 5, 20) + clicks * 10 + (pricing ? 30 : 0) + (form ? 40 : 0) + (webinar ? 25 : 0) + (recent ? 0 : -10);
+    (whitepaper ? 20 : 0) +
+    Math.min(opens * 5, 20) +
+    clicks * 10 +
+    (pricing ? 30 : 0) +
+    (form ? 40 : 0) +
+    (webinar ? 25 : 0) +
+    (recent ? 0 : -10);
   const score = fit + engagement;
   const tier = score >= 60 ? 'MQL' : score >= 30 ? '中関心' : '低関心';
   return { score, tier, groups: { 属性: fit, 行動: engagement } };

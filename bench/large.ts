@@ -30,7 +30,10 @@ export async function writeLargeData(dir: string, leads: number): Promise<{ even
     const data = generateExampleData({ leads: Math.min(CHUNK, leads - start), seed: 7 + start });
     const prefix = `C${start / CHUNK}-`;
     await put(leadOut, data.leads.map((l) => JSON.stringify({ ...l, id: prefix + l.id })).join('\n') + '\n');
-    await put(eventOut, data.events.map((e) => JSON.stringify({ ...e, lead_id: prefix + e.lead_id })).join('\n') + '\n');
+    await put(
+      eventOut,
+      data.events.map((e) => JSON.stringify({ ...e, lead_id: prefix + e.lead_id })).join('\n') + '\n',
+    );
     events += data.events.length;
   }
   await Promise.all([leadOut, eventOut].map((s) => new Promise((resolve) => s.end(resolve))));
@@ -39,7 +42,8 @@ export async function writeLargeData(dir: string, leads: number): Promise<{ even
 
 async function countLines(path: string): Promise<number> {
   let n = 0;
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) if (line !== '') n++;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity }))
+    if (line !== '') n++;
   return n;
 }
 
@@ -47,11 +51,13 @@ async function countLines(path: string): Promise<number> {
 async function firstDifference(a: string, b: string): Promise<string | undefined> {
   const left = createInterface({ input: createReadStream(a), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const right = createInterface({ input: createReadStream(b), crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const strip = (line: string | undefined): string | undefined => (line === undefined ? undefined : line.replace(/,"reasons":\[.*\]\}$/, '}'));
+  const strip = (line: string | undefined): string | undefined =>
+    line === undefined ? undefined : line.replace(/,"reasons":\[.*\]\}$/, '}');
   for (let n = 1; ; n++) {
     const [x, y] = await Promise.all([left.next(), right.next()]);
     if (x.done && y.done) return undefined;
-    if (strip(x.value as string | undefined) !== strip(y.value as string | undefined)) return `line ${n}: ${x.value} vs ${y.value}`;
+    if (strip(x.value as string | undefined) !== strip(y.value as string | undefined))
+      return `line ${n}: ${x.value} vs ${y.value}`;
   }
 }
 
@@ -78,7 +84,21 @@ export async function measureLarge(root: string): Promise<void> {
     const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
     const seconds = new Map<string, number>();
     for (const engine of ['js', 'duckdb']) {
-      const args = [join(root, 'bin/leadscore.js'), 'score', join(root, 'rules/b2b-saas.score'), '--leads', leadsFile, '--events', eventsFile, '--as-of', '2026-11-01T00:00:00+09:00', '--engine', engine, '--out', join(dir, `out-${engine}.jsonl`)];
+      const args = [
+        join(root, 'bin/leadscore.js'),
+        'score',
+        join(root, 'rules/b2b-saas.score'),
+        '--leads',
+        leadsFile,
+        '--events',
+        eventsFile,
+        '--as-of',
+        '2026-11-01T00:00:00+09:00',
+        '--engine',
+        engine,
+        '--out',
+        join(dir, `out-${engine}.jsonl`),
+      ];
       start = performance.now();
       const run = timeBin
         ? spawnSync(timeBin, ['-f', 'maxrss_kb=%M cpu_s=%U+%S', process.execPath, ...args], { encoding: 'utf8' })
@@ -88,7 +108,9 @@ export async function measureLarge(root: string): Promise<void> {
       const rss = /maxrss_kb=(\d+)/.exec(run.stderr ?? '')?.[1];
       const cpu = /cpu_s=([\d.]+)\+([\d.]+)/.exec(run.stderr ?? '');
       const cpuText = cpu ? `, CPU ${fmt(Number(cpu[1]) + Number(cpu[2]), 1)} s` : '';
-      console.log(`   --engine ${engine.padEnd(6)}: exit ${run.status}, ${fmt(wall, 1)} s, ${fmt(leads / wall)} leads/s${cpuText}, peak RSS ${rss ? `${fmt(Number(rss) / 1024)} MiB` : 'n/a'}`);
+      console.log(
+        `   --engine ${engine.padEnd(6)}: exit ${run.status}, ${fmt(wall, 1)} s, ${fmt(leads / wall)} leads/s${cpuText}, peak RSS ${rss ? `${fmt(Number(rss) / 1024)} MiB` : 'n/a'}`,
+      );
       if (run.status !== 0) console.log(run.stderr);
     }
     const difference = await firstDifference(join(dir, 'out-js.jsonl'), join(dir, 'out-duckdb.jsonl'));

@@ -54,7 +54,8 @@ async function scorerThroughput(): Promise<void> {
   for (let i = 0; i < leads.length; i++) {
     const a = scorer.score(leads[i]!, eventsOf[i]!, now);
     const b = handwrittenScore(leads[i]!, eventsOf[i]!, now);
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`lead ${i}: compiled ${JSON.stringify(a)} != handwritten ${JSON.stringify(b)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      throw new Error(`lead ${i}: compiled ${JSON.stringify(a)} != handwritten ${JSON.stringify(b)}`);
   }
 
   let sink = 0;
@@ -84,7 +85,9 @@ async function scorerThroughput(): Promise<void> {
   if (sink === 0.5) console.log('');
 
   const peerLeads = Math.min(LEADS, Number(process.env['BENCH_PEER_LEADS'] ?? 10_000));
-  console.log(`\n1b. Peers on the first ${fmt(peerLeads)} of these leads (bench/peers.ts), and the DuckDB SQL path on all of them`);
+  console.log(
+    `\n1b. Peers on the first ${fmt(peerLeads)} of these leads (bench/peers.ts), and the DuckDB SQL path on all of them`,
+  );
   await measurePeers(scorer, leads, eventsOf, now, peerLeads);
   await measureDuckDBSql(checked.program, scorer, data, eventsOf, now, compiled);
 }
@@ -94,7 +97,8 @@ function compileTime(): void {
   const source = thousandRuleFile(1000);
   const run = () => {
     const checked = checkSource(source, host);
-    if (!checked.program) throw new Error(`generated file has errors: ${checked.diagnostics.find((d) => d.severity === 'error')?.message}`);
+    if (!checked.program)
+      throw new Error(`generated file has errors: ${checked.diagnostics.find((d) => d.severity === 'error')?.message}`);
     instantiateScorer(checked.program);
     return checked;
   };
@@ -109,7 +113,9 @@ function compileTime(): void {
   }
   const generated = generateScorerSource(checked.program!).length;
   console.log(`   ${fmt(source.length)} characters, ${warnings} warnings, ${fmt(generated)} characters of JS`);
-  console.log(`   parse + check + generate + instantiate: median ${fmt(median(times), 1)} ms, best ${fmt(Math.min(...times), 1)} ms (target < 100 ms)`);
+  console.log(
+    `   parse + check + generate + instantiate: median ${fmt(median(times), 1)} ms, best ${fmt(Math.min(...times), 1)} ms (target < 100 ms)`,
+  );
 }
 
 console.log(`leadscore bench on ${machine()}`);

@@ -19,7 +19,12 @@ export async function measureStreaming(root: string): Promise<void> {
     for (const leads of [20_000, 80_000]) {
       const data = generateExampleData({ leads, seed: 11 });
       const nested = join(dir, `nested-${leads}.jsonl`);
-      writeFileSync(nested, nestEvents(data, leads).map((l) => JSON.stringify(l)).join('\n') + '\n');
+      writeFileSync(
+        nested,
+        nestEvents(data, leads)
+          .map((l) => JSON.stringify(l))
+          .join('\n') + '\n',
+      );
       const leadsFile = join(dir, `leads-${leads}.jsonl`);
       const eventsFile = join(dir, `events-${leads}.jsonl`);
       writeFileSync(leadsFile, data.leads.map((l) => JSON.stringify(l)).join('\n') + '\n');
@@ -28,7 +33,9 @@ export async function measureStreaming(root: string): Promise<void> {
       const b = run(root, dir, ['--leads', leadsFile, '--events', eventsFile]);
       // With the heap capped far below the data's size the run still completes: memory is bounded, not growing with leads.
       const c = run(root, dir, ['--leads', nested], ['--max-old-space-size=48']);
-      rows.push(`   ${fmt(leads).padStart(7)} leads, ${fmt(data.events.length).padStart(9)} events | nested: ${a} | nested, heap capped at 48 MiB: ${c} | events file: ${b}`);
+      rows.push(
+        `   ${fmt(leads).padStart(7)} leads, ${fmt(data.events.length).padStart(9)} events | nested: ${a} | nested, heap capped at 48 MiB: ${c} | events file: ${b}`,
+      );
     }
     rows.forEach((r) => console.log(r));
   } finally {
@@ -46,7 +53,20 @@ function run(root: string, dir: string, args: string[], nodeFlags: string[] = []
   `;
   const result = spawnSync(
     process.execPath,
-    [...nodeFlags, '--input-type=module', '-e', script.replace("require('node:fs')", 'process.getBuiltinModule("node:fs")'), '--', 'score', join(root, 'rules/b2b-saas.score'), '--as-of', '2026-11-01', '--out', join(dir, 'out.jsonl'), ...args],
+    [
+      ...nodeFlags,
+      '--input-type=module',
+      '-e',
+      script.replace("require('node:fs')", 'process.getBuiltinModule("node:fs")'),
+      '--',
+      'score',
+      join(root, 'rules/b2b-saas.score'),
+      '--as-of',
+      '2026-11-01',
+      '--out',
+      join(dir, 'out.jsonl'),
+      ...args,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`leadscore score failed (${result.status}): ${result.stderr}`);

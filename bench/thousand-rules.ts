@@ -17,7 +17,9 @@ export function thousandRuleFile(count = 1000): string {
           lines.push(`  when industry in [製造業, 情報通信業] or role = ${roles[n % roles.length]} +${(n % 20) + 1}`);
           break;
         case 2:
-          lines.push(`  on page_view where url contains "/p${n}" +${(n % 10) + 1} each max ${n % 50 + 10} within ${(n % 90) + 1}d`);
+          lines.push(
+            `  on page_view where url contains "/p${n}" +${(n % 10) + 1} each max ${(n % 50) + 10} within ${(n % 90) + 1}d`,
+          );
           break;
         case 3:
           lines.push(`  on ${events[n % events.length]} +${(n % 15) + 1} each within ${(n % 12) + 1}w "行動${n}"`);

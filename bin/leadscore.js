@@ -5,7 +5,9 @@ import { URL } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('leadscore: not built yet: run `npm install` (or `npm run build`) in the leadscore folder first\n');
+  process.stderr.write(
+    'leadscore: not built yet: run `npm install` (or `npm run build`) in the leadscore folder first\n',
+  );
   process.exit(2);
 }
 const { main } = await import(entry.href);

@@ -23,9 +23,16 @@ export interface CompileSqlOptions {
  * without one type) exits 1 like any other rule error.
  */
 export function runCompileSql(rulesPath: string, options: CompileSqlOptions): number {
-  if (options.dialect === undefined) throw new UsageError(`--target sql needs --dialect: one of ${DIALECT_NAMES.join(', ')}`);
-  if (!isDialectName(options.dialect)) throw new UsageError(`--dialect "${options.dialect}" is not a SQL dialect leadscore knows: use one of ${DIALECT_NAMES.join(', ')}`);
-  for (const [flag, name] of [['--leads-table', options.leadsTable], ['--events-table', options.eventsTable]] as const) {
+  if (options.dialect === undefined)
+    throw new UsageError(`--target sql needs --dialect: one of ${DIALECT_NAMES.join(', ')}`);
+  if (!isDialectName(options.dialect))
+    throw new UsageError(
+      `--dialect "${options.dialect}" is not a SQL dialect leadscore knows: use one of ${DIALECT_NAMES.join(', ')}`,
+    );
+  for (const [flag, name] of [
+    ['--leads-table', options.leadsTable],
+    ['--events-table', options.eventsTable],
+  ] as const) {
     if (name !== undefined && (name.length === 0 || name.split('.').some((part) => part.length === 0))) {
       throw new UsageError(`${flag} "${name}" is not a table name: write table, schema.table or project.dataset.table`);
     }

@@ -5,7 +5,9 @@ import { localeLang, setMessageLang } from './message-lang.js';
 
 // Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 function buildProgram(): Command {
   const program = new Command('leadscore')
@@ -14,7 +16,12 @@ function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .addOption(new Option('--lang <lang>', 'language of diagnostic messages (default: ja when the locale is Japanese, else en)').choices(['ja', 'en']))
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of diagnostic messages (default: ja when the locale is Japanese, else en)',
+      ).choices(['ja', 'en']),
+    )
     .hook('preAction', (command) => {
       const chosen = command.opts<{ lang?: 'ja' | 'en' }>().lang;
       setMessageLang(chosen ?? localeLang(process.env));
@@ -42,7 +49,11 @@ function buildProgram(): Command {
     .option('--out <file>', 'write scores here instead of stdout')
     .option('--rejects <file>', 'write every invalid record here, whole, as JSON Lines')
     .option('--bom', 'with --format csv: start with a UTF-8 byte-order mark, so Excel shows Japanese text correctly')
-    .addOption(new Option('--engine <engine>', 'scoring engine: js, or duckdb for Parquet/CSV/JSON files at scale (no reasons)').choices(['js', 'duckdb']).default('js'))
+    .addOption(
+      new Option('--engine <engine>', 'scoring engine: js, or duckdb for Parquet/CSV/JSON files at scale (no reasons)')
+        .choices(['js', 'duckdb'])
+        .default('js'),
+    )
     .action(async (rules: string, opts) => {
       process.exitCode = await (await import('./commands/score.js')).runScore(rules, opts);
     });
@@ -52,7 +63,9 @@ function buildProgram(): Command {
     .description('compile a rule file to a standalone scorer')
     .argument('<rules>', 'the rule file')
     .addOption(new Option('--target <target>', 'what to generate').choices(['js', 'sql']).default('js'))
-    .addOption(new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']))
+    .addOption(
+      new Option('--dialect <dialect>', 'SQL dialect').choices(['duckdb', 'postgres', 'bigquery', 'snowflake']),
+    )
     .option('--leads-table <table>', 'SQL: the leads table (default: leads)')
     .option('--events-table <table>', 'SQL: the events table (default: events)')
     .option('--as-of <time>', 'SQL: score at this ISO 8601 instant (default: the query reads the as_of parameter)')
@@ -74,18 +87,26 @@ function buildProgram(): Command {
   program
     .command('test')
     .description('run the test cases kept next to the rule files (*.test.yaml); exit 1 if any fails')
-    .argument('[files...]', 'test files (.test.yaml) or rule files (.score, meaning their .test.yaml); default: every *.test.yaml under this folder')
+    .argument(
+      '[files...]',
+      'test files (.test.yaml) or rule files (.score, meaning their .test.yaml); default: every *.test.yaml under this folder',
+    )
     .action(async (files: string[]) => {
       process.exitCode = await (await import('./commands/test.js')).runTest(files);
     });
 
   program
     .command('report')
-    .description('KPI report: tiers, score distribution, MQL→opportunity rate, AUC, recommended threshold, per-rule lift')
+    .description(
+      'KPI report: tiers, score distribution, MQL→opportunity rate, AUC, recommended threshold, per-rule lift',
+    )
     .argument('<rules>', 'the rule file')
     .requiredOption('--leads <file>', 'leads: .jsonl/.ndjson, .json or .csv; - reads JSON Lines from stdin')
     .option('--events <file>', 'events in their own file, joined to leads by lead_id')
-    .option('--outcome <field>', 'lead field saying the lead became an opportunity (true/false, or a date: set = converted)')
+    .option(
+      '--outcome <field>',
+      'lead field saying the lead became an opportunity (true/false, or a date: set = converted)',
+    )
     .option('--as-of <time>', 'ISO 8601 instant to score at (default: now)')
     .option('--tz <zone>', 'time zone for times without an offset and for monthly cohorts (default: UTC)')
     .option('--by <field>', 'the same KPIs per cohort of this lead field (a date field gives months, YYYY-MM)')
@@ -98,7 +119,9 @@ function buildProgram(): Command {
 
   program
     .command('tune')
-    .description('fit rule points to outcomes (L2 logistic regression) and write a new rule file that differs only in points')
+    .description(
+      'fit rule points to outcomes (L2 logistic regression) and write a new rule file that differs only in points',
+    )
     .argument('<rules>', 'the rule file')
     .requiredOption('--leads <file>', 'leads: .jsonl/.ndjson, .json or .csv')
     .option('--events <file>', 'events in their own file, joined to leads by lead_id')
@@ -108,15 +131,24 @@ function buildProgram(): Command {
     .option('--out <file>', 'write the new rule file here instead of stdout')
     .option('--seed <n>', 'seed of the holdout split', '1')
     .option('--holdout <share>', 'share of leads held out to measure AUC before and after', '0.3')
-    .option('--tiers', 'also move the tier thresholds (the first by --criterion, the others keeping their share of leads)')
-    .option('--criterion <criterion>', 'with --tiers: how to pick the first tier threshold: f1, youden or precision=P', 'f1')
+    .option(
+      '--tiers',
+      'also move the tier thresholds (the first by --criterion, the others keeping their share of leads)',
+    )
+    .option(
+      '--criterion <criterion>',
+      'with --tiers: how to pick the first tier threshold: f1, youden or precision=P',
+      'f1',
+    )
     .action(async (rules: string, opts) => {
       process.exitCode = await (await import('./commands/tune.js')).runTune(rules, opts);
     });
 
   program
     .command('diff')
-    .description('compare two versions of a rule file (a path or a git revision such as main:rules/b2b.score), with the impact on leads')
+    .description(
+      'compare two versions of a rule file (a path or a git revision such as main:rules/b2b.score), with the impact on leads',
+    )
     .argument('<old>', 'the old version: a file or REV:PATH')
     .argument('<new>', 'the new version: a file or REV:PATH')
     .option('--leads <file>', 'score these leads with both versions and report the impact')
@@ -132,7 +164,9 @@ function buildProgram(): Command {
 
   program
     .command('lsp')
-    .description('language server for editors (Language Server Protocol): diagnostics, completion, hover, fixes, rename, formatting')
+    .description(
+      'language server for editors (Language Server Protocol): diagnostics, completion, hover, fixes, rename, formatting',
+    )
     .option('--stdio', 'talk over stdin and stdout (the only transport)')
     .action(async () => {
       process.exitCode = await (await import('../editors/lsp/main.js')).runLsp();
@@ -158,13 +192,16 @@ export async function main(argv: readonly string[]): Promise<void> {
     await program.parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      const benign = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      const benign =
+        e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
       process.exitCode = benign ? EXIT.ok : EXIT.usage;
     } else if (e instanceof UsageError) {
       process.stderr.write(`leadscore: ${e.message}\n`);
       process.exitCode = EXIT.usage;
     } else {
-      process.stderr.write(`leadscore: internal error: ${(e as Error)?.message ?? String(e)}\n(this is a bug in leadscore; please report it with the command you ran)\n`);
+      process.stderr.write(
+        `leadscore: internal error: ${(e as Error)?.message ?? String(e)}\n(this is a bug in leadscore; please report it with the command you ran)\n`,
+      );
       if (process.env['LEADSCORE_DEBUG']) process.stderr.write(`${(e as Error)?.stack}\n`);
       process.exitCode = EXIT.rulesFailed;
     }

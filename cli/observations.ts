@@ -19,7 +19,10 @@ import { asOfInstant, checkTimeZone } from './time-options.js';
 
 export function criterionOption(text: string): Criterion {
   const c = parseCriterion(text);
-  if (!c) throw new UsageError(`--criterion "${text}": use f1, youden, or precision=P with P between 0 and 1 (e.g. precision=0.3)`);
+  if (!c)
+    throw new UsageError(
+      `--criterion "${text}": use f1, youden, or precision=P with P between 0 and 1 (e.g. precision=0.3)`,
+    );
   return c;
 }
 
@@ -61,7 +64,8 @@ export async function collectObservations(
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const events =
+    options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
   const { rules, program } = loaded ?? programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   const scorer: Scorer = instantiateScorer(program, timeZone);
@@ -105,7 +109,9 @@ export async function collectObservations(
           score: result.score,
           tier: result.tier,
           converted,
-          ...(options.by !== undefined && { cohort: cohortOf(Object.hasOwn(record, options.by) ? record[options.by] : undefined, timeZone) }),
+          ...(options.by !== undefined && {
+            cohort: cohortOf(Object.hasOwn(record, options.by) ? record[options.by] : undefined, timeZone),
+          }),
           contributions: contributionsOf(infos, result.reasons),
         });
       },
@@ -114,7 +120,9 @@ export async function collectObservations(
   } catch (e) {
     if (!(e instanceof DataFileError)) throw e;
     if (e.code === 'cannot-open') throw new UsageError(e.message);
-    process.stderr.write(`leadscore: ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}\n`);
+    process.stderr.write(
+      `leadscore: ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}\n`,
+    );
     return EXIT.invalidData;
   }
   const invalid = summary.invalidLeads + summary.invalidEvents;
@@ -134,7 +142,9 @@ export async function collectObservations(
   if (options.by !== undefined && observations.length > 0 && !fieldsSeen.has(options.by)) {
     const known = new Set<string>(fieldsSeen);
     for (const name of rules.schema?.lead.properties?.keys() ?? []) known.add(name);
-    throw new UsageError(`--by ${options.by}: no lead in ${options.leads} has a field "${options.by}"${didYouMean(suggest(options.by, known))}`);
+    throw new UsageError(
+      `--by ${options.by}: no lead in ${options.leads} has a field "${options.by}"${didYouMean(suggest(options.by, known))}`,
+    );
   }
   return {
     rules,
@@ -148,4 +158,3 @@ export async function collectObservations(
     exitCode: invalid > 0 ? EXIT.invalidData : EXIT.ok,
   };
 }
-

@@ -20,7 +20,10 @@ export function startProgress(path: string): Progress {
   const size = path === '-' ? 0 : fileSize(path);
   const bar = new SingleBar({
     stream: process.stderr,
-    format: size > 0 ? `scoring ${path} [{bar}] {percentage}% | {leads} leads | {rate} leads/s | ETA {eta_formatted}` : `scoring stdin | {leads} leads | {rate} leads/s`,
+    format:
+      size > 0
+        ? `scoring ${path} [{bar}] {percentage}% | {leads} leads | {rate} leads/s | ETA {eta_formatted}`
+        : `scoring stdin | {leads} leads | {rate} leads/s`,
     hideCursor: true,
     clearOnComplete: true,
     fps: 10,

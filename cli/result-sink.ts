@@ -16,7 +16,12 @@ export interface ResultSink {
  * `bom`: start CSV with a UTF-8 byte-order mark, which Excel (notably in
  * Japan) needs to read UTF-8 instead of Shift_JIS and garble the kanji.
  */
-export function createSink(stream: Writable, format: OutputFormat, groupNames: readonly string[], options: { bom?: boolean } = {}): ResultSink {
+export function createSink(
+  stream: Writable,
+  format: OutputFormat,
+  groupNames: readonly string[],
+  options: { bom?: boolean } = {},
+): ResultSink {
   const put = (text: string): Promise<void> | undefined =>
     stream.write(text) ? undefined : new Promise((resolve) => stream.once('drain', () => resolve()));
   const end = (text: string): Promise<void> =>
@@ -43,7 +48,9 @@ export function createSink(stream: Writable, format: OutputFormat, groupNames: r
       };
     }
     case 'csv': {
-      void put(`${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(csvCell).join(',')}\r\n`);
+      void put(
+        `${options.bom ? '\uFEFF' : ''}${['id', 'score', 'tier', ...groupNames, 'reasons'].map(csvCell).join(',')}\r\n`,
+      );
       return {
         write: (lead) => put(`${csvRow(lead, groupNames)}\r\n`),
         end: () => end(''),
@@ -53,7 +60,13 @@ export function createSink(stream: Writable, format: OutputFormat, groupNames: r
 }
 
 function jsonLine(lead: ScoredLead): string {
-  return JSON.stringify({ id: lead.id, score: lead.score, tier: lead.tier, groups: lead.groups, reasons: lead.reasons });
+  return JSON.stringify({
+    id: lead.id,
+    score: lead.score,
+    tier: lead.tier,
+    groups: lead.groups,
+    reasons: lead.reasons,
+  });
 }
 
 function csvRow(lead: ScoredLead, groupNames: readonly string[]): string {

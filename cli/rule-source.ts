@@ -48,10 +48,17 @@ export function loadRuleVersion(spec: string): RuleVersion {
 function gitShow(revision: string, path: string, spec: string): string {
   try {
     // `git show REV:./path` resolves the path from the working directory, like the user typed it.
-    return execFileSync('git', ['show', `${revision}:./${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', ['show', `${revision}:./${path}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (e) {
-    const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
-    if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`${spec}: reading a git revision needs git, which is not installed`);
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')[0];
+    if ((e as { code?: string }).code === 'ENOENT')
+      throw new UsageError(`${spec}: reading a git revision needs git, which is not installed`);
     throw new UsageError(`${spec}: not a file, and git cannot show it${stderr ? ` (git: ${stderr})` : ''}`);
   }
 }

@@ -10,9 +10,15 @@ import { loadRules, type LoadedRules } from './load-rules.js';
  */
 export function programOrReport(path: string): { rules: LoadedRules; program?: Program } {
   const rules = loadRules(path);
-  for (const diagnostic of rules.diagnostics) process.stderr.write(`${formatDiagnosticLine({ file: diagnostic.file ?? path, diagnostic })}\n`);
+  for (const diagnostic of rules.diagnostics)
+    process.stderr.write(`${formatDiagnosticLine({ file: diagnostic.file ?? path, diagnostic })}\n`);
   if (hasErrors(rules.diagnostics) || !rules.program) {
-    process.stderr.write(`${formatSummary(rules.diagnostics.map((diagnostic) => ({ file: path, diagnostic })), 1)}: fix the errors above, then run again\n`);
+    process.stderr.write(
+      `${formatSummary(
+        rules.diagnostics.map((diagnostic) => ({ file: path, diagnostic })),
+        1,
+      )}: fix the errors above, then run again\n`,
+    );
     return { rules };
   }
   return { rules, program: rules.program };
@@ -25,6 +31,11 @@ export function programOrReport(path: string): { rules: LoadedRules; program?: P
 export function reportTargetProblems(path: string, diagnostics: readonly Diagnostic[]): boolean {
   if (diagnostics.length === 0) return false;
   for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnosticLine({ file: path, diagnostic })}\n`);
-  process.stderr.write(`${formatSummary(diagnostics.map((diagnostic) => ({ file: path, diagnostic })), 1)}: fix the errors above, then run again\n`);
+  process.stderr.write(
+    `${formatSummary(
+      diagnostics.map((diagnostic) => ({ file: path, diagnostic })),
+      1,
+    )}: fix the errors above, then run again\n`,
+  );
   return true;
 }

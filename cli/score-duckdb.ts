@@ -18,18 +18,34 @@ import { openOutputStream } from './output.js';
 export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): Promise<number> {
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
-  if (options.rejects !== undefined) throw new UsageError('--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js');
+  if (options.rejects !== undefined)
+    throw new UsageError(
+      '--rejects is not available with --engine duckdb: it does not validate records one by one; use --engine js',
+    );
   const leads = inputFile(options.leads, '--leads');
   const events = options.events === undefined ? undefined : inputFile(options.events, '--events');
   const { program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   if (reportTargetProblems(rulesPath, sqlTargetDiagnostics(program))) return EXIT.rulesFailed;
 
-  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
-  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
+  const output =
+    options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
+  const sink = createSink(
+    output,
+    options.format,
+    program.groups.map((g) => g.name.name),
+    { bom: options.bom === true },
+  );
   let summary: { scored: number; withoutId: number };
   try {
-    summary = await scoreWithDuckDB({ program, leads, ...(events && { events }), now, ...(timeZone && { timeZone }), onResult: (lead) => sink.write(lead) });
+    summary = await scoreWithDuckDB({
+      program,
+      leads,
+      ...(events && { events }),
+      now,
+      ...(timeZone && { timeZone }),
+      onResult: (lead) => sink.write(lead),
+    });
   } catch (e) {
     if (e instanceof InputError) throw new UsageError(e.message);
     if (e instanceof SqlGenerationError) {
@@ -42,7 +58,9 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
   }
   process.stderr.write(`scored ${summary.scored} lead${summary.scored === 1 ? '' : 's'} with DuckDB\n`);
   if (summary.withoutId > 0) {
-    process.stderr.write(`${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`);
+    process.stderr.write(
+      `${summary.withoutId} lead record${summary.withoutId === 1 ? '' : 's'} without an id (not scored)\n`,
+    );
     return EXIT.invalidData;
   }
   return EXIT.ok;
@@ -51,7 +69,10 @@ export async function runScoreDuckDB(rulesPath: string, options: ScoreOptions): 
 function inputFile(path: string, flag: string): InputFile {
   if (path === '-') throw new UsageError(`${flag} -: --engine duckdb reads files only, not stdin`);
   const format = inputFormatOf(path);
-  if (!format) throw new UsageError(`${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`);
+  if (!format)
+    throw new UsageError(
+      `${flag} ${path}: cannot tell the file's format from its name; --engine duckdb reads .parquet, .csv, .json, .jsonl and .ndjson`,
+    );
   if (!existsSync(path)) throw new UsageError(`${flag} ${path}: no such file`);
   return { path, format };
 }

@@ -4,7 +4,8 @@ import { UsageError } from './exit-codes.js';
 /** `--tz`: an IANA zone name such as Asia/Tokyo, or UTC. */
 export function checkTimeZone(zone: string | undefined): string | undefined {
   if (zone === undefined) return undefined;
-  if (!isValidTimeZone(zone)) throw new UsageError(`--tz "${zone}" is not a time zone: use a name such as Asia/Tokyo or UTC`);
+  if (!isValidTimeZone(zone))
+    throw new UsageError(`--tz "${zone}" is not a time zone: use a name such as Asia/Tokyo or UTC`);
   return zone;
 }
 
@@ -13,7 +14,9 @@ export function asOfInstant(text: string | undefined, timeZone: string | undefin
   if (text === undefined) return Date.now();
   const ms = parseInstant(text, timeZone);
   if (ms === undefined) {
-    throw new UsageError(`--as-of "${text}" is not an ISO 8601 time: use 2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00+09:00`);
+    throw new UsageError(
+      `--as-of "${text}" is not an ISO 8601 time: use 2026-11-01, 2026-11-01T09:00 or 2026-11-01T09:00:00+09:00`,
+    );
   }
   return ms;
 }

@@ -34,7 +34,11 @@ export function checkSource(source: string, host: SchemaHost): CheckedSource {
     const read = host.readSchema(schemaStatement.path);
     if (!read) {
       diagnostics.push(
-        error('schema-not-found', `cannot read the schema file "${schemaStatement.path}": check the path (it is relative to the rule file)`, schemaStatement.pathRange),
+        error(
+          'schema-not-found',
+          `cannot read the schema file "${schemaStatement.path}": check the path (it is relative to the rule file)`,
+          schemaStatement.pathRange,
+        ),
       );
     } else {
       const loaded = loadSchema(read.text, read.file);
@@ -43,7 +47,9 @@ export function checkSource(source: string, host: SchemaHost): CheckedSource {
     }
   }
   // A line where the lexer dropped characters (`＞＝ １００`) parses as something else: what the checks say about it follows from that one error.
-  const dropped = new Set(parsed.diagnostics.filter((d) => d.code === 'unexpected-character').map((d) => d.range.start.line));
+  const dropped = new Set(
+    parsed.diagnostics.filter((d) => d.code === 'unexpected-character').map((d) => d.range.start.line),
+  );
   diagnostics.push(...checkRules(parsed.file, schema).filter((d) => !dropped.has(d.range.start.line)));
   const sorted = sortDiagnostics(diagnostics);
   return {

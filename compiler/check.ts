@@ -70,10 +70,21 @@ export const CHECKS: Readonly<Record<string, Check>> = {
  * `score >= 高`, which is always false) are warnings: the program is valid
  * and keeps its meaning.
  */
-const TYPE_CODES: ReadonlySet<string> = new Set(['unknown-field', 'unknown-event-type', 'unknown-event-property', 'operator-type', 'value-type', 'enum-value']);
+const TYPE_CODES: ReadonlySet<string> = new Set([
+  'unknown-field',
+  'unknown-event-type',
+  'unknown-event-property',
+  'operator-type',
+  'value-type',
+  'enum-value',
+]);
 
 /** Checks a parsed rule file against its schema (undefined when the file names none or it could not be loaded). */
-export function checkRules(file: RuleFile, schema: SchemaModel | undefined, checks: readonly Check[] = Object.values(CHECKS)): Diagnostic[] {
+export function checkRules(
+  file: RuleFile,
+  schema: SchemaModel | undefined,
+  checks: readonly Check[] = Object.values(CHECKS),
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const ctx = createContext(file, schema, (d) => {

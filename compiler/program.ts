@@ -1,4 +1,11 @@
-import { rulesOf, type GroupStatement, type ListLiteral, type Rule, type RuleFile, type TierStatement } from '../grammar/ast.js';
+import {
+  rulesOf,
+  type GroupStatement,
+  type ListLiteral,
+  type Rule,
+  type RuleFile,
+  type TierStatement,
+} from '../grammar/ast.js';
 import type { SchemaModel } from './schema/model.js';
 
 /**

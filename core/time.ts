@@ -23,7 +23,9 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
   // offset is assumed to have no transition inside it (zones change at most
   // twice a year, never twice in one day), so all its instants share the offset.
   // Transition days are cached by quarter hour (negative keys, same Map).
-  const self = zoneOffsetMs as unknown as { zones?: Map<string, { format: Intl.DateTimeFormat; days: Map<number, number> }> };
+  const self = zoneOffsetMs as unknown as {
+    zones?: Map<string, { format: Intl.DateTimeFormat; days: Map<number, number> }>;
+  };
   let zones = self.zones;
   if (zones === undefined) zones = self.zones = new Map();
   let zone = zones.get(timeZone);
@@ -59,13 +61,27 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
     let bc = false;
     for (const part of parts) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value); break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        case 'era': bc = part.value.charAt(0) === 'B'; break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value);
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          second = Number(part.value);
+          break;
+        case 'era':
+          bc = part.value.charAt(0) === 'B';
+          break;
       }
     }
     if (bc) year = 1 - year;
@@ -102,7 +118,11 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
 export function wallTimeToInstant(localMs: number, timeZone: string): number {
   // Fast path: a cache of local days whose offset is the same from the day
   // before to the day after, so every wall time in them maps directly.
-  const self = wallTimeToInstant as unknown as { zone?: string; days?: Map<number, number>; zones?: Map<string, Map<number, number>> };
+  const self = wallTimeToInstant as unknown as {
+    zone?: string;
+    days?: Map<number, number>;
+    zones?: Map<string, Map<number, number>>;
+  };
   let days = self.days;
   if (self.zone !== timeZone || days === undefined) {
     let zones = self.zones;
@@ -117,7 +137,10 @@ export function wallTimeToInstant(localMs: number, timeZone: string): number {
   if (stable !== undefined) return localMs - stable;
   const dayStart = dayKey * 86400000;
   const around = zoneOffsetMs(timeZone, dayStart - 86400000);
-  if (around === zoneOffsetMs(timeZone, dayStart + 2 * 86400000) && around === zoneOffsetMs(timeZone, dayStart + 43200000)) {
+  if (
+    around === zoneOffsetMs(timeZone, dayStart + 2 * 86400000) &&
+    around === zoneOffsetMs(timeZone, dayStart + 43200000)
+  ) {
     if (days.size > 100000) days.clear();
     days.set(dayKey, around);
     return localMs - around;
@@ -163,13 +186,55 @@ export function parseInstant(text: string, timeZone: string | undefined): number
   // full pattern below; both paths feed the same checks and arithmetic.
   const n = text.length;
   const c = (i: number): number => text.charCodeAt(i) - 48; // a digit's value; outside 0–9 for anything else
-  const y1 = c(0), y2 = c(1), y3 = c(2), y4 = c(3), mo1 = c(5), mo2 = c(6), d1 = c(8), d2 = c(9);
-  const h1 = c(11), h2 = c(12), mi1 = c(14), mi2 = c(15), s1 = c(17), s2 = c(18);
+  const y1 = c(0),
+    y2 = c(1),
+    y3 = c(2),
+    y4 = c(3),
+    mo1 = c(5),
+    mo2 = c(6),
+    d1 = c(8),
+    d2 = c(9);
+  const h1 = c(11),
+    h2 = c(12),
+    mi1 = c(14),
+    mi2 = c(15),
+    s1 = c(17),
+    s2 = c(18);
   let fast =
-    n >= 19 && c(4) === -3 && c(7) === -3 && c(10) === 36 && c(13) === 10 && c(16) === 10 && // - - T : :
-    y1 >= 0 && y1 <= 9 && y2 >= 0 && y2 <= 9 && y3 >= 0 && y3 <= 9 && y4 >= 0 && y4 <= 9 &&
-    mo1 >= 0 && mo1 <= 9 && mo2 >= 0 && mo2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 &&
-    h1 >= 0 && h1 <= 9 && h2 >= 0 && h2 <= 9 && mi1 >= 0 && mi1 <= 9 && mi2 >= 0 && mi2 <= 9 && s1 >= 0 && s1 <= 9 && s2 >= 0 && s2 <= 9;
+    n >= 19 &&
+    c(4) === -3 &&
+    c(7) === -3 &&
+    c(10) === 36 &&
+    c(13) === 10 &&
+    c(16) === 10 && // - - T : :
+    y1 >= 0 &&
+    y1 <= 9 &&
+    y2 >= 0 &&
+    y2 <= 9 &&
+    y3 >= 0 &&
+    y3 <= 9 &&
+    y4 >= 0 &&
+    y4 <= 9 &&
+    mo1 >= 0 &&
+    mo1 <= 9 &&
+    mo2 >= 0 &&
+    mo2 <= 9 &&
+    d1 >= 0 &&
+    d1 <= 9 &&
+    d2 >= 0 &&
+    d2 <= 9 &&
+    h1 >= 0 &&
+    h1 <= 9 &&
+    h2 >= 0 &&
+    h2 <= 9 &&
+    mi1 >= 0 &&
+    mi1 <= 9 &&
+    mi2 >= 0 &&
+    mi2 <= 9 &&
+    s1 >= 0 &&
+    s1 <= 9 &&
+    s2 >= 0 &&
+    s2 <= 9;
   let pos = 19;
   if (fast && pos < n && (c(pos) === -2 || c(pos) === -4)) {
     // `.` or `,` and a fraction of 1 to 9 digits; its first three are the milliseconds.
@@ -182,10 +247,14 @@ export function parseInstant(text: string, timeZone: string | undefined): number
   }
   if (fast && pos < n) {
     const sign = c(pos);
-    if ((sign === 42 || sign === 74) && pos + 1 === n) zone = 1; // Z z
+    if ((sign === 42 || sign === 74) && pos + 1 === n)
+      zone = 1; // Z z
     else if ((sign === -5 || sign === -3) && pos + 6 === n && c(pos + 3) === 10) {
       // +HH:MM or -HH:MM
-      const oh1 = c(pos + 1), oh2 = c(pos + 2), om1 = c(pos + 4), om2 = c(pos + 5);
+      const oh1 = c(pos + 1),
+        oh2 = c(pos + 2),
+        om1 = c(pos + 4),
+        om2 = c(pos + 5);
       if (oh1 >= 0 && oh1 <= 9 && oh2 >= 0 && oh2 <= 9 && om1 >= 0 && om1 <= 9 && om2 >= 0 && om2 <= 9) {
         zone = sign === -5 ? 2 : 3;
         offsetHours = oh1 * 10 + oh2;
@@ -201,7 +270,10 @@ export function parseInstant(text: string, timeZone: string | undefined): number
     minute = mi1 * 10 + mi2;
     second = s1 * 10 + s2;
   } else {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
+    const m =
+      /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(
+        text,
+      );
     if (m === null) return undefined;
     year = Number(m[1]);
     month = Number(m[2]);
@@ -218,7 +290,8 @@ export function parseInstant(text: string, timeZone: string | undefined): number
   }
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const monthDays =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > monthDays) return undefined;
   // Date.UTC maps years 0–99 to 1900–1999; go through a 400-year cycle (146097 days) instead.
   const local =

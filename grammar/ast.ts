@@ -221,7 +221,8 @@ export function rulesOf(file: RuleFile): { rule: Rule; group?: GroupStatement }[
   const result: { rule: Rule; group?: GroupStatement }[] = [];
   for (const statement of file.statements) {
     if (statement.kind === 'group') for (const rule of statement.rules) result.push({ rule, group: statement });
-    else if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive') result.push({ rule: statement });
+    else if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive')
+      result.push({ rule: statement });
   }
   return result;
 }

@@ -28,15 +28,27 @@ export class AstBuilder extends LiteralBuilder {
 
   private statement(cst: CstNode): ast.Statement | undefined {
     const c = cst.children as Children;
-    const [inner] = [...nodes(c, 'schemaStatement'), ...nodes(c, 'letStatement'), ...nodes(c, 'groupStatement'), ...nodes(c, 'rule'), ...nodes(c, 'tierStatement')];
+    const [inner] = [
+      ...nodes(c, 'schemaStatement'),
+      ...nodes(c, 'letStatement'),
+      ...nodes(c, 'groupStatement'),
+      ...nodes(c, 'rule'),
+      ...nodes(c, 'tierStatement'),
+    ];
     if (!inner) return undefined;
     switch (inner.name) {
-      case 'schemaStatement': return this.schema(inner);
-      case 'letStatement': return this.let(inner);
-      case 'groupStatement': return this.group(inner);
-      case 'rule': return this.rule(inner);
-      case 'tierStatement': return this.tier(inner);
-      default: return undefined;
+      case 'schemaStatement':
+        return this.schema(inner);
+      case 'letStatement':
+        return this.let(inner);
+      case 'groupStatement':
+        return this.group(inner);
+      case 'rule':
+        return this.rule(inner);
+      case 'tierStatement':
+        return this.tier(inner);
+      default:
+        return undefined;
     }
   }
 
@@ -107,7 +119,13 @@ export class AstBuilder extends LiteralBuilder {
     const points = this.points(token(c, 'SignedNumber'));
     if (!keyword || !condition || !points) return undefined;
     const label = this.label(token(c, 'StringLiteral'));
-    return { kind: 'when', condition, points, ...(label && { label }), range: spanning(this.tokenRange(keyword), (label ?? points).range) };
+    return {
+      kind: 'when',
+      condition,
+      points,
+      ...(label && { label }),
+      range: spanning(this.tokenRange(keyword), (label ?? points).range),
+    };
   }
 
   private onRule(cst: CstNode): ast.OnRule | undefined {
@@ -149,7 +167,8 @@ export class AstBuilder extends LiteralBuilder {
     }
     const within = token(c, 'Kw_within');
     const duration = this.duration(token(c, 'DurationLiteral'));
-    if (within && duration) return { kind: 'within', duration, range: spanning(this.tokenRange(within), duration.range) };
+    if (within && duration)
+      return { kind: 'within', duration, range: spanning(this.tokenRange(within), duration.range) };
     return undefined;
   }
 
@@ -160,7 +179,13 @@ export class AstBuilder extends LiteralBuilder {
     const points = this.points(token(c, 'SignedNumber'));
     if (!keyword || !duration || !points || !token(c, 'Kw_inactive')) return undefined;
     const label = this.label(token(c, 'StringLiteral'));
-    return { kind: 'inactive', duration, points, ...(label && { label }), range: spanning(this.tokenRange(keyword), (label ?? points).range) };
+    return {
+      kind: 'inactive',
+      duration,
+      points,
+      ...(label && { label }),
+      range: spanning(this.tokenRange(keyword), (label ?? points).range),
+    };
   }
 
   private tier(cst: CstNode): ast.TierStatement | undefined {
@@ -169,7 +194,11 @@ export class AstBuilder extends LiteralBuilder {
     const nameToken = token(c, 'Identifier') ?? token(c, 'StringLiteral');
     if (!keyword || !nameToken) return undefined;
     const quoted = nameToken.tokenType !== undefined && nameToken.image.startsWith('"');
-    const name: ast.TierName = { name: quoted ? this.stringValue(nameToken) : nameToken.image, quoted, range: this.tokenRange(nameToken) };
+    const name: ast.TierName = {
+      name: quoted ? this.stringValue(nameToken) : nameToken.image,
+      quoted,
+      range: this.tokenRange(nameToken),
+    };
     let test: ast.TierTest | undefined;
     const numberNode = nodes(c, 'numberValue')[0];
     const condNode = nodes(c, 'condition')[0];
@@ -198,7 +227,12 @@ export class AstBuilder extends LiteralBuilder {
     }
     if (operands.length === 0) return undefined;
     if (operands.length === 1) return operands[0];
-    return { kind: 'or', operands, parenthesized: false, range: spanning(operands[0]!.range, operands[operands.length - 1]!.range) };
+    return {
+      kind: 'or',
+      operands,
+      parenthesized: false,
+      range: spanning(operands[0]!.range, operands[operands.length - 1]!.range),
+    };
   }
 
   private conjunction(cst: CstNode): ast.Condition | undefined {
@@ -210,7 +244,12 @@ export class AstBuilder extends LiteralBuilder {
     }
     if (operands.length === 0) return undefined;
     if (operands.length === 1) return operands[0];
-    return { kind: 'and', operands, parenthesized: false, range: spanning(operands[0]!.range, operands[operands.length - 1]!.range) };
+    return {
+      kind: 'and',
+      operands,
+      parenthesized: false,
+      range: spanning(operands[0]!.range, operands[operands.length - 1]!.range),
+    };
   }
 
   private unary(cst: CstNode): ast.Condition | undefined {
@@ -219,7 +258,9 @@ export class AstBuilder extends LiteralBuilder {
     if (not) {
       const operandNode = nodes(c, 'unary')[0];
       const operand = operandNode && this.unary(operandNode);
-      return operand && { kind: 'not', operand, parenthesized: false, range: spanning(this.tokenRange(not), operand.range) };
+      return (
+        operand && { kind: 'not', operand, parenthesized: false, range: spanning(this.tokenRange(not), operand.range) }
+      );
     }
     const open = token(c, 'LParen');
     if (open) {
@@ -245,13 +286,25 @@ export class AstBuilder extends LiteralBuilder {
       const valueNode = nodes(c, 'value')[0];
       const value = valueNode && this.value(valueNode);
       if (!opToken || !value) return undefined;
-      return { kind: 'compare', ...base, op: opToken.image as ast.ComparisonOperator, value, range: spanning(path.range, value.range) };
+      return {
+        kind: 'compare',
+        ...base,
+        op: opToken.image as ast.ComparisonOperator,
+        value,
+        range: spanning(path.range, value.range),
+      };
     }
     if (token(c, 'Kw_in')) {
       const listNode = nodes(c, 'listRef')[0];
       const list = listNode && this.listRef(listNode);
       if (!list) return undefined;
-      return { kind: 'in', ...base, negated: token(c, 'Kw_not') !== undefined, list, range: spanning(path.range, list.range) };
+      return {
+        kind: 'in',
+        ...base,
+        negated: token(c, 'Kw_not') !== undefined,
+        list,
+        range: spanning(path.range, list.range),
+      };
     }
     if (token(c, 'Kw_contains')) {
       const valueNode = nodes(c, 'value')[0];
@@ -262,7 +315,12 @@ export class AstBuilder extends LiteralBuilder {
     if (token(c, 'Kw_is')) {
       const set = token(c, 'Kw_set');
       if (!set) return undefined;
-      return { kind: 'isSet', ...base, negated: token(c, 'Kw_not') !== undefined, range: spanning(path.range, this.tokenRange(set)) };
+      return {
+        kind: 'isSet',
+        ...base,
+        negated: token(c, 'Kw_not') !== undefined,
+        range: spanning(path.range, this.tokenRange(set)),
+      };
     }
     return { kind: 'truthy', ...base, range: path.range };
   }
@@ -319,7 +377,13 @@ export class AstBuilder extends LiteralBuilder {
     if (!number) return undefined;
     const range = this.tokenRange(number);
     if (number.image.startsWith('+')) {
-      this.diagnostics.push(error('syntax', `write the number without "+": ${number.image.slice(1)} (a sign-first number here reads as points)`, range));
+      this.diagnostics.push(
+        error(
+          'syntax',
+          `write the number without "+": ${number.image.slice(1)} (a sign-first number here reads as points)`,
+          range,
+        ),
+      );
       return undefined;
     }
     return { kind: 'number', value: Number(number.image), raw: number.image, range };

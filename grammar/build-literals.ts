@@ -20,7 +20,10 @@ export class LiteralBuilder {
 
   protected points(number: IToken | undefined): ast.Points | undefined {
     if (!number) return undefined;
-    const value = this.integer(number, `points must be a whole number with a sign, such as ${number.image[0]}${Math.round(Math.abs(Number(number.image)))}`);
+    const value = this.integer(
+      number,
+      `points must be a whole number with a sign, such as ${number.image[0]}${Math.round(Math.abs(Number(number.image)))}`,
+    );
     return value === undefined ? undefined : { kind: 'points', value, range: this.tokenRange(number) };
   }
 
@@ -30,7 +33,13 @@ export class LiteralBuilder {
     if (!match) return undefined; // the lexer step reported the unit
     const amount = Number(match[1]);
     const unit = match[2] as ast.DurationUnit;
-    return { kind: 'duration', amount, unit, milliseconds: amount * DURATION_MS[unit], range: this.tokenRange(literal) };
+    return {
+      kind: 'duration',
+      amount,
+      unit,
+      milliseconds: amount * DURATION_MS[unit],
+      range: this.tokenRange(literal),
+    };
   }
 
   protected label(literal: IToken | undefined): ast.Label | undefined {
@@ -48,7 +57,13 @@ export class LiteralBuilder {
     }
     const value = Number(number.image);
     if (!Number.isSafeInteger(value)) {
-      this.diagnostics.push(error('bad-points', `${number.image} is too large: use a number below 9007199254740992`, this.tokenRange(number)));
+      this.diagnostics.push(
+        error(
+          'bad-points',
+          `${number.image} is too large: use a number below 9007199254740992`,
+          this.tokenRange(number),
+        ),
+      );
       return undefined;
     }
     return value;
@@ -60,7 +75,11 @@ export class LiteralBuilder {
     for (const bad of badEscapes) {
       const start = literal.startOffset + bad.offset;
       this.diagnostics.push(
-        error('bad-escape', `"${bad.text}" is not an escape: use \\" \\\\ \\n \\t or \\uXXXX (four hex digits)`, this.lines.range(start, start + bad.length)),
+        error(
+          'bad-escape',
+          `"${bad.text}" is not an escape: use \\" \\\\ \\n \\t or \\uXXXX (four hex digits)`,
+          this.lines.range(start, start + bad.length),
+        ),
       );
     }
     return value;

@@ -25,11 +25,21 @@ export interface Diagnostic {
   readonly params?: DiagnosticParams;
 }
 
-export function error(code: DiagnosticCode, message: string, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
+export function error(
+  code: DiagnosticCode,
+  message: string,
+  range: Range,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
   return { code, message, severity: 'error', range, ...extra };
 }
 
-export function warning(code: DiagnosticCode, message: string, range: Range, extra: Partial<Diagnostic> = {}): Diagnostic {
+export function warning(
+  code: DiagnosticCode,
+  message: string,
+  range: Range,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
   return { code, message, severity: 'warning', range, ...extra };
 }
 
@@ -41,6 +51,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => (a.d.file ?? '').localeCompare(b.d.file ?? '') || a.d.range.start.offset - b.d.range.start.offset || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (a.d.file ?? '').localeCompare(b.d.file ?? '') || a.d.range.start.offset - b.d.range.start.offset || a.i - b.i,
+    )
     .map(({ d }) => d);
 }

@@ -15,7 +15,8 @@ import type { Range } from './range.js';
  * where the source had blank lines. A file with syntax errors is not
  * formatted: its diagnostics are returned instead.
  */
-export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+export type FormatResult =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 /** Points are aligned only while the longest rule head of a block is at most this wide. */
 const ALIGN_LIMIT = 56;
@@ -45,7 +46,7 @@ class Printer {
 
   print(): string[] {
     const statements = this.file.statements;
-    for (let i = 0; i < statements.length; ) {
+    for (let i = 0; i < statements.length;) {
       const statement = statements[i]!;
       if (isRule(statement)) {
         // A block of top-level rules aligns like the rules of a group.
@@ -108,7 +109,11 @@ class Printer {
         }
         const width = stringWidth(line.head);
         const pad = width <= ALIGN_LIMIT ? ' '.repeat(widest - width + 1) : ' ';
-        this.emit({ startLine: line.rule.range.start.line, endLine: line.rule.range.end.line, text: `${indent}${line.head}${pad}${line.tail}${line.comment}` });
+        this.emit({
+          startLine: line.rule.range.start.line,
+          endLine: line.rule.range.end.line,
+          text: `${indent}${line.head}${pad}${line.tail}${line.comment}`,
+        });
       }
       block = [];
     };
@@ -121,7 +126,12 @@ class Printer {
         this.nextComment++;
       }
       const { head, tail } = printRuleParts(rule);
-      block.push({ rule, head, tail, comment: this.trailingComment(rule.range.end.line, Infinity, rule.range.end.offset) });
+      block.push({
+        rule,
+        head,
+        tail,
+        comment: this.trailingComment(rule.range.end.line, Infinity, rule.range.end.offset),
+      });
       lastRule = rule;
     }
     flush();
@@ -136,7 +146,8 @@ class Printer {
   private pendingComments(beforeOffset: number): Comment[] {
     const comments = this.file.comments;
     const pending: Comment[] = [];
-    for (let i = this.nextComment; i < comments.length && comments[i]!.range.start.offset < beforeOffset; i++) pending.push(comments[i]!);
+    for (let i = this.nextComment; i < comments.length && comments[i]!.range.start.offset < beforeOffset; i++)
+      pending.push(comments[i]!);
     return pending;
   }
 
@@ -149,13 +160,23 @@ class Printer {
   }
 
   private emitComment(comment: Comment, indent: string): void {
-    this.emit({ startLine: comment.range.start.line, endLine: comment.range.start.line, text: `${indent}#${comment.text.trimEnd()}` });
+    this.emit({
+      startLine: comment.range.start.line,
+      endLine: comment.range.start.line,
+      text: `${indent}#${comment.text.trimEnd()}`,
+    });
   }
 
   /** The comment that ends line `line` (after `fromOffset`), as ` # …`, consumed; or ''. */
   private trailingComment(line: number, beforeOffset: number, fromOffset = -1): string {
     const comment = this.file.comments[this.nextComment];
-    if (!comment || comment.range.start.line !== line || comment.range.start.offset < fromOffset || comment.range.start.offset >= beforeOffset) return '';
+    if (
+      !comment ||
+      comment.range.start.line !== line ||
+      comment.range.start.offset < fromOffset ||
+      comment.range.start.offset >= beforeOffset
+    )
+      return '';
     this.nextComment++;
     return ` #${comment.text.trimEnd()}`;
   }

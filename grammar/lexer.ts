@@ -21,9 +21,30 @@ export interface LexResult {
 
 /** Full-width characters a Japanese IME produces where the language wants ASCII. */
 const HALF_WIDTH_HINTS: Record<string, string> = {
-  '＝': '=', '＋': '+', '－': '-', '（': '(', '）': ')', '［': '[', '］': ']', '｛': '{', '｝': '}',
-  '，': ',', '、': ',', '＞': '>', '＜': '<', '！': '!', '．': '.', '＃': '#',
-  '“': '"', '”': '"', '「': '"', '」': '"', '＂': '"', "'": '"', '’': '"', '‘': '"',
+  '＝': '=',
+  '＋': '+',
+  '－': '-',
+  '（': '(',
+  '）': ')',
+  '［': '[',
+  '］': ']',
+  '｛': '{',
+  '｝': '}',
+  '，': ',',
+  '、': ',',
+  '＞': '>',
+  '＜': '<',
+  '！': '!',
+  '．': '.',
+  '＃': '#',
+  '“': '"',
+  '”': '"',
+  '「': '"',
+  '」': '"',
+  '＂': '"',
+  "'": '"',
+  '’': '"',
+  '‘': '"',
 };
 
 function halfWidth(ch: string): string | undefined {
@@ -67,7 +88,14 @@ export function tokenize(source: string, lines: LineMap): LexResult {
     const half = halfWidthText(text);
     // The half-width text is a quick fix ("＋２０" → "+20"), and what a translated message names.
     const extra = half === undefined ? {} : { suggestions: [half], params: { text, half } };
-    diagnostics.push(error('unexpected-character', unexpectedCharacterMessage(text), lines.range(e.offset, e.offset + e.length), extra));
+    diagnostics.push(
+      error(
+        'unexpected-character',
+        unexpectedCharacterMessage(text),
+        lines.range(e.offset, e.offset + e.length),
+        extra,
+      ),
+    );
   }
   const tokens: IToken[] = [];
   const raw = result.tokens;
@@ -76,19 +104,35 @@ export function tokenize(source: string, lines: LineMap): LexResult {
     const range = lines.range(token.startOffset, token.endOffset! + 1);
     if (token.tokenType === UnterminatedString) {
       damage(token.startOffset);
-      diagnostics.push(error('unterminated-string', 'this text has no closing quote: add " at its end (a string cannot span lines)', range));
+      diagnostics.push(
+        error(
+          'unterminated-string',
+          'this text has no closing quote: add " at its end (a string cannot span lines)',
+          range,
+        ),
+      );
     } else if (token.tokenType === DurationLiteral && !/^\d+[hdw]$/.test(token.image)) {
       const unit = token.image.replace(/^\d+/, '');
-      diagnostics.push(error('bad-duration', `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`, range));
+      diagnostics.push(
+        error('bad-duration', `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`, range),
+      );
     } else if (token.tokenType === LoneSign) {
       const next = raw[i + 1];
       if (next !== undefined && next.tokenType === NumberLiteral) {
-        diagnostics.push(error('bad-points', `write the sign right against the number, with no space: ${token.image}${next.image}`, lines.range(token.startOffset, next.endOffset! + 1)));
+        diagnostics.push(
+          error(
+            'bad-points',
+            `write the sign right against the number, with no space: ${token.image}${next.image}`,
+            lines.range(token.startOffset, next.endOffset! + 1),
+          ),
+        );
         tokens.push(mergeSign(token, next));
         i++;
       } else {
         damage(token.startOffset);
-        diagnostics.push(error('bad-points', `"${token.image}" must be followed by a number, as in ${token.image}20`, range));
+        diagnostics.push(
+          error('bad-points', `"${token.image}" must be followed by a number, as in ${token.image}20`, range),
+        );
       }
       continue;
     }

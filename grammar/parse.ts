@@ -47,7 +47,13 @@ export function parse(source: string): ParseResult {
   if (source.length > MAX_SOURCE_LENGTH) {
     return {
       file: { kind: 'file', statements: [], comments: [], range: lines.range(0, 0) },
-      diagnostics: [error('syntax', `the rule file is too large (${source.length} characters; at most ${MAX_SOURCE_LENGTH})`, lines.range(0, 0))],
+      diagnostics: [
+        error(
+          'syntax',
+          `the rule file is too large (${source.length} characters; at most ${MAX_SOURCE_LENGTH})`,
+          lines.range(0, 0),
+        ),
+      ],
     };
   }
   const lexed = tokenize(source, lines);
@@ -56,7 +62,10 @@ export function parse(source: string): ParseResult {
   if (tooDeep) {
     const message = `this condition is nested too deeply (more than ${MAX_NESTING} parentheses or "not"s inside each other): simplify it`;
     diagnostics.push(error('syntax', message, tokenRange(tooDeep, lines)));
-    return { file: new AstBuilder(lines, diagnostics).file([], lexed.comments), diagnostics: sortDiagnostics(diagnostics) };
+    return {
+      file: new AstBuilder(lines, diagnostics).file([], lexed.comments),
+      diagnostics: sortDiagnostics(diagnostics),
+    };
   }
   const { statements, errors, gaveUp } = parseTokens(lexed.tokens);
   const located = errors
@@ -72,7 +81,13 @@ export function parse(source: string): ParseResult {
   }
   if (gaveUp) {
     const end = lines.range(source.length, source.length);
-    diagnostics.push(error('too-many-errors', 'too many syntax errors to read the rest of the file: is this a rule file? Fix the errors above and check again', end));
+    diagnostics.push(
+      error(
+        'too-many-errors',
+        'too many syntax errors to read the rest of the file: is this a rule file? Fix the errors above and check again',
+        end,
+      ),
+    );
   }
   const file = new AstBuilder(lines, diagnostics).file(statements, lexed.comments);
   return { file, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
@@ -103,7 +118,12 @@ function syntaxErrorRange(found: IToken, all: IToken[], lines: LineMap): Range {
  * missing at the end of the damaged line). An unclosed group at the end of
  * the file is a separate mistake and stays.
  */
-function isAfterLexingError(token: IToken, line: number, damagedLines: ReadonlyMap<number, number>, lines: LineMap): boolean {
+function isAfterLexingError(
+  token: IToken,
+  line: number,
+  damagedLines: ReadonlyMap<number, number>,
+  lines: LineMap,
+): boolean {
   const damagedFrom = damagedLines.get(line);
   if (damagedFrom === undefined || !Number.isFinite(token.startOffset)) return false;
   return token.startOffset >= damagedFrom || lines.position(token.startOffset).line > line;

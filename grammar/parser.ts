@@ -56,7 +56,12 @@ class RuleParser extends CstParser {
 
   groupLimit = this.RULE('groupLimit', () => {
     this.OR([
-      { ALT: () => { this.CONSUME(t.Max); this.CONSUME(t.NumberLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Max);
+          this.CONSUME(t.NumberLiteral);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(t.Min);
@@ -96,8 +101,18 @@ class RuleParser extends CstParser {
   modifier = this.RULE('modifier', () => {
     this.OR([
       { ALT: () => this.CONSUME(t.Each) },
-      { ALT: () => { this.CONSUME(t.Max); this.CONSUME(t.NumberLiteral); } },
-      { ALT: () => { this.CONSUME(t.Within); this.CONSUME(t.DurationLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Max);
+          this.CONSUME(t.NumberLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Within);
+          this.CONSUME(t.DurationLiteral);
+        },
+      },
     ]);
   });
 
@@ -113,8 +128,18 @@ class RuleParser extends CstParser {
     this.CONSUME(t.Tier);
     this.OR([{ ALT: () => this.CONSUME(t.Identifier) }, { ALT: () => this.CONSUME(t.StringLiteral) }]);
     this.OR2([
-      { ALT: () => { this.CONSUME(t.GreaterEqual); this.SUBRULE(this.numberValue); } },
-      { ALT: () => { this.CONSUME(t.When); this.SUBRULE(this.condition); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.GreaterEqual);
+          this.SUBRULE(this.numberValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.When);
+          this.SUBRULE(this.condition);
+        },
+      },
       { ALT: () => this.CONSUME(t.Otherwise) },
     ]);
   });
@@ -137,8 +162,19 @@ class RuleParser extends CstParser {
 
   unary = this.RULE('unary', () => {
     this.OR([
-      { ALT: () => { this.CONSUME(t.Not); this.SUBRULE(this.unary); } },
-      { ALT: () => { this.CONSUME(t.LParen); this.SUBRULE(this.condition); this.CONSUME(t.RParen); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.Not);
+          this.SUBRULE(this.unary);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.condition);
+          this.CONSUME(t.RParen);
+        },
+      },
       { ALT: () => this.SUBRULE(this.test) },
     ]);
   });
@@ -147,10 +183,32 @@ class RuleParser extends CstParser {
     this.SUBRULE(this.path);
     this.OPTION(() => {
       this.OR([
-        { ALT: () => { this.SUBRULE(this.comparator); this.SUBRULE(this.value); } },
-        { ALT: () => { this.OPTION2(() => this.CONSUME(t.Not)); this.CONSUME(t.In); this.SUBRULE(this.listRef); } },
-        { ALT: () => { this.CONSUME(t.Contains); this.SUBRULE2(this.value); } },
-        { ALT: () => { this.CONSUME(t.Is); this.OPTION3(() => this.CONSUME2(t.Not)); this.CONSUME(t.Set); } },
+        {
+          ALT: () => {
+            this.SUBRULE(this.comparator);
+            this.SUBRULE(this.value);
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(t.Not));
+            this.CONSUME(t.In);
+            this.SUBRULE(this.listRef);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Contains);
+            this.SUBRULE2(this.value);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(t.Is);
+            this.OPTION3(() => this.CONSUME2(t.Not));
+            this.CONSUME(t.Set);
+          },
+        },
       ]);
     });
   });

@@ -1,4 +1,14 @@
-import { pathText, type Condition, type ListRef, type Modifier, type Points, type Rule, type TierName, type TierStatement, type Value } from './ast.js';
+import {
+  pathText,
+  type Condition,
+  type ListRef,
+  type Modifier,
+  type Points,
+  type Rule,
+  type TierName,
+  type TierStatement,
+  type Value,
+} from './ast.js';
 import { quoteString } from './strings.js';
 
 /**
@@ -76,7 +86,10 @@ export function printRuleParts(rule: Rule): { head: string; tail: string } {
       return { head: `on ${rule.eventType.name}${where}`, tail: `${printPoints(rule.points)}${modifiers}${label}` };
     }
     case 'inactive':
-      return { head: `after ${rule.duration.amount}${rule.duration.unit} inactive`, tail: `${printPoints(rule.points)}${label}` };
+      return {
+        head: `after ${rule.duration.amount}${rule.duration.unit} inactive`,
+        tail: `${printPoints(rule.points)}${label}`,
+      };
   }
 }
 
@@ -91,6 +104,11 @@ export function printTierName(name: TierName): string {
 
 export function printTier(tier: TierStatement): string {
   const test = tier.test;
-  const rest = test.kind === 'threshold' ? `>= ${test.threshold.raw}` : test.kind === 'when' ? `when ${printCondition(test.condition)}` : 'otherwise';
+  const rest =
+    test.kind === 'threshold'
+      ? `>= ${test.threshold.raw}`
+      : test.kind === 'when'
+        ? `when ${printCondition(test.condition)}`
+        : 'otherwise';
   return `tier ${printTierName(tier.name)} ${rest}`;
 }

@@ -34,7 +34,8 @@ export function parseTokens(tokens: IToken[]): { statements: CstNode[]; errors: 
   const errors: SyntaxError[] = [];
   const indexOf = new Map(tokens.map((token, i) => [token, i]));
   const startsLine = (i: number) => i === 0 || tokens[i]!.startLine! > tokens[i - 1]!.endLine!;
-  const startsStrayLine = (i: number) => startsLine(i) && (tokens[i]!.tokenType === t.Identifier || tokens[i]!.tokenType === t.RBrace);
+  const startsStrayLine = (i: number) =>
+    startsLine(i) && (tokens[i]!.tokenType === t.Identifier || tokens[i]!.tokenType === t.RBrace);
   const stray = (i: number) => {
     const token = tokens[i]!;
     errors.push({ message: `expected ${STATEMENT_START}, but found ${describeToken(token)}`, token, atToken: true });
@@ -43,7 +44,8 @@ export function parseTokens(tokens: IToken[]): { statements: CstNode[]; errors: 
   const reportStray = (token: IToken) => {
     const index = indexOf.get(token);
     if (index === undefined) return;
-    const restOfReported = lastError !== -1 && lastError <= index && !tokens.slice(lastError, index).some(isStatementStart);
+    const restOfReported =
+      lastError !== -1 && lastError <= index && !tokens.slice(lastError, index).some(isStatementStart);
     if (!restOfReported || startsStrayLine(index)) stray(index);
     let i = index + 1;
     for (; i < tokens.length && !isStatementStart(tokens[i]!); i++) if (startsStrayLine(i)) stray(i);

@@ -32,7 +32,12 @@ export function unescapeString(literal: string, closed = true): UnescapeResult {
       value += String.fromCharCode(parseInt(body.slice(i + 2, i + 6), 16));
       i += 5;
     } else {
-      const length = next === 'u' ? Math.min(2 + (body.slice(i + 2).match(/^[0-9A-Fa-f]{0,3}/)?.[0].length ?? 0), body.length - i) : next === undefined ? 1 : 2;
+      const length =
+        next === 'u'
+          ? Math.min(2 + (body.slice(i + 2).match(/^[0-9A-Fa-f]{0,3}/)?.[0].length ?? 0), body.length - i)
+          : next === undefined
+            ? 1
+            : 2;
       badEscapes.push({ offset: i + 1, length, text: body.slice(i, i + length) });
       i += length - 1;
     }
@@ -48,7 +53,8 @@ export function quoteString(value: string): string {
     else if (ch === '\\') out += '\\\\';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\t') out += '\\t';
-    else if (ch < ' ' || ch === '\u2028' || ch === '\u2029' || ch === '\u007f') out += '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+    else if (ch < ' ' || ch === '\u2028' || ch === '\u2029' || ch === '\u007f')
+      out += '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
     else out += ch;
   }
   return out + '"';

@@ -19,7 +19,8 @@ export interface ConditionSite<S extends Scope = Scope> {
 /** A rule's condition with its scope; undefined for `after … inactive` and an `on` without `where`. */
 export function conditionOfRule(rule: Rule): ConditionSite<RuleScope> | undefined {
   if (rule.kind === 'when') return { condition: rule.condition, scope: { kind: 'lead' } };
-  if (rule.kind === 'on' && rule.where) return { condition: rule.where, scope: { kind: 'event', eventType: rule.eventType.name } };
+  if (rule.kind === 'on' && rule.where)
+    return { condition: rule.where, scope: { kind: 'event', eventType: rule.eventType.name } };
   return undefined;
 }
 
@@ -31,7 +32,8 @@ export function conditionsOf(file: RuleFile): ConditionSite[] {
   };
   for (const statement of file.statements) {
     if (statement.kind === 'group') statement.rules.forEach((rule) => add(conditionOfRule(rule)));
-    else if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive') add(conditionOfRule(statement));
+    else if (statement.kind === 'when' || statement.kind === 'on' || statement.kind === 'inactive')
+      add(conditionOfRule(statement));
     else if (statement.kind === 'tier' && statement.test.kind === 'when') {
       add({ condition: statement.test.condition, scope: { kind: 'tier' } });
     }

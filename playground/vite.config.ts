@@ -14,7 +14,8 @@ const trimMonaco: Plugin = {
   name: 'leadscore:trim-monaco',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (importer?.includes('/node_modules/monaco-editor/') && source.endsWith('/internal/common/workers.js')) return monacoWorkersShim;
+    if (importer?.includes('/node_modules/monaco-editor/') && source.endsWith('/internal/common/workers.js'))
+      return monacoWorkersShim;
     return null;
   },
 };

@@ -33,17 +33,24 @@ export function prepareEvent(
   callerReasons: readonly string[] = [],
 ): Prepared<PreparedEvent> {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    return { ok: false, reasons: [`an event must be an object with type and at (got ${JSON.stringify(record) ?? String(record)})`] };
+    return {
+      ok: false,
+      reasons: [`an event must be an object with type and at (got ${JSON.stringify(record) ?? String(record)})`],
+    };
   }
   const event = record as Record<string, unknown>;
   const reasons: string[] = [...callerReasons];
   const type = Object.hasOwn(event, 'type') ? event.type : undefined;
   const at = Object.hasOwn(event, 'at') ? event.at : undefined;
-  if (typeof type !== 'string' || type === '') reasons.push(type === undefined || type === null ? 'type is required' : `type must be a text (got ${JSON.stringify(type)})`);
+  if (typeof type !== 'string' || type === '')
+    reasons.push(
+      type === undefined || type === null ? 'type is required' : `type must be a text (got ${JSON.stringify(type)})`,
+    );
   let ms: number | undefined;
   if (at === undefined || at === null || at === '') reasons.push(`at is required: ${TIME_EXAMPLE}`);
   else if (typeof at !== 'string') reasons.push(`at must be ${TIME_EXAMPLE} (got ${JSON.stringify(at)})`);
-  else if ((ms = parseInstant(at, timeZone)) === undefined) reasons.push(`at ${JSON.stringify(at)} is not ${TIME_EXAMPLE}`);
+  else if ((ms = parseInstant(at, timeZone)) === undefined)
+    reasons.push(`at ${JSON.stringify(at)} is not ${TIME_EXAMPLE}`);
   if (typeof type === 'string' && type !== '' && validators) reasons.push(...validators.validateEvent(type, event));
   if (reasons.length > 0 || ms === undefined) return { ok: false, reasons };
   event.at = ms;

@@ -52,19 +52,22 @@ export const LAYERS: readonly Layer[] = [
   { name: 'playground', folders: ['playground'], mayImport: RUNTIME, browserSafe: true },
   {
     name: 'tools',
-    folders: ['scripts', 'bench', 'test', 'rules', 'vitest.config.ts', 'vitest.browser.config.ts', 'playground/vite.config.ts'],
+    folders: [
+      'scripts',
+      'bench',
+      'test',
+      'rules',
+      'vitest.config.ts',
+      'vitest.browser.config.ts',
+      'playground/vite.config.ts',
+    ],
     mayImport: [...RUNTIME_NODE, 'cli', 'server', 'editors', 'playground'],
     browserSafe: false,
   },
 ];
 
 /** Packages that only run on Node; browser-safe code may not import them. */
-export const NODE_ONLY_PACKAGES: readonly string[] = [
-  '@duckdb/node-api',
-  'cli-progress',
-  'commander',
-  'pg',
-];
+export const NODE_ONLY_PACKAGES: readonly string[] = ['@duckdb/node-api', 'cli-progress', 'commander', 'pg'];
 
 /** Folders whose files may not import each other (each command stands on shared plumbing). */
 export const INDEPENDENT_FILES_IN: readonly string[] = ['cli/commands'];
@@ -203,7 +206,9 @@ export function findLayerViolations(edges: readonly ImportEdge[], files: readonl
         if (siblings) addEdge(folderGraph, siblings[0], siblings[1]);
         for (const folder of INDEPENDENT_FILES_IN) {
           if (fromFolder === folder && toFolder === folder) {
-            problems.push(`${where}: a command imports another command (${edge.to}); move what they share out of ${folder}/`);
+            problems.push(
+              `${where}: a command imports another command (${edge.to}); move what they share out of ${folder}/`,
+            );
           }
         }
       }
@@ -215,7 +220,8 @@ export function findLayerViolations(edges: readonly ImportEdge[], files: readonl
       }
     }
   }
-  for (const circle of findCircles(fileGraph)) problems.push(`files import each other in a circle: ${circle.join(' ↔ ')}`);
+  for (const circle of findCircles(fileGraph))
+    problems.push(`files import each other in a circle: ${circle.join(' ↔ ')}`);
   for (const circle of findCircles(folderGraph)) {
     problems.push(`folders import each other in a circle: ${circle.join(' ↔ ')}`);
   }
@@ -252,5 +258,9 @@ export function checkRepository(root: string): string[] {
 }
 
 export function repositoryRoot(): string {
-  return relative(process.cwd(), dirname(dirname(new URL(import.meta.url).pathname))).split(sep).join('/') || '.';
+  return (
+    relative(process.cwd(), dirname(dirname(new URL(import.meta.url).pathname)))
+      .split(sep)
+      .join('/') || '.'
+  );
 }

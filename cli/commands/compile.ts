@@ -18,7 +18,12 @@ export interface CompileOptions {
 /** `leadscore compile RULES --target js`: a standalone ES module on stdout or in --out. */
 export function runCompile(rulesPath: string, options: CompileOptions): number {
   if (options.target === 'sql') return runCompileSql(rulesPath, options);
-  for (const [flag, value] of [['--dialect', options.dialect], ['--leads-table', options.leadsTable], ['--events-table', options.eventsTable], ['--as-of', options.asOf]] as const) {
+  for (const [flag, value] of [
+    ['--dialect', options.dialect],
+    ['--leads-table', options.leadsTable],
+    ['--events-table', options.eventsTable],
+    ['--as-of', options.asOf],
+  ] as const) {
     if (value !== undefined) throw new UsageError(`${flag} is for --target sql`);
   }
   const timeZone = checkTimeZone(options.tz);

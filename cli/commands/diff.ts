@@ -47,9 +47,21 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
   let invalidLeads = 0;
   let invalidEvents = 0;
   if (options.leads !== undefined) {
-    ({ impact, invalidLeads, invalidEvents } = await measureImpact(before, after, diff, { ...options, leads: options.leads, now, timeZone, top }));
+    ({ impact, invalidLeads, invalidEvents } = await measureImpact(before, after, diff, {
+      ...options,
+      leads: options.leads,
+      now,
+      timeZone,
+      top,
+    }));
   }
-  const meta = { oldName: oldSpec, newName: newSpec, ...(options.asOf && { asOf: options.asOf }), ...(options.leads && { leadsFile: options.leads }), invalidLeads };
+  const meta = {
+    oldName: oldSpec,
+    newName: newSpec,
+    ...(options.asOf && { asOf: options.asOf }),
+    ...(options.leads && { leadsFile: options.leads }),
+    invalidLeads,
+  };
   const text =
     options.format === 'json'
       ? `${JSON.stringify({ old: oldSpec, new: newSpec, changed: !isEmptyDiff(diff), changes: withoutPairs(diff), ...(impact && { impact }), invalidLeads, invalidEvents }, null, 2)}\n`
@@ -62,7 +74,8 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
 function checkedVersion(spec: string): RuleVersion & { program?: Program } {
   const version = loadRuleVersion(spec);
   for (const diagnostic of version.diagnostics) {
-    if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnosticLine({ file: diagnostic.file ?? spec, diagnostic })}\n`);
+    if (diagnostic.severity === 'error')
+      process.stderr.write(`${formatDiagnosticLine({ file: diagnostic.file ?? spec, diagnostic })}\n`);
   }
   if (hasErrors(version.diagnostics)) process.stderr.write(`${spec}: has errors; fix them to compare the versions\n`);
   return version;
@@ -100,7 +113,9 @@ async function measureImpact(
       ...(after.schema && { schema: after.schema }),
       ...(validators && { validators }),
       leads: { path: options.leads, format: dataFormat(options.leads, '--leads') },
-      ...(options.events !== undefined && { events: { path: options.events, format: dataFormat(options.events, '--events') } }),
+      ...(options.events !== undefined && {
+        events: { path: options.events, format: dataFormat(options.events, '--events') },
+      }),
       now: options.now,
       ...(options.timeZone && { timeZone: options.timeZone }),
       onResult: (lead) => collector.add(lead.id, both.last![0], both.last![1]),
@@ -122,7 +137,11 @@ function eitherSchema(before: RuleVersion, after: RuleVersion): Validators | und
   if (!a && !b) return undefined;
   const merge = (x: string[], y: string[]): string[] => {
     const common = x.filter((r) => y.includes(r));
-    return [...common, ...x.filter((r) => !common.includes(r)).map((r) => `${r} (old schema only)`), ...y.filter((r) => !common.includes(r)).map((r) => `${r} (new schema only)`)];
+    return [
+      ...common,
+      ...x.filter((r) => !common.includes(r)).map((r) => `${r} (old schema only)`),
+      ...y.filter((r) => !common.includes(r)).map((r) => `${r} (new schema only)`),
+    ];
   };
   return {
     validateLead: (lead) => merge(a?.validateLead(lead) ?? [], b?.validateLead(lead) ?? []),

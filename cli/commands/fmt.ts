@@ -30,7 +30,8 @@ export function runFmt(files: readonly string[], options: FmtOptions): number {
     const result = format(source);
     if (!result.ok) {
       for (const diagnostic of result.diagnostics) {
-        if (diagnostic.severity === 'error') process.stderr.write(`${formatDiagnosticLine({ file: path, diagnostic })}\n`);
+        if (diagnostic.severity === 'error')
+          process.stderr.write(`${formatDiagnosticLine({ file: path, diagnostic })}\n`);
       }
       process.stderr.write(`${path}: not formatted: fix the syntax errors above first\n`);
       failed = true;

@@ -42,8 +42,11 @@ export async function runReport(rulesPath: string, options: ReportOptions): Prom
   });
   for (const w of report.warnings) process.stderr.write(`leadscore: warning: ${w.message}\n`);
   const text =
-    options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'html' ? renderHtml(report) : renderMarkdown(report);
+    options.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : options.format === 'html'
+        ? renderHtml(report)
+        : renderMarkdown(report);
   writeOutput(text, options.out);
   return data.exitCode;
 }
-

@@ -24,16 +24,23 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   const timeZone = checkTimeZone(options.tz);
   const now = asOfInstant(options.asOf, timeZone);
   const leads = { path: options.leads, format: dataFormat(options.leads, '--leads') };
-  const events = options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
+  const events =
+    options.events === undefined ? undefined : { path: options.events, format: dataFormat(options.events, '--events') };
 
   const { rules, program } = programOrReport(rulesPath);
   if (!program) return EXIT.rulesFailed;
   const scorer = instantiateScorer(program, timeZone);
   const validators = rules.schema && compileValidators(rules.schema);
 
-  const output = options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
+  const output =
+    options.out === undefined || options.out === '-' ? process.stdout : await openOutputStream(options.out, '--out');
   const rejectsFile = options.rejects === undefined ? undefined : await openOutputStream(options.rejects, '--rejects');
-  const sink = createSink(output, options.format, program.groups.map((g) => g.name.name), { bom: options.bom === true });
+  const sink = createSink(
+    output,
+    options.format,
+    program.groups.map((g) => g.name.name),
+    { bom: options.bom === true },
+  );
   const progress = startProgress(leads.path);
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
@@ -60,7 +67,9 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
     progress.stop();
     if (!(e instanceof DataFileError)) throw e;
     if (e.code === 'cannot-open') throw new UsageError(e.message);
-    process.stderr.write(`leadscore: ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}\n`);
+    process.stderr.write(
+      `leadscore: ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}\n`,
+    );
     return EXIT.invalidData;
   } finally {
     await sink.end();
@@ -88,7 +97,9 @@ function describeSummary(s: BatchSummary, shown: number, rejectsPath: string | u
     );
   }
   if (s.unmatchedEvents > 0) {
-    lines.push(`warning: ${s.unmatchedEvents} event${s.unmatchedEvents === 1 ? '' : 's'} name a lead_id that is not in the leads file (e.g. ${JSON.stringify(s.unmatchedExample)})`);
+    lines.push(
+      `warning: ${s.unmatchedEvents} event${s.unmatchedEvents === 1 ? '' : 's'} name a lead_id that is not in the leads file (e.g. ${JSON.stringify(s.unmatchedExample)})`,
+    );
   }
   return lines.join('\n');
 }

@@ -59,7 +59,11 @@ export function runTest(args: readonly string[]): number {
     passed += outcome.cases.length - failures.length;
     failed += failures.length;
     const count = `${outcome.cases.length} case${outcome.cases.length === 1 ? '' : 's'}`;
-    out(failures.length === 0 ? `${paint.green('ok')}    ${file} (${count})` : `${paint.red('FAIL')}  ${file} (${failures.length} of ${count} failed)`);
+    out(
+      failures.length === 0
+        ? `${paint.green('ok')}    ${file} (${count})`
+        : `${paint.red('FAIL')}  ${file} (${failures.length} of ${count} failed)`,
+    );
     for (const run of failures) {
       out('');
       failureLines(file, run, paint).forEach(out);

@@ -35,7 +35,8 @@ export async function runTune(rulesPath: string, options: TuneCliOptions): Promi
   const seed = Number(options.seed);
   if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed "${options.seed}": use a whole number`);
   const holdout = Number(options.holdout);
-  if (!(holdout > 0 && holdout < 1)) throw new UsageError(`--holdout "${options.holdout}": use a share between 0 and 1, e.g. 0.3`);
+  if (!(holdout > 0 && holdout < 1))
+    throw new UsageError(`--holdout "${options.holdout}": use a share between 0 and 1, e.g. 0.3`);
   const criterion = criterionOption(options.criterion);
 
   const before = await collectObservations(rulesPath, options);
@@ -48,7 +49,10 @@ export async function runTune(rulesPath: string, options: TuneCliOptions): Promi
   const result = tunePoints(before.program, before.rules.source, before.observations, { seed, holdout });
 
   const checked = recheck(result.source, before.rules);
-  const after = await collectObservations(rulesPath, options, { rules: { ...before.rules, ...checked, source: result.source }, program: checked.program! });
+  const after = await collectObservations(rulesPath, options, {
+    rules: { ...before.rules, ...checked, source: result.source },
+    program: checked.program!,
+  });
   if (typeof after === 'number') return after;
 
   let source = result.source;
@@ -56,7 +60,15 @@ export async function runTune(rulesPath: string, options: TuneCliOptions): Promi
   if (options.tiers) {
     const tiers = before.program.tiers.flatMap((t, index) =>
       t.test.kind === 'threshold'
-        ? [{ name: t.name.name, index, threshold: t.test.threshold.value, start: t.test.threshold.range.start.offset, end: t.test.threshold.range.end.offset }]
+        ? [
+            {
+              name: t.name.name,
+              index,
+              threshold: t.test.threshold.value,
+              start: t.test.threshold.range.start.offset,
+              end: t.test.threshold.range.end.offset,
+            },
+          ]
         : [],
     );
     const train = result.split.train;
@@ -69,15 +81,23 @@ export async function runTune(rulesPath: string, options: TuneCliOptions): Promi
     );
     source = applyReplacements(before.rules.source, [
       ...result.replacements,
-      ...thresholds.filter((t) => t.newThreshold !== t.oldThreshold).map((t) => ({ start: t.start, end: t.end, text: String(t.newThreshold) })),
+      ...thresholds
+        .filter((t) => t.newThreshold !== t.oldThreshold)
+        .map((t) => ({ start: t.start, end: t.end, text: String(t.newThreshold) })),
     ]);
     recheck(source, before.rules);
   }
 
   const test = result.split.holdout;
   const labels = test.map((i) => before.observations[i]!.converted);
-  const aucBefore = auc(test.map((i) => before.observations[i]!.score), labels);
-  const aucAfter = auc(test.map((i) => after.observations[i]!.score), labels);
+  const aucBefore = auc(
+    test.map((i) => before.observations[i]!.score),
+    labels,
+  );
+  const aucAfter = auc(
+    test.map((i) => after.observations[i]!.score),
+    labels,
+  );
   writeOutput(source, options.out);
   process.stderr.write(
     summaryText({
@@ -88,7 +108,13 @@ export async function runTune(rulesPath: string, options: TuneCliOptions): Promi
       testCount: test.length,
       aucBefore,
       aucAfter,
-      points: result.points.map((p) => ({ line: p.rule.line, text: p.rule.text, old: p.oldPoints, new: p.newPoints, notes: p.notes })),
+      points: result.points.map((p) => ({
+        line: p.rule.line,
+        text: p.rule.text,
+        old: p.oldPoints,
+        new: p.newPoints,
+        notes: p.notes,
+      })),
       thresholds,
       tierNames: tierInfos(before.program).map((t) => t.name),
       iterations: result.fit.iterations,
@@ -110,7 +136,8 @@ function recheck(source: string, rules: LoadedRules): ReturnType<typeof checkSou
       }
     },
   });
-  if (hasErrors(checked.diagnostics) || !checked.program) throw new Error('the tuned rule file does not check: ' + checked.diagnostics.map((d) => d.message).join('; '));
+  if (hasErrors(checked.diagnostics) || !checked.program)
+    throw new Error('the tuned rule file does not check: ' + checked.diagnostics.map((d) => d.message).join('; '));
   return checked;
 }
 
@@ -140,11 +167,16 @@ function summaryText(s: Summary): string {
   for (const p of s.points) {
     const change = p.old === p.new ? '  (unchanged)' : '';
     const notes = p.notes.length > 0 ? `  [${p.notes.join(', ')}]` : '';
-    lines.push(`  ${String(p.line).padStart(4)}  ${p.text}${' '.repeat(width - displayWidth(p.text))}  ${pointsText(p.old).padStart(4)} → ${pointsText(p.new).padStart(4)}${change}${notes}`);
+    lines.push(
+      `  ${String(p.line).padStart(4)}  ${p.text}${' '.repeat(width - displayWidth(p.text))}  ${pointsText(p.old).padStart(4)} → ${pointsText(p.new).padStart(4)}${change}${notes}`,
+    );
   }
   if (s.thresholds.length > 0) {
     lines.push('tier thresholds:');
-    for (const t of s.thresholds) lines.push(`  ${t.name}: >= ${t.oldThreshold} → >= ${t.newThreshold}${t.oldThreshold === t.newThreshold ? '  (unchanged)' : ''}`);
+    for (const t of s.thresholds)
+      lines.push(
+        `  ${t.name}: >= ${t.oldThreshold} → >= ${t.newThreshold}${t.oldThreshold === t.newThreshold ? '  (unchanged)' : ''}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -152,6 +184,9 @@ function summaryText(s: Summary): string {
 /** Terminal columns of a text: East Asian wide characters take two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }

@@ -12,7 +12,10 @@ export interface Paint {
 const plain = (text: string): string => text;
 const PLAIN: Paint = { red: plain, green: plain, bold: plain, dim: plain };
 
-const wrap = (open: number, close: number) => (text: string): string => `\x1b[${open}m${text}\x1b[${close}m`;
+const wrap =
+  (open: number, close: number) =>
+  (text: string): string =>
+    `\x1b[${open}m${text}\x1b[${close}m`;
 const ANSI: Paint = { red: wrap(31, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 
 export function paintFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined> = process.env): Paint {

@@ -25,14 +25,21 @@ export function defaultRulesFile(testFile: string): string {
  */
 export function testFileFor(arg: string): string {
   if (isTestFile(arg)) {
-    if (!isFile(arg)) throw new UsageError(`cannot open test file ${arg}: ${existsSync(arg) ? 'it is a directory, not a file' : 'no such file'}`);
+    if (!isFile(arg))
+      throw new UsageError(
+        `cannot open test file ${arg}: ${existsSync(arg) ? 'it is a directory, not a file' : 'no such file'}`,
+      );
     return arg;
   }
   if (arg.endsWith('.score')) {
-    if (!isFile(arg)) throw new UsageError(`cannot open rule file ${arg}: ${existsSync(arg) ? 'it is a directory, not a file' : 'no such file'}`);
+    if (!isFile(arg))
+      throw new UsageError(
+        `cannot open rule file ${arg}: ${existsSync(arg) ? 'it is a directory, not a file' : 'no such file'}`,
+      );
     const stem = arg.slice(0, -'.score'.length);
     const sidecar = TEST_SUFFIXES.map((s) => stem + s).find(isFile);
-    if (sidecar === undefined) throw new UsageError(`${arg} has no tests: write them in ${stem}.test.yaml next to it (see docs/rule-tests.md)`);
+    if (sidecar === undefined)
+      throw new UsageError(`${arg} has no tests: write them in ${stem}.test.yaml next to it (see docs/rule-tests.md)`);
     return sidecar;
   }
   throw new UsageError(`${arg} is neither a test file (*.test.yaml) nor a rule file (*.score)`);

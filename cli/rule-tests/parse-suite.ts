@@ -11,7 +11,8 @@ import { didYouMean, suggest } from '../../compiler/suggest.js';
 import type { Expectation, ExpectedReason, TestCase, TestProblem, TestSuite } from '../../runtime/rule-tests/types.js';
 import { SUITE_SCHEMA } from './suite-schema.js';
 
-export type ParsedSuite = { readonly ok: true; readonly suite: TestSuite } | { readonly ok: false; readonly problems: readonly TestProblem[] };
+export type ParsedSuite =
+  { readonly ok: true; readonly suite: TestSuite } | { readonly ok: false; readonly problems: readonly TestProblem[] };
 
 let validateShape: ValidateFunction | undefined;
 
@@ -23,21 +24,42 @@ export function parseSuite(text: string): ParsedSuite {
     return { line: pos.line, column: pos.col };
   };
   if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${firstSentence(e.message)}` })) };
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${firstSentence(e.message)}` })),
+    };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return { ok: false, problems: [{ line: 1, column: 1, message: `YAML: ${firstSentence((e as Error).message ?? String(e))}` }] };
+    return {
+      ok: false,
+      problems: [{ line: 1, column: 1, message: `YAML: ${firstSentence((e as Error).message ?? String(e))}` }],
+    };
   }
   if (data === null || data === undefined) {
-    return { ok: false, problems: [{ line: 1, column: 1, message: 'the test file is empty: write "cases:" with at least one case (see docs/rule-tests.md)' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          message: 'the test file is empty: write "cases:" with at least one case (see docs/rule-tests.md)',
+        },
+      ],
+    };
   }
   validateShape ??= createAjv('07').compile(SUITE_SCHEMA);
   if (!validateShape(data)) {
-    const problems = (validateShape.errors ?? []).map((e) => ({ ...at(offsetOf(doc, e)), message: explainShapeError(e) }));
-    return { ok: false, problems: dedupe(problems).sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)) };
+    const problems = (validateShape.errors ?? []).map((e) => ({
+      ...at(offsetOf(doc, e)),
+      message: explainShapeError(e),
+    }));
+    return {
+      ok: false,
+      problems: dedupe(problems).sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
+    };
   }
   return { ok: true, suite: buildSuite(doc, data as RawSuite, (node) => at(node?.range?.[0] ?? 0).line) };
 }
@@ -47,7 +69,14 @@ interface RawCase {
   as_of?: string;
   lead: Record<string, unknown>;
   events?: unknown[];
-  expect: { score?: number; tier?: string | null; groups?: Record<string, number>; fired?: string[]; not_fired?: string[]; reasons?: ExpectedReason[] };
+  expect: {
+    score?: number;
+    tier?: string | null;
+    groups?: Record<string, number>;
+    fired?: string[];
+    not_fired?: string[];
+    reasons?: ExpectedReason[];
+  };
 }
 interface RawSuite {
   rules?: string;
@@ -90,7 +119,8 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undef
   let node: unknown = doc.contents;
   for (const segment of path) {
     if (isSeq(node)) node = node.items[Number(segment)];
-    else if (isMap(node)) node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(segment))?.value;
+    else if (isMap(node))
+      node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(segment))?.value;
     else return undefined;
   }
   return (node ?? undefined) as Node | undefined;
@@ -98,7 +128,13 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undef
 
 /** Where an ajv error points: the misspelt key itself, else the value at the error's path. */
 function offsetOf(doc: Document, e: ErrorObject): number {
-  const path = e.instancePath === '' ? [] : e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path =
+    e.instancePath === ''
+      ? []
+      : e.instancePath
+          .split('/')
+          .slice(1)
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const parent = nodeAt(doc, path);
   if (e.keyword === 'additionalProperties' && isMap(parent)) {
     const extra = String((e.params as { additionalProperty?: unknown }).additionalProperty);

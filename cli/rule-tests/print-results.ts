@@ -17,7 +17,11 @@ export function failureLines(file: string, { testCase, result }: CaseRun, paint:
       paint.dim('  (the case was not scored: fix its lead and events first)'),
     ];
   }
-  return [header, ...result.mismatches.flatMap(describeMismatch).map((l) => `  ${l}`), ...describeActual(result.actual).map((l) => paint.dim(`  ${l}`))];
+  return [
+    header,
+    ...result.mismatches.flatMap(describeMismatch).map((l) => `  ${l}`),
+    ...describeActual(result.actual).map((l) => paint.dim(`  ${l}`)),
+  ];
 }
 
 /** `N passed, M failed`: alone on the last line of the output. */

@@ -28,7 +28,11 @@ export function runTestFile(file: string, now: number): FileOutcome {
   } catch (e) {
     throw new UsageError(`cannot open test file ${file}: ${describeFsError(e)}`);
   }
-  const broken = (problems: readonly TestProblem[]): FileOutcome => ({ kind: 'broken', file, errors: problems.map((p) => problemLine(file, p)) });
+  const broken = (problems: readonly TestProblem[]): FileOutcome => ({
+    kind: 'broken',
+    file,
+    errors: problems.map((p) => problemLine(file, p)),
+  });
 
   const parsed = parseSuite(text);
   if (!parsed.ok) return broken(parsed.problems);
@@ -43,7 +47,10 @@ export function runTestFile(file: string, now: number): FileOutcome {
     return broken([
       suite.rules
         ? { line: suite.rules.line, message: `${e.message} (named by "rules:", relative to this test file)` }
-        : { line: 1, message: `${e.message}: a test file tests the .score file of the same name next to it; name another one with "rules: ./FILE.score"` },
+        : {
+            line: 1,
+            message: `${e.message}: a test file tests the .score file of the same name next to it; name another one with "rules: ./FILE.score"`,
+          },
     ]);
   }
   if (hasErrors(rules.diagnostics) || !rules.program) {

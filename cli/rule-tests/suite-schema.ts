@@ -44,7 +44,11 @@ export const SUITE_SCHEMA = {
             type: 'object',
             required: ['rule', 'points'],
             additionalProperties: false,
-            properties: { rule: { type: 'string', minLength: 1 }, points: { type: 'integer' }, line: { type: 'integer', minimum: 1 } },
+            properties: {
+              rule: { type: 'string', minLength: 1 },
+              points: { type: 'integer' },
+              line: { type: 'integer', minimum: 1 },
+            },
           },
         },
       },

@@ -11,7 +11,6 @@ import type { Program } from '../program.js';
 /** Event type → the top-level properties its `where` conditions read. */
 export type EventReads = ReadonlyMap<string, readonly string[]>;
 
-
 export function eventReadsOf(program: Program): EventReads {
   const reads = new Map<string, Set<string>>();
   for (const { rule } of program.rules) {

@@ -9,7 +9,6 @@ export interface UsedPath {
   readonly kind?: SqlKind;
 }
 
-
 /**
  * The lead fields and event properties a program reads: the input views
  * expose exactly these columns (plus id, lead_id, type and at), so a file

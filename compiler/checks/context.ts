@@ -19,7 +19,18 @@ import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { conditionsOf, forEachTest, type Scope } from '../../grammar/visit.js';
 import type { FieldType, SchemaModel } from '../schema/model.js';
 import { suggest } from '../suggest.js';
-import { ANY, INTEGER, NUMBER, TEXT, admits, admitsArray, isAny, operatorMismatch, ORDERING, valueTypes } from './typing.js';
+import {
+  ANY,
+  INTEGER,
+  NUMBER,
+  TEXT,
+  admits,
+  admitsArray,
+  isAny,
+  operatorMismatch,
+  ORDERING,
+  valueTypes,
+} from './typing.js';
 
 export type { Scope };
 
@@ -28,7 +39,6 @@ export interface TestSite {
   readonly test: Test;
   readonly scope: Scope;
 }
-
 
 /** What a path names. */
 export type Resolution =
@@ -121,7 +131,11 @@ function walk(type: FieldType, path: Path, from: number, scope: Scope): Resoluti
   return { kind: 'found', type: current };
 }
 
-export function createContext(file: RuleFile, schema: SchemaModel | undefined, report: (d: Diagnostic) => void): CheckContext {
+export function createContext(
+  file: RuleFile,
+  schema: SchemaModel | undefined,
+  report: (d: Diagnostic) => void,
+): CheckContext {
   const lets = new Map<string, LetStatement>();
   const groups = new Map<string, GroupStatement>();
   const tiers: TierStatement[] = [];
@@ -133,7 +147,8 @@ export function createContext(file: RuleFile, schema: SchemaModel | undefined, r
   const rules = rulesOf(file);
 
   const tests: TestSite[] = [];
-  for (const { condition, scope } of conditionsOf(file)) forEachTest(condition, (test) => void tests.push({ test, scope }));
+  for (const { condition, scope } of conditionsOf(file))
+    forEachTest(condition, (test) => void tests.push({ test, scope }));
 
   function resolve(path: Path, scope: Scope): Resolution {
     const first = path.segments[0];
@@ -186,11 +201,18 @@ export function createContext(file: RuleFile, schema: SchemaModel | undefined, r
       if (!type || operatorMismatch(test, type, field) !== undefined) continue;
       switch (test.kind) {
         case 'compare':
-          sites.push({ value: test.value, test, field, role: 'compare', expected: ORDERING.has(test.op) ? NUMBER : type });
+          sites.push({
+            value: test.value,
+            test,
+            field,
+            role: 'compare',
+            expected: ORDERING.has(test.op) ? NUMBER : type,
+          });
           break;
         case 'in': {
           const list = test.list.kind === 'identifier' ? lets.get(test.list.name) : undefined;
-          for (const value of listItems(test.list) ?? []) sites.push({ value, test, field, role: 'element', expected: type, ...(list ? { list } : {}) });
+          for (const value of listItems(test.list) ?? [])
+            sites.push({ value, test, field, role: 'element', expected: type, ...(list ? { list } : {}) });
           break;
         }
         case 'contains': {

@@ -18,7 +18,10 @@ function sameTrigger(a: Rule, b: Rule): boolean {
       return b.kind === 'when' && sameCondition(a.condition, b.condition);
     case 'on':
       return (
-        b.kind === 'on' && a.eventType.name === b.eventType.name && sameCondition(a.where, b.where) && sameDuration(within(a), within(b))
+        b.kind === 'on' &&
+        a.eventType.name === b.eventType.name &&
+        sameCondition(a.where, b.where) &&
+        sameDuration(within(a), within(b))
       );
     case 'inactive':
       return b.kind === 'inactive' && sameDuration(a.duration, b.duration);

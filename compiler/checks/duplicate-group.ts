@@ -11,7 +11,8 @@ export function duplicateGroup(ctx: CheckContext): void {
       error(
         'duplicate-group',
         `group "${statement.name.name}" is already defined on line ${first.name.range.start.line} — give this group another name or move its rules into the first one`,
-        statement.name.range, { params: { name: statement.name.name, line: first.name.range.start.line } },
+        statement.name.range,
+        { params: { name: statement.name.name, line: first.name.range.start.line } },
       ),
     );
   }

@@ -11,7 +11,14 @@ export function duplicateModifier(ctx: CheckContext): void {
         seen.add(modifier.kind);
         continue;
       }
-      ctx.report(error('duplicate-modifier', `"${modifier.kind}" is written twice on this rule — keep only one`, modifier.range, { params: { modifier: modifier.kind } }));
+      ctx.report(
+        error(
+          'duplicate-modifier',
+          `"${modifier.kind}" is written twice on this rule — keep only one`,
+          modifier.range,
+          { params: { modifier: modifier.kind } },
+        ),
+      );
     }
   }
 }

@@ -17,10 +17,13 @@ export function sameListRef(a: ListRef, b: ListRef): boolean {
   if (a.kind === 'identifier' || b.kind === 'identifier') {
     return a.kind === 'identifier' && b.kind === 'identifier' && a.name === b.name;
   }
-  return a.items.length === b.items.length && a.items.every((item, i) => {
-    const other = b.items[i];
-    return other !== undefined && sameValue(item, other);
-  });
+  return (
+    a.items.length === b.items.length &&
+    a.items.every((item, i) => {
+      const other = b.items[i];
+      return other !== undefined && sameValue(item, other);
+    })
+  );
 }
 
 export function sameDuration(a: Duration | undefined, b: Duration | undefined): boolean {

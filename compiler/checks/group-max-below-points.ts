@@ -30,7 +30,10 @@ export function groupMaxBelowPoints(ctx: CheckContext): void {
     const min = group.limits.find((l) => l.kind === 'min');
     if (min) {
       const under = group.rules.filter((r) => r.points.value < 0 && r.points.value < min.value);
-      const worst = under.reduce<Rule | undefined>((a, r) => (!a || r.points.value < a.points.value ? r : a), undefined);
+      const worst = under.reduce<Rule | undefined>(
+        (a, r) => (!a || r.points.value < a.points.value ? r : a),
+        undefined,
+      );
       if (worst) {
         ctx.report(
           warning(

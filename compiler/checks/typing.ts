@@ -114,7 +114,8 @@ export const ORDERING: ReadonlySet<ComparisonOperator> = new Set(['<', '<=', '>'
 
 /** A hint of what to write instead, by the field's type. */
 function alternative(type: FieldType, path: string): string {
-  if (admits(type, 'boolean') && !admits(type, 'string') && !admits(type, 'number')) return `write "${path}" alone or "${path} = true"`;
+  if (admits(type, 'boolean') && !admits(type, 'string') && !admits(type, 'number'))
+    return `write "${path}" alone or "${path} = true"`;
   if (admitsArray(type) && !admitsScalar(type)) return `use "${path} contains …"`;
   if (admits(type, 'number')) return 'use a comparison like >= or =';
   return 'use = or in';
@@ -131,11 +132,17 @@ export function operatorMismatch(test: Test, type: FieldType, path: string): str
   switch (test.kind) {
     case 'compare':
       if (ORDERING.has(test.op)) {
-        return admits(type, 'number') ? undefined : `ordering (${test.op}) needs a number, but ${field} — ${alternative(type, path)}`;
+        return admits(type, 'number')
+          ? undefined
+          : `ordering (${test.op}) needs a number, but ${field} — ${alternative(type, path)}`;
       }
-      return admitsScalar(type) ? undefined : `${test.op} compares a single value, but ${field} — ${alternative(type, path)}`;
+      return admitsScalar(type)
+        ? undefined
+        : `${test.op} compares a single value, but ${field} — ${alternative(type, path)}`;
     case 'in':
-      return admitsScalar(type) ? undefined : `${test.negated ? 'not in' : 'in'} compares a single value, but ${field} — ${alternative(type, path)}`;
+      return admitsScalar(type)
+        ? undefined
+        : `${test.negated ? 'not in' : 'in'} compares a single value, but ${field} — ${alternative(type, path)}`;
     case 'contains':
       return admits(type, 'string') || admitsArray(type)
         ? undefined

@@ -40,7 +40,9 @@ export function unknownEventProperty(ctx: CheckContext): void {
       continue;
     }
     const suggestions = suggestedPaths(test.path, resolved);
-    const where = resolved.parent ? `"${resolved.parent}" has no property "${resolved.missing}"` : `${event} have no such property`;
+    const where = resolved.parent
+      ? `"${resolved.parent}" has no property "${resolved.missing}"`
+      : `${event} have no such property`;
     const advice =
       suggestions.length > 0
         ? didYouMean(suggestions, 'clause')

@@ -12,7 +12,10 @@ export function unknownEventType(ctx: CheckContext): void {
     if (rule.kind !== 'on' || schema.events.has(rule.eventType.name)) continue;
     const name = rule.eventType.name;
     const suggestions = suggest(name, schema.events.keys());
-    const advice = suggestions.length > 0 ? didYouMean(suggestions, 'clause') : ` — check the spelling or add it under "events" in ${ctx.schemaName}`;
+    const advice =
+      suggestions.length > 0
+        ? didYouMean(suggestions, 'clause')
+        : ` — check the spelling or add it under "events" in ${ctx.schemaName}`;
     ctx.report(
       error(
         'unknown-event-type',

@@ -29,10 +29,15 @@ export function unknownField(ctx: CheckContext): void {
         ? `a tier condition sees the score, group subtotals and lead fields, and leads have no such field in ${ctx.schemaName}`
         : `leads have no such field in ${ctx.schemaName}`;
     ctx.report(
-      error('unknown-field', `unknown field "${written}": ${where}${didYouMean(suggestions, 'clause')}`, test.path.range, {
-        ...withSuggestions(suggestions),
-        params: { field: written, schema: ctx.schemaName },
-      }),
+      error(
+        'unknown-field',
+        `unknown field "${written}": ${where}${didYouMean(suggestions, 'clause')}`,
+        test.path.range,
+        {
+          ...withSuggestions(suggestions),
+          params: { field: written, schema: ctx.schemaName },
+        },
+      ),
     );
   }
 }

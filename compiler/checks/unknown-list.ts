@@ -11,7 +11,9 @@ export function unknownList(ctx: CheckContext): void {
     const name = test.list.name;
     const suggestions = suggest(name, ctx.lets.keys());
     const advice =
-      suggestions.length > 0 ? didYouMean(suggestions, 'clause') : ` — define it with let ${name} = [...] or write the values in place, e.g. [a, b]`;
+      suggestions.length > 0
+        ? didYouMean(suggestions, 'clause')
+        : ` — define it with let ${name} = [...] or write the values in place, e.g. [a, b]`;
     ctx.report(
       error('unknown-list', `unknown list "${name}": no let defines it${advice}`, test.list.range, {
         ...withSuggestions(suggestions),

@@ -14,7 +14,9 @@ export function unreachableTier(ctx: CheckContext): void {
       ctx.report(warning('unreachable-tier', `${name} can never match: ${why}`, tier.name.range));
     const test = tier.test;
     if (otherwise) {
-      report(`tier "${otherwise.name.name}" above it is "otherwise" and matches every lead first — move "otherwise" to the end`);
+      report(
+        `tier "${otherwise.name.name}" above it is "otherwise" and matches every lead first — move "otherwise" to the end`,
+      );
       continue;
     }
     switch (test.kind) {
@@ -35,7 +37,9 @@ export function unreachableTier(ctx: CheckContext): void {
       case 'when': {
         const same = conditional.find((t) => t.test.kind === 'when' && sameCondition(t.test.condition, test.condition));
         if (same) {
-          report(`its condition is the same as that of tier "${same.name.name}" on line ${same.range.start.line} — change or remove one of them`);
+          report(
+            `its condition is the same as that of tier "${same.name.name}" on line ${same.range.start.line} — change or remove one of them`,
+          );
         } else {
           conditional.push(tier);
         }

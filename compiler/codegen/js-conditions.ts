@@ -33,7 +33,9 @@ function jsTest(test: Test, scope: ConditionScope): string {
     case 'isSet':
       return test.negated ? `(${x} == null)` : `(${x} != null)`;
     case 'in':
-      return test.negated ? `(${x} != null && !${scope.setOf(test.list)}.has(${x}))` : `${scope.setOf(test.list)}.has(${x})`;
+      return test.negated
+        ? `(${x} != null && !${scope.setOf(test.list)}.has(${x}))`
+        : `${scope.setOf(test.list)}.has(${x})`;
     case 'contains':
       return jsContains(x, test.value);
     case 'compare':
@@ -43,7 +45,8 @@ function jsTest(test: Test, scope: ConditionScope): string {
 
 function jsContains(x: string, value: Value): string {
   const v = jsValue(value.value);
-  if (value.kind === 'string') return `(typeof ${x} === "string" ? ${x}.includes(${v}) : Array.isArray(${x}) && ${x}.includes(${v}))`;
+  if (value.kind === 'string')
+    return `(typeof ${x} === "string" ? ${x}.includes(${v}) : Array.isArray(${x}) && ${x}.includes(${v}))`;
   return `(Array.isArray(${x}) && ${x}.includes(${v}))`;
 }
 

@@ -12,6 +12,8 @@ import { generateScorerSource } from './js-scorer.js';
 export function instantiateScorer(program: Program, timeZone?: string): Scorer {
   const source = generateScorerSource(program);
   const toMillis = (value: unknown): number => toInstant(value, timeZone) ?? NaN;
-  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain };`) as (toMillis: (v: unknown) => number) => Scorer;
+  const factory = new Function('toMillis', `"use strict";\n${source}\nreturn { score, explain };`) as (
+    toMillis: (v: unknown) => number,
+  ) => Scorer;
   return factory(toMillis);
 }

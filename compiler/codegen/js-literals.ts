@@ -6,7 +6,10 @@
  */
 
 export function jsString(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029<>]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u2028\u2029<>]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function jsNumber(value: number): string {
@@ -30,7 +33,9 @@ const INHERITED = new Set<string>([...Object.getOwnPropertyNames(Object.prototyp
  */
 export function jsOwnRead(objectExpr: string, key: string): string {
   const quoted = jsString(key);
-  return INHERITED.has(key) ? `(hasOwn.call(${objectExpr}, ${quoted}) ? ${objectExpr}[${quoted}] : undefined)` : `${objectExpr}[${quoted}]`;
+  return INHERITED.has(key)
+    ? `(hasOwn.call(${objectExpr}, ${quoted}) ? ${objectExpr}[${quoted}] : undefined)`
+    : `${objectExpr}[${quoted}]`;
 }
 
 /** An object literal key that never sets a prototype (`{["__proto__"]: 1}` is an own property). */

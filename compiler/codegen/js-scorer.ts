@@ -19,7 +19,6 @@ export function generateScorerSource(program: Program): string {
   return generator.source();
 }
 
-
 class PathReads {
   private readonly vars = new Map<string, string>();
   readonly lines: string[] = [];
@@ -39,7 +38,9 @@ class PathReads {
       this.lines.push(`const ${name} = ${jsOwnRead(this.root, segments[0]!)};`);
     } else {
       const child = jsOwnRead(parent, segments[segments.length - 1]!);
-      this.lines.push(`const ${name} = ${parent} != null && typeof ${parent} === "object" && !Array.isArray(${parent}) ? ${child} : undefined;`);
+      this.lines.push(
+        `const ${name} = ${parent} != null && typeof ${parent} === "object" && !Array.isArray(${parent}) ? ${child} : undefined;`,
+      );
     }
     this.vars.set(key, name);
     return name;
@@ -76,10 +77,16 @@ class ScorerGenerator {
     ];
     const groupNames: string[] = [];
     groups.forEach((group, g) => {
-      const members = rules.map((r, i) => (r.group === group ? `$r${i}` : undefined)).filter((x): x is string => x !== undefined);
+      const members = rules
+        .map((r, i) => (r.group === group ? `$r${i}` : undefined))
+        .filter((x): x is string => x !== undefined);
       lines.push(`let $g${g} = ${members.length > 0 ? members.join(' + ') : '0'};`);
       for (const limit of group.limits) {
-        lines.push(limit.kind === 'max' ? `if ($g${g} > ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};` : `if ($g${g} < ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};`);
+        lines.push(
+          limit.kind === 'max'
+            ? `if ($g${g} > ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};`
+            : `if ($g${g} < ${jsNumber(limit.value)}) $g${g} = ${jsNumber(limit.value)};`,
+        );
       }
       groupNames.push(`${jsKey(group.name.name)}: $g${g}`);
     });
@@ -88,7 +95,12 @@ class ScorerGenerator {
     lines.push(`const $score = ${parts.length > 0 ? parts.join(' + ') : '0'};`);
     lines.push(...tierLines);
     const core = lines.join('\n');
-    const reasons = rules.map((r, i) => `if ($r${i} !== 0) $reasons.push({ rule: ${jsString(r.reasonText)}, line: ${r.line}, points: $r${i} });`).join('\n');
+    const reasons = rules
+      .map(
+        (r, i) =>
+          `if ($r${i} !== 0) $reasons.push({ rule: ${jsString(r.reasonText)}, line: ${r.line}, points: $r${i} });`,
+      )
+      .join('\n');
     return { core, groups: `{ ${groupNames.join(', ')} }`, reasons };
   }
 
@@ -116,7 +128,9 @@ class ScorerGenerator {
   /** One pass over the events: counts per `on` rule, recency per `inactive` rule. */
   private eventLoop(): string[] {
     const { rules } = this.program;
-    const onRules = rules.map((r, i) => ({ rule: r.rule, i })).filter((x): x is { rule: OnRule; i: number } => x.rule.kind === 'on');
+    const onRules = rules
+      .map((r, i) => ({ rule: r.rule, i }))
+      .filter((x): x is { rule: OnRule; i: number } => x.rule.kind === 'on');
     const inactive = rules.map((r, i) => ({ rule: r.rule, i })).filter((x) => x.rule.kind === 'inactive');
     if (onRules.length === 0 && inactive.length === 0) return [];
     const lines = [
@@ -133,7 +147,8 @@ class ScorerGenerator {
       '  const $age = $now - $at;',
     ];
     for (const { rule, i } of inactive) {
-      if (rule.kind === 'inactive') lines.push(`  if ($age < ${jsNumber(rule.duration.milliseconds)}) $recent${i} = true;`);
+      if (rule.kind === 'inactive')
+        lines.push(`  if ($age < ${jsNumber(rule.duration.milliseconds)}) $recent${i} = true;`);
     }
     const byType = new Map<string, { rule: OnRule; i: number }[]>();
     for (const entry of onRules) {

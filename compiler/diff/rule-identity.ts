@@ -24,5 +24,7 @@ export function modifierText(rule: Rule): string {
   const each = rule.modifiers.some((m) => m.kind === 'each') ? 'each' : '';
   const max = rule.modifiers.find((m) => m.kind === 'max');
   const within = rule.modifiers.find((m) => m.kind === 'within');
-  return [each, max ? `max ${max.limit}` : '', within ? `within ${within.duration.amount}${within.duration.unit}` : ''].filter(Boolean).join(' ');
+  return [each, max ? `max ${max.limit}` : '', within ? `within ${within.duration.amount}${within.duration.unit}` : '']
+    .filter(Boolean)
+    .join(' ');
 }

@@ -22,7 +22,12 @@ export type RuleAspect = 'points' | 'condition' | 'modifiers' | 'group' | 'label
 export type RuleChange =
   | { readonly kind: 'added'; readonly new: RuleSide }
   | { readonly kind: 'removed'; readonly old: RuleSide }
-  | { readonly kind: 'changed'; readonly old: RuleSide; readonly new: RuleSide; readonly aspects: readonly RuleAspect[] };
+  | {
+      readonly kind: 'changed';
+      readonly old: RuleSide;
+      readonly new: RuleSide;
+      readonly aspects: readonly RuleAspect[];
+    };
 
 export interface NamedChange {
   readonly kind: 'added' | 'removed' | 'changed';
@@ -110,7 +115,14 @@ export function diffRuleFiles(oldFile: RuleFile, newFile: RuleFile): SemanticDif
 }
 
 export function isEmptyDiff(diff: SemanticDiff): boolean {
-  return diff.rules.length === 0 && diff.groups.length === 0 && diff.tiers.length === 0 && !diff.tierOrderChanged && diff.lists.length === 0 && !diff.schema;
+  return (
+    diff.rules.length === 0 &&
+    diff.groups.length === 0 &&
+    diff.tiers.length === 0 &&
+    !diff.tierOrderChanged &&
+    diff.lists.length === 0 &&
+    !diff.schema
+  );
 }
 
 function entries(file: RuleFile): Entry[] {
@@ -155,7 +167,8 @@ function groupsOf(file: RuleFile): Map<string, string> {
 
 function tiersOf(file: RuleFile): Map<string, string> {
   const tiers = new Map<string, string>();
-  for (const s of file.statements) if (s.kind === 'tier' && !tiers.has(s.name.name)) tiers.set(s.name.name, tierTest(s));
+  for (const s of file.statements)
+    if (s.kind === 'tier' && !tiers.has(s.name.name)) tiers.set(s.name.name, tierTest(s));
   return tiers;
 }
 
@@ -176,7 +189,8 @@ function tierOrderChanged(a: RuleFile, b: RuleFile): boolean {
 
 function listsOf(file: RuleFile): Map<string, string> {
   const lists = new Map<string, string>();
-  for (const s of file.statements) if (s.kind === 'let' && !lists.has(s.name.name)) lists.set(s.name.name, printList(s.list));
+  for (const s of file.statements)
+    if (s.kind === 'let' && !lists.has(s.name.name)) lists.set(s.name.name, printList(s.list));
   return lists;
 }
 

@@ -37,7 +37,10 @@ const WORD_AFTER = /^[\p{L}\p{N}\p{M}_]*/u;
  * `let` names after `in`, keywords elsewhere. Works on any text, half-written
  * rules included: it reads the text, not the parse.
  */
-export function completionsAt(doc: { readonly text: string; readonly schema?: SchemaModel | undefined }, offset: number): Completions {
+export function completionsAt(
+  doc: { readonly text: string; readonly schema?: SchemaModel | undefined },
+  offset: number,
+): Completions {
   const { text, schema } = doc;
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const replaceStart = offset - WORD_BEFORE.exec(text.slice(lineStart, offset))![0].length;
@@ -63,7 +66,8 @@ export function completionsAt(doc: { readonly text: string; readonly schema?: Sc
     }
     case 'value': {
       const root = schema && scopeRoot(schema, context.scope);
-      for (const value of valuesOf(fieldAt(root, context.path))) item(valueSource(value), 'value', context.path.join('.'), { sortText: '0' });
+      for (const value of valuesOf(fieldAt(root, context.path)))
+        item(valueSource(value), 'value', context.path.join('.'), { sortText: '0' });
       break;
     }
     case 'listName':

@@ -5,7 +5,8 @@
  * `in` (a `let` name). A small scanner over the text before the cursor; it
  * tolerates the half-written rules an editor is full of.
  */
-export type Scope = { readonly kind: 'lead' } | { readonly kind: 'event'; readonly eventType: string } | { readonly kind: 'tier' };
+export type Scope =
+  { readonly kind: 'lead' } | { readonly kind: 'event'; readonly eventType: string } | { readonly kind: 'tier' };
 
 export type CursorContext =
   | { readonly kind: 'eventType' }
@@ -17,7 +18,8 @@ export type CursorContext =
 
 type Token = { readonly kind: 'word' | 'string' | 'number' | 'points' | 'symbol'; readonly text: string };
 
-const TOKEN = /(#[^\r\n]*)|("(?:[^"\\\r\n]|\\.)*"?)|([+-]\d+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:%|[A-Za-z]*))|([\p{L}_][\p{L}\p{N}\p{M}_]*)|(!=|<=|>=|[<>=[\](){},.])|\s+/gu;
+const TOKEN =
+  /(#[^\r\n]*)|("(?:[^"\\\r\n]|\\.)*"?)|([+-]\d+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:%|[A-Za-z]*))|([\p{L}_][\p{L}\p{N}\p{M}_]*)|(!=|<=|>=|[<>=[\](){},.])|\s+/gu;
 
 export function scan(text: string): Token[] {
   const tokens: Token[] = [];
@@ -49,8 +51,10 @@ export function cursorContext(before: string): CursorContext {
   }
   if (start < 0) return { kind: 'other' };
   const keyword = tokens[start]!.text;
-  if (keyword === 'group' && tokens[tokens.length - 1]?.text === 'since' && tokens.length - 1 > start + 1) return { kind: 'other', expected: ['last'] };
-  if (keyword === 'group' && tokens[tokens.length - 2]?.text === 'since' && tokens[tokens.length - 1]?.text === 'last') return { kind: 'eventType' };
+  if (keyword === 'group' && tokens[tokens.length - 1]?.text === 'since' && tokens.length - 1 > start + 1)
+    return { kind: 'other', expected: ['last'] };
+  if (keyword === 'group' && tokens[tokens.length - 2]?.text === 'since' && tokens[tokens.length - 1]?.text === 'last')
+    return { kind: 'eventType' };
   const rest = tokens.slice(start + 1);
   // Points end a rule's condition: what follows are modifiers and the label.
   const condition = (from: number): Token[] | undefined => {
@@ -74,7 +78,8 @@ export function cursorContext(before: string): CursorContext {
     const whenAt = rest.findIndex((t) => t.kind === 'word' && t.text === 'when');
     return whenAt < 0 ? { kind: 'other' } : inCondition(rest.slice(whenAt), { kind: 'tier' });
   }
-  if (keyword === 'group' && rest.length >= 1 && rest.every((t) => t.text !== '{')) return { kind: 'other', expected: ['max', 'min', 'since'] };
+  if (keyword === 'group' && rest.length >= 1 && rest.every((t) => t.text !== '{'))
+    return { kind: 'other', expected: ['max', 'min', 'since'] };
   return afterPoints(tokens.slice(start), keyword);
 }
 
@@ -88,9 +93,11 @@ function afterPoints(statement: Token[], keyword: string): CursorContext {
   const last = statement[statement.length - 1]!;
   const previous = statement[statement.length - 2];
   if (last.kind === 'word' && last.text === 'per') return { kind: 'other', expected: ['day', 'week', 'month'] };
-  if (last.kind === 'number' && last.text.endsWith('%') && previous?.text === 'decay') return { kind: 'other', expected: ['every'] };
+  if (last.kind === 'number' && last.text.endsWith('%') && previous?.text === 'decay')
+    return { kind: 'other', expected: ['every'] };
   if (keyword !== 'on') return { kind: 'other' };
-  if (last.kind === 'number' && previous?.text === 'max') return { kind: 'other', expected: ['per', 'within', 'decay'] };
+  if (last.kind === 'number' && previous?.text === 'max')
+    return { kind: 'other', expected: ['per', 'within', 'decay'] };
   if (last.kind === 'string') return { kind: 'other' };
   return { kind: 'other', expected: ['each', 'max', 'within', 'decay'] };
 }
@@ -98,7 +105,9 @@ function afterPoints(statement: Token[], keyword: string): CursorContext {
 /** `employees > -3`: a signed number right after an operator is a value, not points. */
 function isAfterOperator(tokens: Token[], index: number): boolean {
   const prev = tokens[index - 1];
-  return prev !== undefined && prev.kind === 'symbol' && ['=', '!=', '<', '<=', '>', '>=', '[', ','].includes(prev.text);
+  return (
+    prev !== undefined && prev.kind === 'symbol' && ['=', '!=', '<', '<=', '>', '>=', '[', ','].includes(prev.text)
+  );
 }
 
 function inCondition(tokens: Token[], scope: Scope): CursorContext {
@@ -106,7 +115,8 @@ function inCondition(tokens: Token[], scope: Scope): CursorContext {
   if (last === undefined) return { kind: 'path', scope };
   if (last.kind === 'word' && TEST_STARTS.has(last.text)) return { kind: 'path', scope };
   if (last.kind === 'symbol' && last.text === '(') return { kind: 'path', scope };
-  if (last.kind === 'symbol' && ['=', '!=', '<', '<=', '>', '>='].includes(last.text)) return valueOf(tokens, tokens.length - 1, scope);
+  if (last.kind === 'symbol' && ['=', '!=', '<', '<=', '>', '>='].includes(last.text))
+    return valueOf(tokens, tokens.length - 1, scope);
   if (last.kind === 'word' && last.text === 'contains') return valueOf(tokens, tokens.length - 1, scope);
   if (last.kind === 'word' && last.text === 'in') return { kind: 'listName' };
   // Inside an unclosed `[`: the list of an `in`.

@@ -31,7 +31,8 @@ export function decayAt(text: string, offset: number): DecayInfo | undefined {
     const percent = Number(m[2]);
     if (percent < 1 || percent > 100) return undefined;
     const steps = [points];
-    while (steps[steps.length - 1] !== 0 && steps.length < MAX_STEPS) steps.push(Math.trunc((steps[steps.length - 1]! * (100 - percent)) / 100) || 0);
+    while (steps[steps.length - 1] !== 0 && steps.length < MAX_STEPS)
+      steps.push(Math.trunc((steps[steps.length - 1]! * (100 - percent)) / 100) || 0);
     return { start, end, points, percent, every: `${m[3]}${m[4]}`, steps };
   }
   return undefined;
@@ -46,5 +47,11 @@ export function decayMarkdown(info: DecayInfo): string {
     const last = k === info.steps.length - 1;
     return `| ${last ? `${band(k)} –` : `${band(k)} – ${band(k + 1)}`} | ${worth > 0 ? '+' : ''}${worth} |`;
   });
-  return [`**decay ${info.percent}% every ${info.every}** (${info.points > 0 ? '+' : ''}${info.points})`, '', '| age | worth |', '| --- | --- |', ...rows].join('\n');
+  return [
+    `**decay ${info.percent}% every ${info.every}** (${info.points > 0 ? '+' : ''}${info.points})`,
+    '',
+    '| age | worth |',
+    '| --- | --- |',
+    ...rows,
+  ].join('\n');
 }

@@ -17,16 +17,41 @@ export function outlineOf(file: RuleFile, source: string): OutlineItem[] {
   return file.statements.map((statement): OutlineItem => {
     switch (statement.kind) {
       case 'schema':
-        return { name: statement.path, kind: 'schema', range: statement.range, selectionRange: statement.pathRange, detail: 'schema' };
+        return {
+          name: statement.path,
+          kind: 'schema',
+          range: statement.range,
+          selectionRange: statement.pathRange,
+          detail: 'schema',
+        };
       case 'let':
-        return { name: statement.name.name, kind: 'let', range: statement.range, selectionRange: statement.name.range, detail: `${statement.list.items.length} values` };
+        return {
+          name: statement.name.name,
+          kind: 'let',
+          range: statement.range,
+          selectionRange: statement.name.range,
+          detail: `${statement.list.items.length} values`,
+        };
       case 'group': {
         const limits = statement.limits.map((l) => `${l.kind} ${l.value}`).join(' ');
         const children = statement.rules.map((rule) => ruleItem(rule, source));
-        return { name: statement.name.name, kind: 'group', range: statement.range, selectionRange: statement.name.range, ...(limits && { detail: limits }), children };
+        return {
+          name: statement.name.name,
+          kind: 'group',
+          range: statement.range,
+          selectionRange: statement.name.range,
+          ...(limits && { detail: limits }),
+          children,
+        };
       }
       case 'tier':
-        return { name: statement.name.name, kind: 'tier', range: statement.range, selectionRange: statement.name.range, detail: tierDetail(statement.test.kind) };
+        return {
+          name: statement.name.name,
+          kind: 'tier',
+          range: statement.range,
+          selectionRange: statement.name.range,
+          detail: tierDetail(statement.test.kind),
+        };
       default:
         return ruleItem(statement, source);
     }
@@ -36,8 +61,17 @@ export function outlineOf(file: RuleFile, source: string): OutlineItem[] {
 function ruleItem(rule: Rule, source: string): OutlineItem {
   const points = `${rule.points.value > 0 ? '+' : ''}${rule.points.value}`;
   // An unlabeled rule is named by its text up to the points (a name must not be empty).
-  const name = rule.label?.text || source.slice(rule.range.start.offset, rule.points.range.start.offset).replace(/\s+/g, ' ').trim() || rule.kind;
-  return { name, kind: 'rule', range: rule.range, selectionRange: rule.label?.range ?? rule.points.range, detail: points };
+  const name =
+    rule.label?.text ||
+    source.slice(rule.range.start.offset, rule.points.range.start.offset).replace(/\s+/g, ' ').trim() ||
+    rule.kind;
+  return {
+    name,
+    kind: 'rule',
+    range: rule.range,
+    selectionRange: rule.label?.range ?? rule.points.range,
+    detail: points,
+  };
 }
 
 function tierDetail(kind: 'threshold' | 'when' | 'otherwise'): string {

@@ -27,5 +27,12 @@ export function analyzeDocument(text: string, host: SchemaHost, lastSchema?: Sch
 /** A document from a check the editor already ran (the playground checks in its own loop). */
 export function documentOf(text: string, checked: CheckedSource, lastSchema?: SchemaModel): LanguageDocument {
   const schema = checked.schema ?? lastSchema;
-  return { text, index: new TextIndex(text), file: checked.file, ...(schema && { schema }), diagnostics: checked.diagnostics, checked };
+  return {
+    text,
+    index: new TextIndex(text),
+    file: checked.file,
+    ...(schema && { schema }),
+    diagnostics: checked.diagnostics,
+    checked,
+  };
 }

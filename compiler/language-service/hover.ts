@@ -12,7 +12,12 @@ export interface HoverInfo {
   readonly range: Range;
   /** The rule the cursor is in, for editors that add what it did (the playground's firing statistics). */
   readonly rule?: Rule;
-  readonly field?: { readonly path: string; readonly type: string; readonly description?: string; readonly values: readonly string[] };
+  readonly field?: {
+    readonly path: string;
+    readonly type: string;
+    readonly description?: string;
+    readonly values: readonly string[];
+  };
   readonly symbol?: { readonly kind: 'let' | 'group'; readonly name: string; readonly uses: number };
   /** On `decay R% every D`: the worth of the rule's points by the event's age. */
   readonly decay?: DecayInfo;
@@ -20,31 +25,73 @@ export interface HoverInfo {
   readonly offsets?: { readonly start: number; readonly end: number };
 }
 
-export function hoverAt(doc: { readonly file: RuleFile; readonly schema?: SchemaModel | undefined; readonly text?: string }, offset: number): HoverInfo | undefined {
+export function hoverAt(
+  doc: { readonly file: RuleFile; readonly schema?: SchemaModel | undefined; readonly text?: string },
+  offset: number,
+): HoverInfo | undefined {
   const { file, schema } = doc;
   const decay = doc.text === undefined ? undefined : decayAt(doc.text, offset);
   const named = symbolAt(file, offset);
   const inRule = rulesOf(file).find(({ rule }) => contains(rule.range, offset))?.rule;
-  if (decay) return { range: inRule?.range ?? file.range, decay, offsets: { start: decay.start, end: decay.end }, ...(inRule && { rule: inRule }) };
+  if (decay)
+    return {
+      range: inRule?.range ?? file.range,
+      decay,
+      offsets: { start: decay.start, end: decay.end },
+      ...(inRule && { rule: inRule }),
+    };
   if (named) {
     const symbol = { kind: named.symbol.kind, name: named.symbol.name, uses: named.symbol.uses.length };
     return { range: named.range, symbol, ...(inRule && { rule: inRule }) };
   }
   for (const rule of inRule ? [inRule] : []) {
     const hit = pathAt(rule, offset);
-    const type = hit && schema ? fieldAt(scopeRoot(schema, hit.scope), hit.path.segments.map((s) => s.name)) : undefined;
+    const type =
+      hit && schema
+        ? fieldAt(
+            scopeRoot(schema, hit.scope),
+            hit.path.segments.map((s) => s.name),
+          )
+        : undefined;
     if (!hit || !type || !schema) return { range: rule.range, rule };
-    const description = descriptionOf(schema, hit.scope, hit.path.segments.map((s) => s.name));
-    const field = { path: pathText(hit.path), type: describeType(type), values: valuesOf(type).map(valueSource), ...(description !== undefined && { description }) };
+    const description = descriptionOf(
+      schema,
+      hit.scope,
+      hit.path.segments.map((s) => s.name),
+    );
+    const field = {
+      path: pathText(hit.path),
+      type: describeType(type),
+      values: valuesOf(type).map(valueSource),
+      ...(description !== undefined && { description }),
+    };
     return { range: hit.path.range, rule, field };
   }
   for (const statement of file.statements) {
     if (statement.kind !== 'tier' || statement.test.kind !== 'when' || !contains(statement.range, offset)) continue;
     const hit = findPath(statement.test.condition, offset, { kind: 'tier' });
-    const type = hit && schema ? fieldAt(schema.lead, hit.path.segments.map((s) => s.name)) : undefined;
+    const type =
+      hit && schema
+        ? fieldAt(
+            schema.lead,
+            hit.path.segments.map((s) => s.name),
+          )
+        : undefined;
     if (hit && type && schema) {
-      const description = descriptionOf(schema, hit.scope, hit.path.segments.map((s) => s.name));
-      return { range: hit.path.range, field: { path: pathText(hit.path), type: describeType(type), values: valuesOf(type).map(valueSource), ...(description !== undefined && { description }) } };
+      const description = descriptionOf(
+        schema,
+        hit.scope,
+        hit.path.segments.map((s) => s.name),
+      );
+      return {
+        range: hit.path.range,
+        field: {
+          path: pathText(hit.path),
+          type: describeType(type),
+          values: valuesOf(type).map(valueSource),
+          ...(description !== undefined && { description }),
+        },
+      };
     }
   }
   return undefined;
@@ -71,12 +118,15 @@ export function hoverMarkdown(info: HoverInfo, labels: HoverLabels = ENGLISH_HOV
   if (info.field) {
     const lines = [`**${escapeMarkdown(info.field.path)}** — ${labels.type}: \`${info.field.type}\``];
     if (info.field.description) lines.push(escapeMarkdown(info.field.description));
-    if (info.field.values.length > 0) lines.push(`${labels.values}: ${info.field.values.map((v) => `\`${v.replace(/`/g, "'")}\``).join(', ')}`);
+    if (info.field.values.length > 0)
+      lines.push(`${labels.values}: ${info.field.values.map((v) => `\`${v.replace(/`/g, "'")}\``).join(', ')}`);
     out.push(lines.join('\n\n'));
   }
   if (info.symbol) {
     const name = escapeMarkdown(info.symbol.name);
-    out.push(info.symbol.kind === 'let' ? labels.letList(name, info.symbol.uses) : labels.group(name, info.symbol.uses));
+    out.push(
+      info.symbol.kind === 'let' ? labels.letList(name, info.symbol.uses) : labels.group(name, info.symbol.uses),
+    );
   }
   return out;
 }
@@ -88,7 +138,8 @@ export function escapeMarkdown(text: string): string {
 /** The path under the cursor in a rule's condition, with the scope it is read in. */
 function pathAt(rule: Rule, offset: number): { scope: Scope; path: Path } | undefined {
   if (rule.kind === 'when') return findPath(rule.condition, offset, { kind: 'lead' });
-  if (rule.kind === 'on' && rule.where) return findPath(rule.where, offset, { kind: 'event', eventType: rule.eventType.name });
+  if (rule.kind === 'on' && rule.where)
+    return findPath(rule.where, offset, { kind: 'event', eventType: rule.eventType.name });
   return undefined;
 }
 

@@ -44,7 +44,8 @@ export function symbolsOf(file: RuleFile): NameSymbol[] {
         for (const operand of condition.operands) visit(operand, inTier);
         return;
       default: {
-        if (condition.kind === 'in' && condition.list.kind === 'identifier') entry('let', condition.list).uses.push(condition.list.range);
+        if (condition.kind === 'in' && condition.list.kind === 'identifier')
+          entry('let', condition.list).uses.push(condition.list.range);
         const first = condition.path.segments[0];
         if (inTier && first && groupsDeclared.has(first.name)) entry('group', first).uses.push(first.range);
       }

@@ -19,11 +19,17 @@ export function renameAt(file: RuleFile, offset: number, newName: string): Renam
   const hit = symbolAt(file, offset);
   if (!hit) return { ok: false, message: 'only a let list or a group can be renamed here' };
   if (!isIdentifier(newName) || KEYWORDS.has(newName)) {
-    return { ok: false, message: `"${newName}" is not a valid name: use letters (Japanese too), digits and _, not starting with a digit, and not a keyword` };
+    return {
+      ok: false,
+      message: `"${newName}" is not a valid name: use letters (Japanese too), digits and _, not starting with a digit, and not a keyword`,
+    };
   }
   const { symbol } = hit;
   if (newName !== symbol.name && symbolsOf(file).some((s) => s.kind === symbol.kind && s.name === newName)) {
-    return { ok: false, message: `there is already a ${symbol.kind === 'let' ? 'let list' : 'group'} named "${newName}"` };
+    return {
+      ok: false,
+      message: `there is already a ${symbol.kind === 'let' ? 'let list' : 'group'} named "${newName}"`,
+    };
   }
   const ranges = [...(symbol.declaration ? [symbol.declaration] : []), ...symbol.uses];
   return { ok: true, edits: ranges.map((range) => ({ range, newText: newName })) };

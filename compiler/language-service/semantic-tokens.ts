@@ -10,7 +10,19 @@ import { TextIndex } from './positions.js';
  * value written bare). The order of the legend is the order of the indexes
  * editors receive.
  */
-export const SEMANTIC_TOKEN_TYPES = ['keyword', 'comment', 'string', 'number', 'operator', 'variable', 'namespace', 'event', 'property', 'enumMember', 'class'] as const;
+export const SEMANTIC_TOKEN_TYPES = [
+  'keyword',
+  'comment',
+  'string',
+  'number',
+  'operator',
+  'variable',
+  'namespace',
+  'event',
+  'property',
+  'enumMember',
+  'class',
+] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['declaration'] as const;
 
 export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
@@ -37,7 +49,8 @@ export function semanticTokens(text: string, file: RuleFile): SemanticToken[] {
     let type: SemanticTokenType | undefined;
     let declaration = false;
     if (name === 'Comment') type = 'comment';
-    else if (name === 'ClosedString' || name === 'UnterminatedString') type = names.get(token.startOffset)?.type ?? 'string';
+    else if (name === 'ClosedString' || name === 'UnterminatedString')
+      type = names.get(token.startOffset)?.type ?? 'string';
     else if (name === 'NumberLiteral' || name === 'SignedNumber' || name === 'DurationLiteral') type = 'number';
     else if (OPERATORS.has(name)) type = 'operator';
     else if (name.startsWith('Kw_')) type = 'keyword';
@@ -51,7 +64,13 @@ export function semanticTokens(text: string, file: RuleFile): SemanticToken[] {
     if (!type || token.endOffset === undefined) continue;
     const start = index.positionAt(token.startOffset);
     // Tokens never span lines (strings and comments stop at the line break).
-    out.push({ line: start.line, character: start.character, length: token.endOffset + 1 - token.startOffset, type, declaration });
+    out.push({
+      line: start.line,
+      character: start.character,
+      length: token.endOffset + 1 - token.startOffset,
+      type,
+      declaration,
+    });
   }
   return out;
 }
@@ -59,7 +78,8 @@ export function semanticTokens(text: string, file: RuleFile): SemanticToken[] {
 /** What each name of the parse is, by its start offset. */
 function identifierRoles(file: RuleFile): Map<number, { type: SemanticTokenType; declaration: boolean }> {
   const roles = new Map<number, { type: SemanticTokenType; declaration: boolean }>();
-  const set = (offset: number, type: SemanticTokenType, declaration = false) => roles.set(offset, { type, declaration });
+  const set = (offset: number, type: SemanticTokenType, declaration = false) =>
+    roles.set(offset, { type, declaration });
   const groups = new Set<string>();
   for (const statement of file.statements) if (statement.kind === 'group') groups.add(statement.name.name);
   const value = (v: Value) => {
@@ -74,7 +94,9 @@ function identifierRoles(file: RuleFile): Map<number, { type: SemanticTokenType;
         for (const operand of condition.operands) visit(operand, inTier);
         return;
       default:
-        condition.path.segments.forEach((s, i) => set(s.range.start.offset, inTier && i === 0 && groups.has(s.name) ? 'namespace' : 'property'));
+        condition.path.segments.forEach((s, i) =>
+          set(s.range.start.offset, inTier && i === 0 && groups.has(s.name) ? 'namespace' : 'property'),
+        );
         if (condition.kind === 'compare' || condition.kind === 'contains') value(condition.value);
         if (condition.kind === 'in') {
           if (condition.list.kind === 'identifier') set(condition.list.range.start.offset, 'variable');

@@ -33,7 +33,10 @@ const englishOnly: JapaneseMessage = { needs: [] };
 
 export const JAPANESE_MESSAGES: Readonly<Record<DiagnosticCode, JapaneseMessage>> = {
   syntax: englishOnly,
-  'unexpected-character': entry(['text', 'half'], (p) => `使えない文字 ${q(p.text)} があります: 半角の "${p.half}" を使ってください`),
+  'unexpected-character': entry(
+    ['text', 'half'],
+    (p) => `使えない文字 ${q(p.text)} があります: 半角の "${p.half}" を使ってください`,
+  ),
   'unterminated-string': englishOnly,
   'bad-escape': englishOnly,
   'bad-points': englishOnly,
@@ -63,27 +66,70 @@ export const JAPANESE_MESSAGES: Readonly<Record<DiagnosticCode, JapaneseMessage>
       ? `${p.list === undefined ? '' : `リスト ${q(p.list)} の `}${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed})${didYouMean(d)}`
       : `${p.list === undefined ? '' : `リスト ${q(p.list)} の `}${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed}) — このどれかを使うか、スキーマの enum に追加してください`,
   ),
-  'duplicate-group': entry(['name', 'line'], (p) => `グループ ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にするか、ルールを最初のグループに移してください`),
-  'duplicate-let': entry(['name', 'line'], (p) => `リスト ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にするか、2 つをまとめてください`),
-  'duplicate-tier': entry(['name', 'line'], (p) => `ティア ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にしてください`),
+  'duplicate-group': entry(
+    ['name', 'line'],
+    (p) =>
+      `グループ ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にするか、ルールを最初のグループに移してください`,
+  ),
+  'duplicate-let': entry(
+    ['name', 'line'],
+    (p) => `リスト ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にするか、2 つをまとめてください`,
+  ),
+  'duplicate-tier': entry(
+    ['name', 'line'],
+    (p) => `ティア ${q(p.name)} は ${p.line} 行目で定義済みです — 別の名前にしてください`,
+  ),
   'unknown-list': entry(['list'], (p, d) =>
     d.suggestions?.length
       ? `不明なリスト ${q(p.list)}: この名前の let はありません${didYouMean(d)}`
       : `不明なリスト ${q(p.list)}: この名前の let はありません — let ${p.list} = [...] で定義するか、[a, b] のように値をその場に書いてください`,
   ),
-  'group-shadows-field': entry(['group'], (p) => `グループ ${q(p.group)} はリードの項目と同じ名前です: ティアの条件でどちらの意味か決まりません — グループ名を変えてください`),
-  'otherwise-not-last': entry(['tier'], (p) => `"otherwise" は最後のティアに書いてください: ティア ${q(p.tier)} はすべてのリードに当てはまるため、後ろのティアには決して入りません — 末尾に移してください`),
-  'max-without-each': entry(['points', 'limit'], (p) => `"max" には "each" が必要です: イベントごとの点に上限を付けるには "${p.points} each max ${p.limit}" と書いてください`),
-  'duplicate-modifier': entry(['modifier'], (p) => `"${p.modifier}" がこのルールに 2 回書かれています — 1 つだけにしてください`),
-  'duplicate-schema': entry(['line'], (p) => `スキーマは ${p.line} 行目で指定済みです — 1 ファイルにスキーマは 1 つです。この行を削除してください`),
-  'schema-after-rule': entry(['line'], (p) => `スキーマはルールより前に書いてください (${p.line} 行目からルールが始まっています) — この行をファイルの先頭に移してください`),
-  'group-min-above-max': entry(['group', 'min', 'max'], (p) => `グループ ${q(p.group)} の min ${p.min} が max ${p.max} を上回っています — min を下げるか max を上げてください`),
-  'duplicate-group-limit': entry(['group', 'limit'], (p) => `グループ ${q(p.group)} には ${p.limit} がすでにあります — ${p.limit} は 1 つだけにしてください`),
+  'group-shadows-field': entry(
+    ['group'],
+    (p) =>
+      `グループ ${q(p.group)} はリードの項目と同じ名前です: ティアの条件でどちらの意味か決まりません — グループ名を変えてください`,
+  ),
+  'otherwise-not-last': entry(
+    ['tier'],
+    (p) =>
+      `"otherwise" は最後のティアに書いてください: ティア ${q(p.tier)} はすべてのリードに当てはまるため、後ろのティアには決して入りません — 末尾に移してください`,
+  ),
+  'max-without-each': entry(
+    ['points', 'limit'],
+    (p) =>
+      `"max" には "each" が必要です: イベントごとの点に上限を付けるには "${p.points} each max ${p.limit}" と書いてください`,
+  ),
+  'duplicate-modifier': entry(
+    ['modifier'],
+    (p) => `"${p.modifier}" がこのルールに 2 回書かれています — 1 つだけにしてください`,
+  ),
+  'duplicate-schema': entry(
+    ['line'],
+    (p) => `スキーマは ${p.line} 行目で指定済みです — 1 ファイルにスキーマは 1 つです。この行を削除してください`,
+  ),
+  'schema-after-rule': entry(
+    ['line'],
+    (p) =>
+      `スキーマはルールより前に書いてください (${p.line} 行目からルールが始まっています) — この行をファイルの先頭に移してください`,
+  ),
+  'group-min-above-max': entry(
+    ['group', 'min', 'max'],
+    (p) =>
+      `グループ ${q(p.group)} の min ${p.min} が max ${p.max} を上回っています — min を下げるか max を上げてください`,
+  ),
+  'duplicate-group-limit': entry(
+    ['group', 'limit'],
+    (p) => `グループ ${q(p.group)} には ${p.limit} がすでにあります — ${p.limit} は 1 つだけにしてください`,
+  ),
 
   'unreachable-tier': englishOnly,
   'group-max-below-points': englishOnly,
   'duplicate-condition': englishOnly,
-  'no-schema': entry([], () => 'このファイルはスキーマを指定していないため、型チェックされません。schema "./lead.schema.json" を追加してください'),
+  'no-schema': entry(
+    [],
+    () =>
+      'このファイルはスキーマを指定していないため、型チェックされません。schema "./lead.schema.json" を追加してください',
+  ),
 
   'sql-needs-schema': englishOnly,
   'sql-untyped-path': englishOnly,

@@ -12,11 +12,14 @@ type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
 // ajv-formats is CommonJS; depending on the loader its default import is the
 // plugin or the module object holding it.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: AnyAjv) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: AnyAjv,
+) => void;
 
 /** The draft a schema declares with `$schema` (`fallback` when it declares none we know). */
 export function draftOf(schema: unknown, fallback: Draft = '07'): Draft {
-  const declared = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
+  const declared =
+    typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
   if (typeof declared !== 'string') return fallback;
   if (declared.includes('2020-12')) return '2020-12';
   if (declared.includes('2019-09')) return '2019-09';

@@ -37,7 +37,13 @@ function explain(e: ErrorObject, subject: string): string {
       const allowed = Array.isArray(p.allowedValues) ? (p.allowedValues as unknown[]) : [];
       const shown = allowed.slice(0, MAX_LISTED).map((v) => (typeof v === 'string' ? v : show(v)));
       const more = allowed.length > MAX_LISTED ? ', …' : '';
-      const near = typeof e.data === 'string' ? suggest(e.data, allowed.filter((v): v is string => typeof v === 'string')) : [];
+      const near =
+        typeof e.data === 'string'
+          ? suggest(
+              e.data,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : [];
       return `${name} must be one of ${shown.join(', ')}${more}${got}${didYouMean(near)}`;
     }
     case 'const':
@@ -105,7 +111,10 @@ function typeWords(types: string): string {
     object: 'an object',
     null: 'null',
   };
-  return types.split(',').map((t) => words[t] ?? t).join(' or ');
+  return types
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
 }
 
 /** A value as the user would write it, cut short when long. */

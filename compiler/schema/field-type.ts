@@ -14,7 +14,9 @@ const MAX_UNFOLD = 3;
 
 /** Own property of a parsed JSON object, never an inherited one. */
 export function own(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Resolves a local JSON pointer (`#/$defs/x`) against `root`; undefined when it does not exist. */
@@ -83,7 +85,9 @@ function ownKeywords(schema: object, root: unknown, seen: readonly string[]): Fi
   }
 
   let items: FieldType | undefined;
-  const itemSchemas = [own(schema, 'prefixItems'), own(schema, 'items')].flatMap((x) => (Array.isArray(x) ? x : x === undefined ? [] : [x]));
+  const itemSchemas = [own(schema, 'prefixItems'), own(schema, 'items')].flatMap((x) =>
+    Array.isArray(x) ? x : x === undefined ? [] : [x],
+  );
   if (itemSchemas.length > 0) items = itemSchemas.map((s) => fieldTypeOf(s, root, seen)).reduce(union);
 
   // Without `type`, `properties` / `items` still say what the field is meant to hold.
@@ -95,7 +99,12 @@ function ownKeywords(schema: object, root: unknown, seen: readonly string[]): Fi
   return make(types, enumValues, items, properties);
 }
 
-function make(types: Set<JsonType>, enumValues?: readonly EnumValue[], items?: FieldType, properties?: ReadonlyMap<string, FieldType>): FieldType {
+function make(
+  types: Set<JsonType>,
+  enumValues?: readonly EnumValue[],
+  items?: FieldType,
+  properties?: ReadonlyMap<string, FieldType>,
+): FieldType {
   return {
     types,
     ...(enumValues !== undefined ? { enumValues } : {}),
@@ -107,7 +116,10 @@ function make(types: Set<JsonType>, enumValues?: readonly EnumValue[], items?: F
 /** Either type: any branch that allows anything makes the union "any". */
 function union(a: FieldType, b: FieldType): FieldType {
   const types = a.types.size === 0 || b.types.size === 0 ? new Set<JsonType>() : new Set([...a.types, ...b.types]);
-  const enumValues = a.enumValues !== undefined && b.enumValues !== undefined ? [...new Set([...a.enumValues, ...b.enumValues])] : undefined;
+  const enumValues =
+    a.enumValues !== undefined && b.enumValues !== undefined
+      ? [...new Set([...a.enumValues, ...b.enumValues])]
+      : undefined;
   const items = a.items && b.items ? union(a.items, b.items) : (a.items ?? b.items);
   return make(types, enumValues, items, mergeProperties(a.properties, b.properties, union));
 }

@@ -24,7 +24,17 @@ import { fieldTypeOf, own, resolvePointer } from './field-type.js';
 import type { FieldType, SchemaModel } from './model.js';
 
 const DEFS_KEYS = ['$defs', 'definitions'] as const;
-const ALLOWED_TOP_KEYS = new Set(['lead', 'events', '$schema', '$id', '$comment', '$defs', 'definitions', 'title', 'description']);
+const ALLOWED_TOP_KEYS = new Set([
+  'lead',
+  'events',
+  '$schema',
+  '$id',
+  '$comment',
+  '$defs',
+  'definitions',
+  'title',
+  'description',
+]);
 
 export interface LoadedSchema {
   model?: SchemaModel;
@@ -45,15 +55,30 @@ export function loadSchema(text: string, file: string): LoadedSchema {
   const syntax = findJsonSyntaxProblem(source);
   if (syntax !== undefined) {
     diagnostics.push(
-      error('schema-json-syntax', `the schema file is not valid JSON: ${syntax.message}`, lines.range(syntax.offset, syntax.offset + syntax.length), { file }),
+      error(
+        'schema-json-syntax',
+        `the schema file is not valid JSON: ${syntax.message}`,
+        lines.range(syntax.offset, syntax.offset + syntax.length),
+        { file },
+      ),
     );
     return { diagnostics };
   }
   const tree = parseTree(source, [], { disallowComments: true });
   // JSON.parse keeps `__proto__` as an ordinary own key, unlike building objects by assignment.
   const root: unknown = JSON.parse(source);
-  if (tree === undefined || tree.type !== 'object' || typeof root !== 'object' || root === null || Array.isArray(root)) {
-    fail('schema-shape', 'the schema file must be a JSON object with "lead" (the JSON Schema of a lead) and "events" (the JSON Schema of each event type)', tree);
+  if (
+    tree === undefined ||
+    tree.type !== 'object' ||
+    typeof root !== 'object' ||
+    root === null ||
+    Array.isArray(root)
+  ) {
+    fail(
+      'schema-shape',
+      'the schema file must be a JSON object with "lead" (the JSON Schema of a lead) and "events" (the JSON Schema of each event type)',
+      tree,
+    );
     return { diagnostics };
   }
   const headOf = (node: Node): Node => ({ ...node, length: 1 }); // the opening brace, not the whole object
@@ -64,10 +89,15 @@ export function loadSchema(text: string, file: string): LoadedSchema {
     if (typeof key !== 'string' || ALLOWED_TOP_KEYS.has(key)) continue;
     const near = suggest(key, ['lead', 'events']);
     diagnostics.push(
-      warning('schema-shape', `the schema file has an unknown key "${key}"; it is ignored (a schema file has "lead" and "events")${didYouMean(near)}`, at(keyNode), {
-        file,
-        suggestions: near,
-      }),
+      warning(
+        'schema-shape',
+        `the schema file has an unknown key "${key}"; it is ignored (a schema file has "lead" and "events")${didYouMean(near)}`,
+        at(keyNode),
+        {
+          file,
+          suggestions: near,
+        },
+      ),
     );
   }
 
@@ -76,14 +106,26 @@ export function loadSchema(text: string, file: string): LoadedSchema {
   const leadRaw = own(root, 'lead');
   let leadSchema: object | undefined;
   if (leadNode === undefined) {
-    fail('schema-shape', 'the schema file has no "lead": add "lead": { "type": "object", "properties": { … } } describing one lead', headOf(tree));
+    fail(
+      'schema-shape',
+      'the schema file has no "lead": add "lead": { "type": "object", "properties": { … } } describing one lead',
+      headOf(tree),
+    );
   } else if (!isObject(leadRaw)) {
-    fail('schema-shape', '"lead" must be a JSON Schema object, e.g. { "type": "object", "properties": { … } }', leadNode);
+    fail(
+      'schema-shape',
+      '"lead" must be a JSON Schema object, e.g. { "type": "object", "properties": { … } }',
+      leadNode,
+    );
   } else {
     leadSchema = withSharedDefs(leadRaw, root);
     const type = own(leadRaw, 'type');
     if (type !== undefined && !(type === 'object' || (Array.isArray(type) && type.includes('object')))) {
-      fail('schema-shape', 'a lead is a record of fields, so "lead" must have "type": "object"', findNodeAtLocation(leadNode, ['type']));
+      fail(
+        'schema-shape',
+        'a lead is a record of fields, so "lead" must have "type": "object"',
+        findNodeAtLocation(leadNode, ['type']),
+      );
     }
     checkSchema(leadSchema, leadNode, draftOf(leadRaw, rootDraft), fail);
   }
@@ -92,9 +134,17 @@ export function loadSchema(text: string, file: string): LoadedSchema {
   const eventsRaw = own(root, 'events');
   const eventSchemas = new Map<string, object>();
   if (eventsNode === undefined) {
-    fail('schema-shape', 'the schema file has no "events": add "events": { "page_view": { … }, "email_open": {} } with one entry per event type', headOf(tree));
+    fail(
+      'schema-shape',
+      'the schema file has no "events": add "events": { "page_view": { … }, "email_open": {} } with one entry per event type',
+      headOf(tree),
+    );
   } else if (!isObject(eventsRaw)) {
-    fail('schema-shape', '"events" must be an object mapping each event type to the JSON Schema of its properties ({} when it has none)', eventsNode);
+    fail(
+      'schema-shape',
+      '"events" must be an object mapping each event type to the JSON Schema of its properties ({} when it has none)',
+      eventsNode,
+    );
   } else {
     for (const property of eventsNode.children ?? []) {
       const name = property.children?.[0]?.value;
@@ -102,7 +152,11 @@ export function loadSchema(text: string, file: string): LoadedSchema {
       if (typeof name !== 'string' || valueNode === undefined) continue;
       const raw = own(eventsRaw, name);
       if (!isObject(raw)) {
-        fail('schema-shape', `the event type "${name}" must map to a JSON Schema object of its properties ({} when it has none)`, valueNode);
+        fail(
+          'schema-shape',
+          `the event type "${name}" must map to a JSON Schema object of its properties ({} when it has none)`,
+          valueNode,
+        );
         continue;
       }
       const schema = withSharedDefs(raw, root);
@@ -179,7 +233,11 @@ function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void
       seen.add(e.instancePath);
       const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
       const where = nodeAt(node, segments);
-      fail('schema-invalid', metaMessage(segments, where.value, e.keyword, e.params as Record<string, unknown>, e.message ?? 'is not valid'), where);
+      fail(
+        'schema-invalid',
+        metaMessage(segments, where.value, e.keyword, e.params as Record<string, unknown>, e.message ?? 'is not valid'),
+        where,
+      );
     }
     return;
   }
@@ -188,7 +246,13 @@ function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void
 
 const TYPE_NAMES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 
-function metaMessage(segments: string[], value: unknown, keyword: string, params: Record<string, unknown>, message: string): string {
+function metaMessage(
+  segments: string[],
+  value: unknown,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): string {
   const last = segments[segments.length - 1];
   const where = segments.length === 0 ? 'this schema' : `"${segments.join('/')}"`;
   if (keyword === 'enum' && (last === 'type' || segments[segments.length - 2] === 'type')) {
@@ -209,7 +273,10 @@ function article(type: string): string {
     integer: 'a whole number',
     boolean: 'true or false',
   };
-  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+  return type
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
 }
 
 /** Finds `$ref`s that do not point to a definition inside this schema. */
@@ -228,9 +295,16 @@ function checkRefs(value: unknown, node: Node, schemaRoot: object, fail: Fail): 
     if (typeof key !== 'string' || child === undefined) continue;
     const item = own(value, key);
     if (key === '$ref' && typeof item === 'string') {
-      if (!item.startsWith('#')) fail('schema-invalid', `only references inside the schema file are supported ("#/$defs/…"), not "${item}"`, child);
+      if (!item.startsWith('#'))
+        fail(
+          'schema-invalid',
+          `only references inside the schema file are supported ("#/$defs/…"), not "${item}"`,
+          child,
+        );
       else if (resolvePointer(schemaRoot, item) === undefined) {
-        const names = DEFS_KEYS.flatMap((k) => Object.keys(isObject(own(schemaRoot, k)) ? (own(schemaRoot, k) as object) : {}));
+        const names = DEFS_KEYS.flatMap((k) =>
+          Object.keys(isObject(own(schemaRoot, k)) ? (own(schemaRoot, k) as object) : {}),
+        );
         const near = suggest(item.replace(/^#\/(\$defs|definitions)\//, ''), names);
         fail('schema-invalid', `"${item}" does not exist in the schema file${didYouMean(near)}`, child);
       }
@@ -244,7 +318,8 @@ function nodeAt(node: Node, segments: readonly string[]): Node {
   for (const segment of segments) {
     let next: Node | undefined;
     if (current.type === 'array') next = current.children?.[Number(segment)];
-    else if (current.type === 'object') next = current.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+    else if (current.type === 'object')
+      next = current.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
     if (next === undefined) return current;
     current = next;
   }

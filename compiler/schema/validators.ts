@@ -17,7 +17,6 @@ export interface Validators {
   validateEvent(type: string, props: Record<string, unknown>): string[];
 }
 
-
 export function compileValidators(model: SchemaModel): Validators {
   const ajvs = new Map<Draft, ReturnType<typeof createAjv>>();
   const compile = (schema: object): ValidateFunction => {
@@ -37,14 +36,19 @@ export function compileValidators(model: SchemaModel): Validators {
       if (!isRecord(value)) return reasons;
       const data = Object.hasOwn(value, 'events') ? withoutKeys(value, ['events']) : value;
       // When the id itself is wrong, the schema's complaints about it only repeat that.
-      if (!lead(data)) reasons.push(...explainErrors(lead.errors ?? [], 'the lead').filter((r) => reasons.length === 0 || !/^id /.test(r)));
+      if (!lead(data))
+        reasons.push(
+          ...explainErrors(lead.errors ?? [], 'the lead').filter((r) => reasons.length === 0 || !/^id /.test(r)),
+        );
       return [...new Set(reasons)];
     },
     validateEvent(type, props) {
       const validate = events.get(type);
       if (validate === undefined) {
         const list = eventNames.length === 0 ? 'none' : eventNames.join(', ');
-        return [`unknown event type ${JSON.stringify(type)}${didYouMean(suggest(type, eventNames))} (the schema's events are: ${list})`];
+        return [
+          `unknown event type ${JSON.stringify(type)}${didYouMean(suggest(type, eventNames))} (the schema's events are: ${list})`,
+        ];
       }
       const data = Object.keys(props).some((k) => EVENT_ENVELOPE.has(k)) ? withoutKeys(props, EVENT_ENVELOPE) : props;
       return validate(data) ? [] : [...new Set(explainErrors(validate.errors ?? [], 'the event'))];
@@ -54,10 +58,14 @@ export function compileValidators(model: SchemaModel): Validators {
 
 /** Every lead needs an `id` that is a string or a number, with or without a schema. */
 export function leadIdReasons(lead: unknown): string[] {
-  if (!isRecord(lead)) return [`a lead must be an object with fields (got ${Array.isArray(lead) ? 'a list' : JSON.stringify(lead) ?? String(lead)})`];
+  if (!isRecord(lead))
+    return [
+      `a lead must be an object with fields (got ${Array.isArray(lead) ? 'a list' : (JSON.stringify(lead) ?? String(lead))})`,
+    ];
   const id = Object.hasOwn(lead, 'id') ? lead.id : undefined;
   if (id === undefined || id === null || id === '') return ['id is required'];
-  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) return [`id must be a text or a number (got ${JSON.stringify(id)})`];
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id)))
+    return [`id must be a text or a number (got ${JSON.stringify(id)})`];
   return [];
 }
 
@@ -75,7 +83,8 @@ function withoutKeys(value: Record<string, unknown>, drop: Iterable<string>): Re
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if (skip.has(key)) continue;
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: value[key], writable: true, enumerable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, { value: value[key], writable: true, enumerable: true, configurable: true });
     else copy[key] = value[key];
   }
   return copy;

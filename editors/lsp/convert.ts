@@ -23,7 +23,10 @@ export function lspRange(range: Range): LspRange {
 }
 
 export function lspTextRange(r: TextRange): LspRange {
-  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
+  };
 }
 
 /**

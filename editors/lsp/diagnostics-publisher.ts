@@ -34,7 +34,9 @@ export class DiagnosticsPublisher {
       void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (e) {
       // Runs from timers and file watchers: a checker bug must not end the server (requests report theirs as errors).
-      this.connection.console.error(`leadscore: internal error while checking ${uri}: ${(e as Error)?.message ?? String(e)} (this is a bug in leadscore; please report it)`);
+      this.connection.console.error(
+        `leadscore: internal error while checking ${uri}: ${(e as Error)?.message ?? String(e)} (this is a bug in leadscore; please report it)`,
+      );
     }
   }
 

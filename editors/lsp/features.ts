@@ -15,12 +15,21 @@ import { formatEdits } from '../../compiler/language-service/formatting.js';
 import { hoverAt, hoverMarkdown } from '../../compiler/language-service/hover.js';
 import { definitionAt, referencesAt } from '../../compiler/language-service/references.js';
 import { prepareRename, renameAt } from '../../compiler/language-service/rename.js';
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, semanticTokens } from '../../compiler/language-service/semantic-tokens.js';
+import {
+  SEMANTIC_TOKEN_MODIFIERS,
+  SEMANTIC_TOKEN_TYPES,
+  semanticTokens,
+} from '../../compiler/language-service/semantic-tokens.js';
 import { lspCompletionItem, lspDiagnostic, lspDocumentSymbol, lspRange, lspTextRange } from './convert.js';
 import type { RuleDocuments } from './rule-documents.js';
 
 /** Every request the server answers, each a thin translation of a language-service call. */
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, rules: RuleDocuments, messages: { lang: MessageLang } = { lang: 'en' }): void {
+export function registerFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  rules: RuleDocuments,
+  messages: { lang: MessageLang } = { lang: 'en' },
+): void {
   const open = (uri: string) => documents.get(uri);
 
   connection.onCompletion(({ textDocument, position }) => {
@@ -41,7 +50,9 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     const info = hoverAt(doc, document.offsetAt(position));
     const paragraphs = info ? hoverMarkdown(info) : [];
     if (!info || paragraphs.length === 0) return null;
-    const range = info.offsets ? { start: document.positionAt(info.offsets.start), end: document.positionAt(info.offsets.end) } : lspRange(info.range);
+    const range = info.offsets
+      ? { start: document.positionAt(info.offsets.start), end: document.positionAt(info.offsets.end) }
+      : lspRange(info.range);
     return { contents: { kind: 'markdown', value: paragraphs.join('\n\n---\n\n') }, range };
   });
 
@@ -71,7 +82,9 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     if (!document) return null;
     const result = renameAt(rules.analysis(document).file, document.offsetAt(position), newName);
     if (!result.ok) throw new ResponseError(-32803 /* RequestFailed */, result.message);
-    return { changes: { [textDocument.uri]: result.edits.map((e) => ({ range: lspRange(e.range), newText: e.newText })) } };
+    return {
+      changes: { [textDocument.uri]: result.edits.map((e) => ({ range: lspRange(e.range), newText: e.newText })) },
+    };
   });
 
   connection.onDocumentSymbol(({ textDocument }) => {
@@ -92,15 +105,13 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     if (!document) return [];
     const doc = rules.analysis(document);
     const fixes = quickFixes(doc.diagnostics, document.offsetAt(range.start), document.offsetAt(range.end));
-    return fixes.map(
-      (fix): CodeAction => ({
-        title: quickFixTitle(fix),
-        kind: CodeActionKind.QuickFix,
-        isPreferred: fix.preferred,
-        diagnostics: [lspDiagnostic(fix.diagnostic, doc.file, messages.lang)],
-        edit: { changes: { [textDocument.uri]: [{ range: lspRange(fix.diagnostic.range), newText: fix.newText }] } },
-      }),
-    );
+    return fixes.map((fix): CodeAction => ({
+      title: quickFixTitle(fix),
+      kind: CodeActionKind.QuickFix,
+      isPreferred: fix.preferred,
+      diagnostics: [lspDiagnostic(fix.diagnostic, doc.file, messages.lang)],
+      edit: { changes: { [textDocument.uri]: [{ range: lspRange(fix.diagnostic.range), newText: fix.newText }] } },
+    }));
   });
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
@@ -109,10 +120,19 @@ export function registerFeatures(connection: Connection, documents: TextDocument
     if (!document) return builder.build();
     const doc = rules.analysis(document);
     for (const token of semanticTokens(doc.text, doc.file)) {
-      builder.push(token.line, token.character, token.length, SEMANTIC_TOKEN_TYPES.indexOf(token.type), token.declaration ? 1 : 0);
+      builder.push(
+        token.line,
+        token.character,
+        token.length,
+        SEMANTIC_TOKEN_TYPES.indexOf(token.type),
+        token.declaration ? 1 : 0,
+      );
     }
     return builder.build();
   });
 }
 
-export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
+export const SEMANTIC_TOKENS_LEGEND = {
+  tokenTypes: [...SEMANTIC_TOKEN_TYPES],
+  tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
+};

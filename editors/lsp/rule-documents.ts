@@ -25,7 +25,11 @@ export class RuleDocuments {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version) return cached.doc;
     const schemaPaths = new Set<string>();
-    const doc = analyzeDocument(document.getText(), recordingSchemaHost(filePath(document.uri), schemaPaths), this.lastSchemas.get(document.uri));
+    const doc = analyzeDocument(
+      document.getText(),
+      recordingSchemaHost(filePath(document.uri), schemaPaths),
+      this.lastSchemas.get(document.uri),
+    );
     if (doc.checked.schema) this.lastSchemas.set(document.uri, doc.checked.schema);
     this.analyses.set(document.uri, { version: document.version, doc, schemaPaths });
     return doc;

@@ -20,7 +20,10 @@ import { SchemaWatcher } from './schema-files.js';
  * and stdout for `leadscore lsp --stdio`). Resolves when the client ends the
  * connection.
  */
-export function runLanguageServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+export function runLanguageServer(
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const connection = createConnection(input, output);
   const documents = new TextDocuments(TextDocument);
   const rules = new RuleDocuments();
@@ -58,7 +61,10 @@ export function runLanguageServer(input: NodeJS.ReadableStream = process.stdin, 
 
   connection.onInitialized(() => {
     // Schema files are JSON anywhere in the workspace; the editor tells us when one changes.
-    if (clientWatchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
+    if (clientWatchesFiles)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.json' }],
+      });
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {

@@ -39,7 +39,10 @@ export class App {
   private readonly table = new ResultsTable((lead) => this.reasons.show(lead));
   private readonly reasons = new ReasonsPanel((line) => this.revealLine(line));
   private readonly problems = new DiagnosticsList((d) => this.revealDiagnostic(d));
-  private readonly dataPanel = new DataPanel((files) => void this.loadFiles(files), () => void this.loadExample());
+  private readonly dataPanel = new DataPanel(
+    (files) => void this.loadFiles(files),
+    () => void this.loadExample(),
+  );
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
   private readonly pipeline: PipelineState = {};
@@ -57,7 +60,13 @@ export class App {
     const initial = this.initialState();
     this.dataRef = initial.data;
     host.append(this.layout.root);
-    this.layout.resultsColumn.append(this.dataPanel.element, this.layout.errorsBlock, this.layout.charts, this.table.element, this.reasons.element);
+    this.layout.resultsColumn.append(
+      this.dataPanel.element,
+      this.layout.errorsBlock,
+      this.layout.charts,
+      this.table.element,
+      this.reasons.element,
+    );
     this.layout.editorColumn.append(this.problems.element);
     this.editors = createEditors(this.layout.rulesHost, this.layout.schemaHost, initial.rules, initial.schema);
     this.layout.asOf.value = initial.asOf;
@@ -101,7 +110,9 @@ export class App {
     }
     l.formatButton.addEventListener('click', () => this.format());
     // Shift+Alt+F everywhere (Monaco binds it to Ctrl+Shift+I on Linux).
-    this.editors.rulesEditor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => this.format());
+    this.editors.rulesEditor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () =>
+      this.format(),
+    );
     l.shareButton.addEventListener('click', () => this.share());
     l.resetButton.addEventListener('click', () => this.resetToExample());
     l.downloadButton.addEventListener('click', () => this.download());
@@ -144,13 +155,16 @@ export class App {
     this.layout.asOf.value = state.asOf;
     this.dataRef = state.data;
     this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
-    if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example') void this.loadExample(state.data.kind === 'files');
+    if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example')
+      void this.loadExample(state.data.kind === 'files');
     this.runCheck();
   }
 
   /** Formats the rules; a file with syntax errors is left as it is, and the toast says why instead of nothing happening. */
   private format(): void {
-    const syntaxErrors = (this.pipeline.checked?.diagnostics ?? []).filter((d) => d.file === undefined && isDiagnosticCode(d.code) && DIAGNOSTIC_CATALOGUE[d.code].section === 'syntax');
+    const syntaxErrors = (this.pipeline.checked?.diagnostics ?? []).filter(
+      (d) => d.file === undefined && isDiagnosticCode(d.code) && DIAGNOSTIC_CATALOGUE[d.code].section === 'syntax',
+    );
     if (syntaxErrors.length > 0) {
       this.layout.toast.textContent = t().formatBlocked(syntaxErrors[0]!.range.start.line);
       return;
@@ -172,7 +186,11 @@ export class App {
   /** 「サンプルに戻す」: the example rules, schema, as-of date and data, after a confirmation when there is work to lose. */
   private resetToExample(): void {
     const s = this.state();
-    const changed = s.rules !== DEFAULT_STATE.rules || s.schema !== DEFAULT_STATE.schema || s.asOf !== DEFAULT_STATE.asOf || s.data.kind !== 'example';
+    const changed =
+      s.rules !== DEFAULT_STATE.rules ||
+      s.schema !== DEFAULT_STATE.schema ||
+      s.asOf !== DEFAULT_STATE.asOf ||
+      s.data.kind !== 'example';
     if (changed && !window.confirm(t().resetConfirm)) return;
     this.applyState(DEFAULT_STATE);
     this.scrollToFirstStatement();
@@ -210,9 +228,14 @@ export class App {
     this.problems.update([...check.ruleDiagnostics, ...check.loaded.diagnostics]);
     const checkDone = performance.now();
 
-    if (prepareStage(this.pipeline, schemaText, check.loaded)) this.dataPanel.update(this.pipeline.raw!, this.pipeline.prepared!);
+    if (prepareStage(this.pipeline, schemaText, check.loaded))
+      this.dataPanel.update(this.pipeline.raw!, this.pipeline.prepared!);
     this.layout.errorsBlock.hidden = !check.blocked;
-    this.layout.errorsBlock.textContent = check.blocked ? (check.schemaBroken ? t().schemaInvalid : t().errorsBlock(Math.max(check.ruleErrors, 1))) : '';
+    this.layout.errorsBlock.textContent = check.blocked
+      ? check.schemaBroken
+        ? t().schemaInvalid
+        : t().errorsBlock(Math.max(check.ruleErrors, 1))
+      : '';
     this.layout.resultsColumn.classList.toggle('stale', check.blocked);
 
     const run = scoreStage(this.pipeline, this.now());
@@ -252,7 +275,9 @@ export class App {
     const load = ++this.loads;
     this.dataPanel.loading();
     if (!keepNotice) this.dataPanel.setNotice('');
-    const files = await parseInWorker(EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })));
+    const files = await parseInWorker(
+      EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })),
+    );
     if (load < this.appliedLoad) return; // e.g. files dropped while the example was still loading: they win
     this.appliedLoad = load;
     if (!keepNotice) this.dataRef = { kind: 'example' };
@@ -273,7 +298,8 @@ export class App {
       if (load < this.appliedLoad) return;
       this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
       // The data in use is unchanged: show its summary again instead of "loading" (unless another load is under way).
-      if (load === this.loads && this.pipeline.raw && this.pipeline.prepared) this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
+      if (load === this.loads && this.pipeline.raw && this.pipeline.prepared)
+        this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
     }
   }
 
@@ -326,8 +352,17 @@ export class App {
   private renderCharts(): void {
     const { run, prepared, checked } = this.pipeline;
     if (!run || !prepared || !checked?.program) return;
-    const baseline = this.baselineCounts.get(this.baselineText(), this.editors.schemaModel.getValue(), prepared, this.now());
-    replaceChildren(this.layout.charts, tierChart(run, baseline), histogram(run, tierThresholds(checked.program.tiers), baseline));
+    const baseline = this.baselineCounts.get(
+      this.baselineText(),
+      this.editors.schemaModel.getValue(),
+      prepared,
+      this.now(),
+    );
+    replaceChildren(
+      this.layout.charts,
+      tierChart(run, baseline),
+      histogram(run, tierThresholds(checked.program.tiers), baseline),
+    );
   }
 
   private baselineText(): string {
@@ -349,11 +384,19 @@ export class App {
     const prepared = this.pipeline.prepared;
     if (!working || !prepared) return;
     const baseline = checkRules(this.editors.baselineModel.getValue(), this.editors.schemaModel.getValue());
-    renderImpact(this.layout.impact, baseline.program && working.program ? compareVersions(baseline, working, prepared.leads, this.now()) : undefined);
+    renderImpact(
+      this.layout.impact,
+      baseline.program && working.program ? compareVersions(baseline, working, prepared.leads, this.now()) : undefined,
+    );
   }
 
   private state(): SavedState {
-    return { rules: this.editors.rulesModel.getValue(), schema: this.editors.schemaModel.getValue(), data: this.dataRef, asOf: this.layout.asOf.value || DEFAULT_STATE.asOf };
+    return {
+      rules: this.editors.rulesModel.getValue(),
+      schema: this.editors.schemaModel.getValue(),
+      data: this.dataRef,
+      asOf: this.layout.asOf.value || DEFAULT_STATE.asOf,
+    };
   }
 
   private persist(): void {
@@ -389,7 +432,9 @@ export class App {
     const inSchema = d.file !== undefined;
     this.showTab(inSchema ? 'schema' : 'rules');
     const editor = inSchema ? this.editors.schemaEditor : this.editors.rulesEditor;
-    editor.setSelection(new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column));
+    editor.setSelection(
+      new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column),
+    );
     editor.revealRangeInCenter(editor.getSelection()!);
     editor.focus();
   }

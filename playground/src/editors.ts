@@ -21,15 +21,29 @@ const COMMON: Monaco.editor.IStandaloneEditorConstructionOptions = {
 
 export function createEditors(rulesHost: HTMLElement, schemaHost: HTMLElement, rules: string, schema: string) {
   const rulesModel = monaco.editor.createModel(rules, LANGUAGE_ID, monaco.Uri.parse(WORKING_COPY_URI));
-  const schemaModel = monaco.editor.createModel(schema, 'json', monaco.Uri.parse('inmemory://playground/lead.schema.json'));
-  const baselineModel = monaco.editor.createModel('', LANGUAGE_ID, monaco.Uri.parse('inmemory://playground/baseline.score'));
+  const schemaModel = monaco.editor.createModel(
+    schema,
+    'json',
+    monaco.Uri.parse('inmemory://playground/lead.schema.json'),
+  );
+  const baselineModel = monaco.editor.createModel(
+    '',
+    LANGUAGE_ID,
+    monaco.Uri.parse('inmemory://playground/baseline.score'),
+  );
   const rulesEditor = monaco.editor.create(rulesHost, { ...COMMON, model: rulesModel, ariaLabel: 'rules' });
   const schemaEditor = monaco.editor.create(schemaHost, { ...COMMON, model: schemaModel, ariaLabel: 'schema' });
   let diffEditor: Monaco.editor.IStandaloneDiffEditor | undefined;
   const getDiffEditor = (host: HTMLElement): Monaco.editor.IStandaloneDiffEditor => {
     if (!diffEditor) {
       // Side by side down to a narrow column (Monaco's own default switches to inline below 900 px, which is most laptops' editor column).
-      diffEditor = monaco.editor.createDiffEditor(host, { ...COMMON, originalEditable: false, renderSideBySide: true, useInlineViewWhenSpaceIsLimited: true, renderSideBySideInlineBreakpoint: 480 });
+      diffEditor = monaco.editor.createDiffEditor(host, {
+        ...COMMON,
+        originalEditable: false,
+        renderSideBySide: true,
+        useInlineViewWhenSpaceIsLimited: true,
+        renderSideBySideInlineBreakpoint: 480,
+      });
       diffEditor.setModel({ original: baselineModel, modified: rulesModel });
     }
     return diffEditor;

@@ -46,7 +46,14 @@ export function checkStage(state: PipelineState, rulesText: string, schemaText: 
   const ruleDiagnostics = checked.diagnostics.filter((d) => d.file === undefined);
   const ruleErrors = ruleDiagnostics.filter((d) => d.severity === 'error').length;
   const schemaErrors = loaded.diagnostics.some((d) => d.severity === 'error');
-  return { loaded, checked, ruleDiagnostics, blocked: !checked.program, schemaBroken: ruleErrors === 0 && schemaErrors, ruleErrors };
+  return {
+    loaded,
+    checked,
+    ruleDiagnostics,
+    blocked: !checked.program,
+    schemaBroken: ruleErrors === 0 && schemaErrors,
+    ruleErrors,
+  };
 }
 
 /** Prepares the sample when the data or the schema text changed; true when it did. */

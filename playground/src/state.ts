@@ -21,7 +21,12 @@ export interface LocalState extends SavedState {
   readonly snapshot?: string;
 }
 
-export const DEFAULT_STATE: SavedState = { rules: EXAMPLE_RULES, schema: EXAMPLE_SCHEMA, data: { kind: 'example' }, asOf: EXAMPLE_AS_OF };
+export const DEFAULT_STATE: SavedState = {
+  rules: EXAMPLE_RULES,
+  schema: EXAMPLE_SCHEMA,
+  data: { kind: 'example' },
+  asOf: EXAMPLE_AS_OF,
+};
 
 /** Limits for untrusted input (share links, local storage another version wrote). */
 const MAX_TEXT = 1_000_000;
@@ -46,6 +51,9 @@ function sanitizeDataRef(value: unknown): DataRef {
   if (typeof value !== 'object' || value === null) return { kind: 'example' };
   const v = value as Record<string, unknown>;
   if (v.kind !== 'files' || !Array.isArray(v.names)) return { kind: 'example' };
-  const names = v.names.filter((n): n is string => typeof n === 'string').map((n) => n.slice(0, 200)).slice(0, 10);
+  const names = v.names
+    .filter((n): n is string => typeof n === 'string')
+    .map((n) => n.slice(0, 200))
+    .slice(0, 10);
   return names.length > 0 ? { kind: 'files', names } : { kind: 'example' };
 }

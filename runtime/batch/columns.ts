@@ -21,7 +21,8 @@ export class NumberColumn {
 
   set(i: number, value: number): void {
     const b = i >>> BLOCK_BITS;
-    while (b >= this.blocks.length) this.blocks.push(this.kind === 'int32' ? new Int32Array(BLOCK) : new Float64Array(BLOCK));
+    while (b >= this.blocks.length)
+      this.blocks.push(this.kind === 'int32' ? new Int32Array(BLOCK) : new Float64Array(BLOCK));
     this.blocks[b]![i & MASK] = value;
   }
 }

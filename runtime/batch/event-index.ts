@@ -17,14 +17,27 @@ import type { RejectedRecord } from './rejects.js';
 export async function indexEvents(
   path: string,
   format: DataFormat,
-  options: { schema?: SchemaModel; validators?: Validators; timeZone?: string; eventReads?: EventReads; onReject: (r: RejectedRecord) => void },
+  options: {
+    schema?: SchemaModel;
+    validators?: Validators;
+    timeZone?: string;
+    eventReads?: EventReads;
+    onReject: (r: RejectedRecord) => void;
+  },
 ): Promise<EventStore> {
   const store = new EventStore(options.eventReads);
   const { validators, timeZone } = options;
   for await (const batch of await readRecordBatches(path, format, eventColumnTypes(options.schema))) {
     for (const record of batch) {
       if (!record.ok) {
-        options.onReject({ file: path, record: record.recordNumber, line: record.line, kind: 'event', reason: record.reason, data: record.raw });
+        options.onReject({
+          file: path,
+          record: record.recordNumber,
+          line: record.line,
+          kind: 'event',
+          reason: record.reason,
+          data: record.raw,
+        });
         continue;
       }
       const leadId = Object.hasOwn(record.value, 'lead_id') ? record.value.lead_id : undefined;
@@ -36,7 +49,14 @@ export async function indexEvents(
             : `lead_id must be a text or a number (got ${JSON.stringify(leadId)})`;
       const prepared = prepareEvent(record.value, validators, timeZone, idProblem === undefined ? [] : [idProblem]);
       if (!prepared.ok) {
-        options.onReject({ file: path, record: record.recordNumber, line: record.line, kind: 'event', reason: prepared.reasons.join('; '), data: record.value });
+        options.onReject({
+          file: path,
+          record: record.recordNumber,
+          line: record.line,
+          kind: 'event',
+          reason: prepared.reasons.join('; '),
+          data: record.value,
+        });
         continue;
       }
       store.add(leadKey(leadId), prepared.value);

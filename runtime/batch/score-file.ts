@@ -67,7 +67,12 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
   };
   // Open the leads file before reading events, so a missing file fails fast.
   let bytes = 0;
-  const leadBatches = await readRecordBatches(options.leads.path, options.leads.format, leadColumnTypes(options.schema), (n) => (bytes += n));
+  const leadBatches = await readRecordBatches(
+    options.leads.path,
+    options.leads.format,
+    leadColumnTypes(options.schema),
+    (n) => (bytes += n),
+  );
   const store = options.events
     ? await indexEvents(options.events.path, options.events.format, { ...options, onReject: reject })
     : undefined;
@@ -79,7 +84,14 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
       read++;
       if (options.onProgress && read % 500 === 0) options.onProgress(read, bytes);
       if (!record.ok) {
-        reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: record.reason, data: record.raw });
+        reject({
+          file,
+          record: record.recordNumber,
+          line: record.line,
+          kind: 'lead',
+          reason: record.reason,
+          data: record.raw,
+        });
         continue;
       }
       const lead = prepareLead(record.value, validators);
@@ -87,7 +99,14 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
         // Its events are not "unmatched": their lead exists, it is invalid.
         const id = record.value.id;
         if (store && (typeof id === 'string' || typeof id === 'number')) store.markSeen(leadKey(id));
-        reject({ file, record: record.recordNumber, line: record.line, kind: 'lead', reason: lead.reasons.join('; '), data: record.value });
+        reject({
+          file,
+          record: record.recordNumber,
+          line: record.line,
+          kind: 'lead',
+          reason: lead.reasons.join('; '),
+          data: record.value,
+        });
         continue;
       }
       const events: PreparedEvent[] = [];
@@ -96,7 +115,16 @@ export async function scoreFile(options: BatchOptions): Promise<BatchSummary> {
         nested.forEach((raw, index) => {
           const event = prepareEvent(raw, validators, timeZone);
           if (event.ok) events.push(event.value);
-          else reject({ file, record: record.recordNumber, line: record.line, kind: 'event', event: index + 1, reason: event.reasons.join('; '), data: raw });
+          else
+            reject({
+              file,
+              record: record.recordNumber,
+              line: record.line,
+              kind: 'event',
+              event: index + 1,
+              reason: event.reasons.join('; '),
+              data: raw,
+            });
         });
       }
       store?.appendEventsOf(leadKey(lead.value.id), events);

@@ -38,7 +38,8 @@ function fromColumns(alias: string, columns: ReadonlySet<string>, path: UsedPath
   const [head, ...rest] = path.segments;
   let expr: string;
   if (columns.has(name)) expr = `${alias}.${ident(name)}`;
-  else if (format === 'parquet' && rest.length > 0 && columns.has(head!)) expr = `${alias}.${ident(head!)}.${rest.map(ident).join('.')}`;
+  else if (format === 'parquet' && rest.length > 0 && columns.has(head!))
+    expr = `${alias}.${ident(head!)}.${rest.map(ident).join('.')}`;
   else return isArray(path) ? `CAST(NULL AS ${listType(path)})` : 'CAST(NULL AS VARCHAR)';
   if (!isArray(path) || format !== 'csv') return expr;
   // CSV lists, as the JavaScript reader takes them: a JSON array, or items separated by ';'.
@@ -58,18 +59,26 @@ export async function createInputViews(
   events: InputFile | undefined,
   used: { lead: readonly UsedPath[]; events: readonly UsedPath[] },
 ): Promise<void> {
-  const leadCols = (fn: (p: UsedPath) => string): string => used.lead.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
-  const eventCols = (fn: (p: UsedPath) => string): string => used.events.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
+  const leadCols = (fn: (p: UsedPath) => string): string =>
+    used.lead.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
+  const eventCols = (fn: (p: UsedPath) => string): string =>
+    used.events.map((p) => `, ${fn(p)} AS ${ident(p.segments.join('.'))}`).join('');
   const json = leads.format === 'json' || leads.format === 'jsonl';
   const leadColumns = json && events !== undefined ? jsonColumns(leads, ['id'], used.lead) : undefined;
   if (leadColumns) {
     // row_number() over the scan keeps input order for the output (ORDER BY ls_row).
-    await connection.run(`CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, r."id" AS "id"${leadCols((p) => leadColumns.value('r', p))} FROM ${leadColumns.scan} AS r`);
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, r."id" AS "id"${leadCols((p) => leadColumns.value('r', p))} FROM ${leadColumns.scan} AS r`,
+    );
   } else if (json) {
     // Events nested in the leads (or keys that cannot be columns): whole records.
     // row_number() over the scan keeps input order for the output (ORDER BY ls_row).
-    await connection.run(`CREATE OR REPLACE VIEW ls_leads_raw AS SELECT row_number() OVER () AS ls_row, r.json AS j FROM ${scan(leads)} AS r`);
-    await connection.run(`CREATE OR REPLACE VIEW ls_leads AS SELECT ls_row, json_extract_string(j, '$.id') AS "id"${leadCols((p) => fromJson('j', p))} FROM ls_leads_raw`);
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_leads_raw AS SELECT row_number() OVER () AS ls_row, r.json AS j FROM ${scan(leads)} AS r`,
+    );
+    await connection.run(
+      `CREATE OR REPLACE VIEW ls_leads AS SELECT ls_row, json_extract_string(j, '$.id') AS "id"${leadCols((p) => fromJson('j', p))} FROM ls_leads_raw`,
+    );
   } else {
     const columns = await columnsOf(connection, leads);
     if (!columns.has('id')) throw new InputError(`${leads.path}: the leads file has no id column`);
@@ -77,7 +86,8 @@ export async function createInputViews(
       `CREATE OR REPLACE VIEW ls_leads AS SELECT row_number() OVER () AS ls_row, CAST(r."id" AS VARCHAR) AS "id"${leadCols((p) => fromColumns('r', columns, p, leads.format))} FROM ${scan(leads)} AS r`,
     );
   }
-  const envelope = (leadId: string, type: string, time: string): string => `${leadId} AS "lead_id", ${type} AS "type", ${time} AS "at"`;
+  const envelope = (leadId: string, type: string, time: string): string =>
+    `${leadId} AS "lead_id", ${type} AS "type", ${time} AS "at"`;
   if (events === undefined) {
     if (json) {
       // Events nested in each lead as `events: [...]`.
@@ -91,7 +101,10 @@ export async function createInputViews(
     }
     return;
   }
-  const eventColumns = events.format === 'json' || events.format === 'jsonl' ? jsonColumns(events, ['lead_id', 'type', 'at'], used.events) : undefined;
+  const eventColumns =
+    events.format === 'json' || events.format === 'jsonl'
+      ? jsonColumns(events, ['lead_id', 'type', 'at'], used.events)
+      : undefined;
   if (eventColumns) {
     await connection.run(
       `CREATE OR REPLACE VIEW ls_events_in AS SELECT ${envelope('r."lead_id"', 'r."type"', at('r."at"'))}${eventCols((p) => eventColumns.value('r', p))} FROM ${eventColumns.scan} AS r`,

@@ -28,7 +28,11 @@ export interface JsonColumns {
  * ignore case, so `Role` and `role` would clash (the caller then reads
  * whole records, as before).
  */
-export function jsonColumns(file: InputFile, required: readonly string[], paths: readonly UsedPath[]): JsonColumns | undefined {
+export function jsonColumns(
+  file: InputFile,
+  required: readonly string[],
+  paths: readonly UsedPath[],
+): JsonColumns | undefined {
   const types = new Map<string, 'VARCHAR' | 'JSON'>(required.map((name) => [name, 'VARCHAR']));
   for (const path of paths) {
     const head = path.segments[0]!;

@@ -35,7 +35,10 @@ export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ sc
   // Loaded here, not at the top: every `leadscore` command imports this
   // module, and the native library costs ~200 ms and ~35 MiB to load.
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:', options.threads === undefined ? {} : { threads: String(options.threads) });
+  const instance = await DuckDBInstance.create(
+    ':memory:',
+    options.threads === undefined ? {} : { threads: String(options.threads) },
+  );
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = '${(options.timeZone ?? 'UTC').replace(/'/g, "''")}'`);
@@ -45,7 +48,13 @@ export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ sc
       if (e instanceof InputError) throw e;
       throw new InputError(`DuckDB cannot read the input: ${(e as Error).message}`);
     }
-    const sql = generateSql(options.program, { dialect: 'duckdb', leadsTable: 'ls_leads', eventsTable: 'ls_events_in', asOf: options.now, orderBy: 'ls_row' });
+    const sql = generateSql(options.program, {
+      dialect: 'duckdb',
+      leadsTable: 'ls_leads',
+      eventsTable: 'ls_events_in',
+      asOf: options.now,
+      orderBy: 'ls_row',
+    });
     const groupNames = options.program.groups.map((g) => g.name.name);
     let scored = 0;
     let withoutId = 0;
@@ -73,10 +82,17 @@ export async function scoreWithDuckDB(options: DuckDBScoreOptions): Promise<{ sc
           const name = groupNames[g]!;
           const value = Number(row[3 + g]);
           // A group may be named __proto__: it must stay an own property (plain assignment, per row, for the rest).
-          if (name === '__proto__') Object.defineProperty(groups, name, { value, enumerable: true, writable: true, configurable: true });
+          if (name === '__proto__')
+            Object.defineProperty(groups, name, { value, enumerable: true, writable: true, configurable: true });
           else groups[name] = value;
         }
-        const pending = options.onResult({ id: String(row[0]), score: Number(row[1]), tier: row[2] === null ? null : String(row[2]), groups, reasons: [] });
+        const pending = options.onResult({
+          id: String(row[0]),
+          score: Number(row[1]),
+          tier: row[2] === null ? null : String(row[2]),
+          groups,
+          reasons: [],
+        });
         if (pending) await pending;
         scored++;
       }

@@ -26,11 +26,31 @@ export interface Impact {
   readonly newTiers: readonly (string | null)[];
   /** Every non-empty cell of the transition matrix. */
   readonly transitions: readonly { readonly from: string | null; readonly to: string | null; readonly count: number }[];
-  readonly perTier: readonly { readonly tier: string | null; readonly before: number; readonly after: number; readonly entering: number; readonly leaving: number }[];
+  readonly perTier: readonly {
+    readonly tier: string | null;
+    readonly before: number;
+    readonly after: number;
+    readonly entering: number;
+    readonly leaving: number;
+  }[];
   /** MQL is each version's first tier. */
-  readonly mql: { readonly oldTier?: string; readonly newTier?: string; readonly before: number; readonly after: number; readonly entering: number; readonly leaving: number };
+  readonly mql: {
+    readonly oldTier?: string;
+    readonly newTier?: string;
+    readonly before: number;
+    readonly after: number;
+    readonly entering: number;
+    readonly leaving: number;
+  };
   /** Quartiles by linear interpolation; all zero when there are no leads. */
-  readonly delta: { readonly min: number; readonly q1: number; readonly median: number; readonly q3: number; readonly max: number; readonly mean: number };
+  readonly delta: {
+    readonly min: number;
+    readonly q1: number;
+    readonly median: number;
+    readonly q3: number;
+    readonly max: number;
+    readonly mean: number;
+  };
   readonly topMovers: readonly Mover[];
 }
 
@@ -72,7 +92,8 @@ export class ImpactCollector {
   result(): Impact {
     const { oldTiers, newTiers } = this.options;
     const transitions = [...this.cells.values()];
-    const count = (pick: (c: (typeof transitions)[number]) => boolean) => transitions.filter(pick).reduce((n, c) => n + c.count, 0);
+    const count = (pick: (c: (typeof transitions)[number]) => boolean) =>
+      transitions.filter(pick).reduce((n, c) => n + c.count, 0);
     const tierNames = unique<string | null>([...oldTiers, ...newTiers, ...transitions.flatMap((c) => [c.from, c.to])]);
     const perTier = tierNames.map((tier) => ({
       tier,
@@ -109,13 +130,24 @@ export class ImpactCollector {
   private considerMover(id: unknown, before: ExplainedScore, after: ExplainedScore, delta: number): void {
     const weakest = this.movers.length >= this.top ? Math.abs(this.sortedMovers()[this.top - 1]!.delta) : -1;
     if (Math.abs(delta) < weakest && before.tier === after.tier) return;
-    this.movers.push({ id, oldScore: before.score, newScore: after.score, delta, oldTier: before.tier, newTier: after.tier, rules: this.ruleDeltas(before, after, delta) });
+    this.movers.push({
+      id,
+      oldScore: before.score,
+      newScore: after.score,
+      delta,
+      oldTier: before.tier,
+      newTier: after.tier,
+      rules: this.ruleDeltas(before, after, delta),
+    });
     if (this.movers.length > this.top * 4) this.movers = this.sortedMovers();
   }
 
   /** Largest moves first; a tier change outranks an equal move without one. */
   private sortedMovers(): Mover[] {
-    this.movers.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || Number(b.oldTier !== b.newTier) - Number(a.oldTier !== a.newTier));
+    this.movers.sort(
+      (a, b) =>
+        Math.abs(b.delta) - Math.abs(a.delta) || Number(b.oldTier !== b.newTier) - Number(a.oldTier !== a.newTier),
+    );
     return this.movers.slice(0, this.top);
   }
 

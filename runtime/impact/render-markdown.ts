@@ -1,4 +1,9 @@
-import { isEmptyDiff, type NamedChange, type RuleChange, type SemanticDiff } from '../../compiler/diff/semantic-diff.js';
+import {
+  isEmptyDiff,
+  type NamedChange,
+  type RuleChange,
+  type SemanticDiff,
+} from '../../compiler/diff/semantic-diff.js';
 import type { Impact } from './impact.js';
 import { markdownText } from '../markdown-text.js';
 
@@ -22,7 +27,11 @@ export function renderDiffMarkdown(diff: SemanticDiff, impact: Impact | undefine
   if (isEmptyDiff(diff)) {
     out.push('変更なし / **No change**: the two versions score every lead the same way.', '');
   } else {
-    out.push(...ruleSection(diff.rules), ...namedSection('グループ / Groups', diff.groups), ...namedSection('ティア / Tiers', diff.tiers));
+    out.push(
+      ...ruleSection(diff.rules),
+      ...namedSection('グループ / Groups', diff.groups),
+      ...namedSection('ティア / Tiers', diff.tiers),
+    );
     if (diff.tierOrderChanged) out.push('ティアの判定順が変わりました / The tiers are tried in a different order.', '');
     out.push(...namedSection('リスト / Lists (let)', diff.lists));
     if (diff.schema) out.push(...namedSection('スキーマ / Schema', [diff.schema]));
@@ -36,20 +45,38 @@ function ruleSection(rules: readonly RuleChange[]): string[] {
   const rows = rules.map((c) => {
     switch (c.kind) {
       case 'added':
-        return ['➕ 追加 added', ruleName(c.new), markdownText(c.new.group ?? '—'), `${points(c.new.points)} ${code(c.new.text)}`];
+        return [
+          '➕ 追加 added',
+          ruleName(c.new),
+          markdownText(c.new.group ?? '—'),
+          `${points(c.new.points)} ${code(c.new.text)}`,
+        ];
       case 'removed':
-        return ['➖ 削除 removed', ruleName(c.old), markdownText(c.old.group ?? '—'), `was ${points(c.old.points)} ${code(c.old.text)}`];
+        return [
+          '➖ 削除 removed',
+          ruleName(c.old),
+          markdownText(c.old.group ?? '—'),
+          `was ${points(c.old.points)} ${code(c.old.text)}`,
+        ];
       case 'changed': {
         const what: string[] = [];
         if (c.aspects.includes('points')) what.push(`points ${points(c.old.points)} → **${points(c.new.points)}**`);
-        if (c.aspects.includes('condition') || c.aspects.includes('modifiers')) what.push(`${code(c.old.text)} → ${code(c.new.text)}`);
-        if (c.aspects.includes('group')) what.push(`group ${markdownText(c.old.group ?? '—')} → ${markdownText(c.new.group ?? '—')}`);
-        if (c.aspects.includes('label')) what.push(`label ${markdownText(c.old.label ?? '—')} → ${markdownText(c.new.label ?? '—')}`);
+        if (c.aspects.includes('condition') || c.aspects.includes('modifiers'))
+          what.push(`${code(c.old.text)} → ${code(c.new.text)}`);
+        if (c.aspects.includes('group'))
+          what.push(`group ${markdownText(c.old.group ?? '—')} → ${markdownText(c.new.group ?? '—')}`);
+        if (c.aspects.includes('label'))
+          what.push(`label ${markdownText(c.old.label ?? '—')} → ${markdownText(c.new.label ?? '—')}`);
         return ['✏️ 変更 changed', ruleName(c.new), markdownText(c.new.group ?? '—'), what.join('<br>')];
       }
     }
   });
-  return ['### ルールの変更 / Rule changes', '', table(['', 'ルール / rule', 'グループ / group', '内容 / change'], rows), ''];
+  return [
+    '### ルールの変更 / Rule changes',
+    '',
+    table(['', 'ルール / rule', 'グループ / group', '内容 / change'], rows),
+    '',
+  ];
 }
 
 function namedSection(title: string, changes: readonly NamedChange[]): string[] {
@@ -63,8 +90,12 @@ function namedSection(title: string, changes: readonly NamedChange[]): string[] 
 }
 
 function impactSection(impact: Impact, meta: ReportMeta): string[] {
-  const out = [`### リードへの影響 / Impact on ${impact.leads.toLocaleString('en-US')} leads${meta.asOf ? ` (as of ${markdownText(meta.asOf)})` : ''}`, ''];
-  if (meta.invalidLeads) out.push(`⚠️ ${meta.invalidLeads} invalid lead record(s) were left out (see the command's stderr).`, '');
+  const out = [
+    `### リードへの影響 / Impact on ${impact.leads.toLocaleString('en-US')} leads${meta.asOf ? ` (as of ${markdownText(meta.asOf)})` : ''}`,
+    '',
+  ];
+  if (meta.invalidLeads)
+    out.push(`⚠️ ${meta.invalidLeads} invalid lead record(s) were left out (see the command's stderr).`, '');
   if (impact.leads === 0) return [...out, 'No valid leads to compare.', ''];
   out.push(
     `- スコアが変わったリード / score changed: **${impact.scoreChanged.toLocaleString('en-US')}** (${percent(impact.scoreChanged, impact.leads)})`,
@@ -72,24 +103,44 @@ function impactSection(impact: Impact, meta: ReportMeta): string[] {
   );
   const { mql } = impact;
   if (mql.newTier !== undefined || mql.oldTier !== undefined) {
-    const name = mql.oldTier === mql.newTier ? markdownText(mql.newTier ?? '') : `${markdownText(mql.oldTier ?? '—')} → ${markdownText(mql.newTier ?? '—')}`;
-    out.push(`- MQL (最上位ティア / first tier: ${name}): ${mql.before} → **${mql.after}** (entering +${mql.entering}, leaving −${mql.leaving})`);
+    const name =
+      mql.oldTier === mql.newTier
+        ? markdownText(mql.newTier ?? '')
+        : `${markdownText(mql.oldTier ?? '—')} → ${markdownText(mql.newTier ?? '—')}`;
+    out.push(
+      `- MQL (最上位ティア / first tier: ${name}): ${mql.before} → **${mql.after}** (entering +${mql.entering}, leaving −${mql.leaving})`,
+    );
   }
   const d = impact.delta;
-  out.push(`- スコア変化 / score change: min ${signed(d.min)}, Q1 ${signed(d.q1)}, median ${signed(d.median)}, Q3 ${signed(d.q3)}, max ${signed(d.max)}`, '');
+  out.push(
+    `- スコア変化 / score change: min ${signed(d.min)}, Q1 ${signed(d.q1)}, median ${signed(d.median)}, Q3 ${signed(d.q3)}, max ${signed(d.max)}`,
+    '',
+  );
 
   out.push('#### ティア遷移 / Tier transitions (rows: before, columns: after)', '');
-  const count = (from: string | null, to: string | null) => impact.transitions.find((c) => c.from === from && c.to === to)?.count ?? 0;
+  const count = (from: string | null, to: string | null) =>
+    impact.transitions.find((c) => c.from === from && c.to === to)?.count ?? 0;
   out.push(
     table(
       ['before \\ after', ...impact.newTiers.map(tierName)],
-      impact.oldTiers.map((from) => [tierName(from), ...impact.newTiers.map((to) => (from === to ? `${count(from, to)}` : count(from, to) > 0 ? `**${count(from, to)}**` : '0'))]),
+      impact.oldTiers.map((from) => [
+        tierName(from),
+        ...impact.newTiers.map((to) =>
+          from === to ? `${count(from, to)}` : count(from, to) > 0 ? `**${count(from, to)}**` : '0',
+        ),
+      ]),
     ),
     '',
   );
   const moving = impact.perTier.filter((t) => t.entering > 0 || t.leaving > 0);
   if (moving.length > 0) {
-    out.push(table(['tier', 'before', 'after', 'entering', 'leaving'], moving.map((t) => [tierName(t.tier), `${t.before}`, `${t.after}`, `+${t.entering}`, `−${t.leaving}`])), '');
+    out.push(
+      table(
+        ['tier', 'before', 'after', 'entering', 'leaving'],
+        moving.map((t) => [tierName(t.tier), `${t.before}`, `${t.after}`, `+${t.entering}`, `−${t.leaving}`]),
+      ),
+      '',
+    );
   }
   if (impact.topMovers.length > 0) {
     out.push('#### 変動の大きいリード / Top movers', '');
@@ -110,7 +161,11 @@ function impactSection(impact: Impact, meta: ReportMeta): string[] {
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function ruleName(side: { label?: string; text: string }): string {
@@ -120,7 +175,6 @@ function ruleName(side: { label?: string; text: string }): string {
 function tierName(tier: string | null): string {
   return tier === null ? '(none)' : markdownText(tier);
 }
-
 
 /** Inline code that cannot be closed early by backticks in the text. */
 function code(text: string): string {

@@ -60,14 +60,17 @@ export async function* csvRecords(
   const skippedRecords = function* (upTo: number): Generator<ReadRecord> {
     while (skipped[0] !== undefined && skipped[0].after < upTo) {
       const { error } = skipped.shift()!;
-      if (header === undefined) throw new DataFileError('bad-header', file, `${file}: the header row cannot be read: ${error.message}`, 1, 1);
+      if (header === undefined)
+        throw new DataFileError('bad-header', file, `${file}: the header row cannot be read: ${error.message}`, 1, 1);
       recordNumber++;
       const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
       yield {
         ok: false,
         recordNumber,
         line: lastEndLine + 1,
-        reason: unclosed ? 'a quoted cell is never closed (a double quote is missing), so the rest of the file could not be read' : error.message,
+        reason: unclosed
+          ? 'a quoted cell is never closed (a double quote is missing), so the rest of the file could not be read'
+          : error.message,
         raw: null,
       };
     }
@@ -93,13 +96,26 @@ function readHeader(cells: string[], file: string): string[] {
   const header = cells.map((cell) => cell.trim());
   const seen = new Set<string>();
   for (const name of header) {
-    if (name !== '' && seen.has(name)) throw new DataFileError('bad-header', file, `${file}:1: the column "${name}" appears twice in the header row`, 1, 1);
+    if (name !== '' && seen.has(name))
+      throw new DataFileError(
+        'bad-header',
+        file,
+        `${file}:1: the column "${name}" appears twice in the header row`,
+        1,
+        1,
+      );
     seen.add(name);
   }
   return header;
 }
 
-function toRecord(header: string[], cells: string[], typeOf: ColumnTyper | undefined, recordNumber: number, line: number): ReadRecord {
+function toRecord(
+  header: string[],
+  cells: string[],
+  typeOf: ColumnTyper | undefined,
+  recordNumber: number,
+  line: number,
+): ReadRecord {
   const raw: Record<string, unknown> = {};
   header.forEach((name, i) => {
     if (name !== '') defineOwn(raw, name, cells[i] ?? '');
@@ -107,7 +123,9 @@ function toRecord(header: string[], cells: string[], typeOf: ColumnTyper | undef
   // Keep the extra cells in the raw record so --rejects loses nothing.
   if (cells.length > header.length) defineOwn(raw, '', cells.slice(header.length));
   const row = convertRow(header, cells, typeOf);
-  return row.ok ? { ok: true, recordNumber, line, value: row.value } : { ok: false, recordNumber, line, reason: row.reason, raw };
+  return row.ok
+    ? { ok: true, recordNumber, line, value: row.value }
+    : { ok: false, recordNumber, line, reason: row.reason, raw };
 }
 
 function countNewlines(cell: string): number {
@@ -122,7 +140,9 @@ async function* normalizedText(stream: Readable): AsyncGenerator<string> {
   let pendingCR = false;
   try {
     for await (const chunk of stream) {
-      let text: string = (pendingCR ? '\r' : '') + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+      let text: string =
+        (pendingCR ? '\r' : '') +
+        (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
       pendingCR = text.endsWith('\r');
       if (pendingCR) text = text.slice(0, -1);
       if (text !== '') yield text.replace(/\r\n/g, '\n');

@@ -23,4 +23,3 @@ export async function openInput(path: string): Promise<Readable> {
   // 1 MiB reads: on files of gigabytes, the per-chunk costs of the default 64 KiB add up.
   return handle.createReadStream({ highWaterMark: 1 << 20 });
 }
-

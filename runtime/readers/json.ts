@@ -12,7 +12,10 @@ import { findJsonSyntaxProblem } from '../../core/json-syntax.js';
 import { kind } from './jsonl.js';
 import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
-export async function* jsonRecords(input: string | Readable, file = typeof input === 'string' ? input : '-'): AsyncGenerator<ReadRecord> {
+export async function* jsonRecords(
+  input: string | Readable,
+  file = typeof input === 'string' ? input : '-',
+): AsyncGenerator<ReadRecord> {
   const stream = typeof input === 'string' ? await openInput(input) : input;
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -36,7 +39,13 @@ function parseArray(text: string, file: string): unknown[] {
   } catch {
     const problem = findJsonSyntaxProblem(text);
     const at = new LineMap(text).position(problem?.offset ?? 0);
-    throw new DataFileError('not-json', file, `${file}:${at.line}:${at.column}: not valid JSON: ${problem?.message ?? 'cannot be read'}`, at.line, at.column);
+    throw new DataFileError(
+      'not-json',
+      file,
+      `${file}:${at.line}:${at.column}: not valid JSON: ${problem?.message ?? 'cannot be read'}`,
+      at.line,
+      at.column,
+    );
   }
   if (!Array.isArray(value)) {
     const start = text.length - text.trimStart().length;

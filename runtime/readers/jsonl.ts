@@ -47,10 +47,12 @@ export function parseJsonLine(text: string, recordNumber: number, line: number):
     value = JSON.parse(text);
   } catch {
     const problem = findJsonSyntaxProblem(text);
-    const reason = problem === undefined ? 'not valid JSON' : `not valid JSON: ${problem.message} at column ${problem.offset + 1}`;
+    const reason =
+      problem === undefined ? 'not valid JSON' : `not valid JSON: ${problem.message} at column ${problem.offset + 1}`;
     return { ok: false, recordNumber, line, reason, raw: text };
   }
-  if (!isPlainRecord(value)) return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+  if (!isPlainRecord(value))
+    return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
   return { ok: true, recordNumber, line, value };
 }
 

@@ -28,12 +28,14 @@ export function convertCell(cell: string, type: FieldType | undefined): CellResu
   if (type === undefined || type.types.size === 0) return { ok: true, value: inferCell(cell) };
   const types = type.types;
   const trimmed = cell.trim();
-  if ((types.has('number') || types.has('integer')) && NUMBER.test(trimmed)) return { ok: true, value: Number(trimmed) };
+  if ((types.has('number') || types.has('integer')) && NUMBER.test(trimmed))
+    return { ok: true, value: Number(trimmed) };
   if (types.has('boolean') && BOOLEAN.test(trimmed)) return { ok: true, value: trimmed.toLowerCase() === 'true' };
   if (types.has('array') && (trimmed.startsWith('[') || !types.has('string'))) return convertList(cell, type.items);
   if (types.has('object') && trimmed.startsWith('{')) {
     const parsed = parseJson(trimmed);
-    if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) return parsed;
+    if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value))
+      return parsed;
     if (!types.has('string')) return { ok: false, reason: `${quote(cell)} is not a valid JSON object` };
   }
   if (types.has('string')) return { ok: true, value: cell };
@@ -70,7 +72,8 @@ function convertList(cell: string, items: FieldType | undefined): CellResult {
   for (const part of cell.split(';')) {
     const item = part.trim();
     if (item === '') continue;
-    const converted = items === undefined || items.types.size === 0 ? { ok: true as const, value: item } : convertCell(item, items);
+    const converted =
+      items === undefined || items.types.size === 0 ? { ok: true as const, value: item } : convertCell(item, items);
     if (!converted.ok) return { ok: false, reason: `${converted.reason} (in the list ${quote(cell)})` };
     values.push(converted.value);
   }

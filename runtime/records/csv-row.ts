@@ -14,7 +14,8 @@ export function convertRow(
   cells: readonly string[],
   typeOf: ColumnTyper | undefined,
 ): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
-  if (cells.length !== header.length) return { ok: false, reason: `the row has ${cells.length} cells but the header has ${header.length} columns` };
+  if (cells.length !== header.length)
+    return { ok: false, reason: `the row has ${cells.length} cells but the header has ${header.length} columns` };
   const byName = new Map<string, string>();
   header.forEach((name, i) => {
     if (name !== '') byName.set(name, cells[i] ?? '');

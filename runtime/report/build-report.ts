@@ -93,7 +93,8 @@ export interface CohortKpis extends Kpis {
 }
 
 export interface ReportWarning {
-  readonly code: 'no-leads' | 'few-leads' | 'no-conversions' | 'all-converted' | 'no-tiers' | 'single-tier' | 'unreadable-outcome';
+  readonly code:
+    'no-leads' | 'few-leads' | 'no-conversions' | 'all-converted' | 'no-tiers' | 'single-tier' | 'unreadable-outcome';
   readonly message: string;
   readonly messageJa: string;
 }
@@ -131,7 +132,12 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-export function computeKpis(obs: readonly Observation[], tiers: readonly TierInfo[], hasOutcome: boolean, criterion: Criterion): Kpis {
+export function computeKpis(
+  obs: readonly Observation[],
+  tiers: readonly TierInfo[],
+  hasOutcome: boolean,
+  criterion: Criterion,
+): Kpis {
   const n = obs.length;
   let converted = 0;
   for (const o of obs) if (o.converted) converted++;
@@ -181,14 +187,36 @@ function tierRows(obs: readonly Observation[], tiers: readonly TierInfo[]): Tier
     const [c, conv] = count(t.name);
     let reached = 0;
     if (t.threshold !== null) for (const o of obs) if (o.score >= t.threshold) reached++;
-    return { name: t.name, threshold: t.threshold, count: c, share: rate(c, n), converted: conv, rate: rate(conv, c), reachedShare: t.threshold === null ? null : rate(reached, n) };
+    return {
+      name: t.name,
+      threshold: t.threshold,
+      count: c,
+      share: rate(c, n),
+      converted: conv,
+      rate: rate(conv, c),
+      reachedShare: t.threshold === null ? null : rate(reached, n),
+    };
   });
   const [none, noneConv] = count(null);
-  if (none > 0) rows.push({ name: null, threshold: null, count: none, share: rate(none, n), converted: noneConv, rate: rate(noneConv, none), reachedShare: null });
+  if (none > 0)
+    rows.push({
+      name: null,
+      threshold: null,
+      count: none,
+      share: rate(none, n),
+      converted: noneConv,
+      rate: rate(noneConv, none),
+      reachedShare: null,
+    });
   return rows;
 }
 
-function cohortKpis(obs: readonly Observation[], tiers: readonly TierInfo[], hasOutcome: boolean, criterion: Criterion): CohortKpis[] {
+function cohortKpis(
+  obs: readonly Observation[],
+  tiers: readonly TierInfo[],
+  hasOutcome: boolean,
+  criterion: Criterion,
+): CohortKpis[] {
   const groups = new Map<string, Observation[]>();
   for (const o of obs) {
     const key = o.cohort ?? '';
@@ -196,27 +224,58 @@ function cohortKpis(obs: readonly Observation[], tiers: readonly TierInfo[], has
     if (!list) groups.set(key, (list = []));
     list.push(o);
   }
-  return [...groups.keys()].sort(compareCohorts).map((cohort) => ({ cohort, ...computeKpis(groups.get(cohort)!, tiers, hasOutcome, criterion) }));
+  return [...groups.keys()]
+    .sort(compareCohorts)
+    .map((cohort) => ({ cohort, ...computeKpis(groups.get(cohort)!, tiers, hasOutcome, criterion) }));
 }
 
 function warningsFor(input: ReportInput, kpis: Kpis): ReportWarning[] {
   const w: ReportWarning[] = [];
   const n = kpis.leads;
-  if (n === 0) w.push({ code: 'no-leads', message: 'no lead was scored: every figure is empty', messageJa: '採点できたリードがありません。すべての指標は空です。' });
+  if (n === 0)
+    w.push({
+      code: 'no-leads',
+      message: 'no lead was scored: every figure is empty',
+      messageJa: '採点できたリードがありません。すべての指標は空です。',
+    });
   else if (n < FEW_LEADS)
-    w.push({ code: 'few-leads', message: `only ${n} lead${n === 1 ? '' : 's'}: too few for the rates, AUC and threshold to mean much (${FEW_LEADS} or more recommended)`, messageJa: `リードが ${n} 件しかありません。率・AUC・閾値の推奨はあてになりません (${FEW_LEADS} 件以上を推奨)。` });
+    w.push({
+      code: 'few-leads',
+      message: `only ${n} lead${n === 1 ? '' : 's'}: too few for the rates, AUC and threshold to mean much (${FEW_LEADS} or more recommended)`,
+      messageJa: `リードが ${n} 件しかありません。率・AUC・閾値の推奨はあてになりません (${FEW_LEADS} 件以上を推奨)。`,
+    });
   if (input.meta.outcomeField !== null && n > 0) {
     if (kpis.converted === 0)
-      w.push({ code: 'no-conversions', message: `no lead has "${input.meta.outcomeField}" set to true: conversion rates are 0 and AUC, lift and the recommended threshold cannot be computed`, messageJa: `「${input.meta.outcomeField}」が true のリードが 1 件もありません。商談化率は 0、AUC・リフト・推奨閾値は計算できません。` });
+      w.push({
+        code: 'no-conversions',
+        message: `no lead has "${input.meta.outcomeField}" set to true: conversion rates are 0 and AUC, lift and the recommended threshold cannot be computed`,
+        messageJa: `「${input.meta.outcomeField}」が true のリードが 1 件もありません。商談化率は 0、AUC・リフト・推奨閾値は計算できません。`,
+      });
     else if (kpis.converted === n)
-      w.push({ code: 'all-converted', message: `every lead has "${input.meta.outcomeField}" set: AUC, lift and the recommended threshold cannot be computed`, messageJa: `すべてのリードで「${input.meta.outcomeField}」が true です。AUC・リフト・推奨閾値は計算できません。` });
+      w.push({
+        code: 'all-converted',
+        message: `every lead has "${input.meta.outcomeField}" set: AUC, lift and the recommended threshold cannot be computed`,
+        messageJa: `すべてのリードで「${input.meta.outcomeField}」が true です。AUC・リフト・推奨閾値は計算できません。`,
+      });
   }
   if (input.tiers.length === 0)
-    w.push({ code: 'no-tiers', message: 'the rule file has no tiers: there is no MQL definition, so the MQL figures are empty', messageJa: 'ルールファイルにティアがないため MQL の定義がなく、MQL の指標は空です。' });
+    w.push({
+      code: 'no-tiers',
+      message: 'the rule file has no tiers: there is no MQL definition, so the MQL figures are empty',
+      messageJa: 'ルールファイルにティアがないため MQL の定義がなく、MQL の指標は空です。',
+    });
   else if (input.tiers.length === 1)
-    w.push({ code: 'single-tier', message: `the rule file has a single tier ("${input.tiers[0]!.name}"): it is the MQL tier, so MQL figures describe it alone`, messageJa: `ティアが 1 つ (「${input.tiers[0]!.name}」) だけです。それを MQL として扱います。` });
+    w.push({
+      code: 'single-tier',
+      message: `the rule file has a single tier ("${input.tiers[0]!.name}"): it is the MQL tier, so MQL figures describe it alone`,
+      messageJa: `ティアが 1 つ (「${input.tiers[0]!.name}」) だけです。それを MQL として扱います。`,
+    });
   const bad = input.unreadableOutcomes ?? 0;
   if (bad > 0)
-    w.push({ code: 'unreadable-outcome', message: `${bad} lead${bad === 1 ? '' : 's'} had an outcome value that is neither a boolean nor a date (e.g. ${input.unreadableExample ?? '?'}): counted as not converted`, messageJa: `${bad} 件のリードの成果フィールドが真偽値でも日付でもありません (例: ${input.unreadableExample ?? '?'})。未商談化として数えました。` });
+    w.push({
+      code: 'unreadable-outcome',
+      message: `${bad} lead${bad === 1 ? '' : 's'} had an outcome value that is neither a boolean nor a date (e.g. ${input.unreadableExample ?? '?'}): counted as not converted`,
+      messageJa: `${bad} 件のリードの成果フィールドが真偽値でも日付でもありません (例: ${input.unreadableExample ?? '?'})。未商談化として数えました。`,
+    });
   return w;
 }

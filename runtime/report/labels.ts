@@ -9,8 +9,14 @@ export const FLAG_LABELS: Readonly<Record<RuleFlag, { ja: string; en: string }>>
   'points-without-signal': { ja: '配点が大きいのに予測力なし', en: 'many points, no predictive value' },
   'under-weighted': { ja: '配点が過小', en: 'under-weighted' },
   'over-weighted': { ja: '配点が過大', en: 'over-weighted' },
-  'joint-under-weighted': { ja: '他ルールと合わせて見ると配点が過小', en: 'under-weighted when fitted with the other rules' },
-  'joint-over-weighted': { ja: '他ルールと合わせて見ると配点が過大', en: 'over-weighted when fitted with the other rules' },
+  'joint-under-weighted': {
+    ja: '他ルールと合わせて見ると配点が過小',
+    en: 'under-weighted when fitted with the other rules',
+  },
+  'joint-over-weighted': {
+    ja: '他ルールと合わせて見ると配点が過大',
+    en: 'over-weighted when fitted with the other rules',
+  },
 };
 
 /** Flags that call for a review (all but too-few). */

@@ -16,7 +16,10 @@ export type OutcomeValue = { readonly converted: boolean; readonly readable: boo
 export function readOutcome(value: unknown): OutcomeValue {
   if (value === undefined || value === null) return { converted: false, readable: true, present: false };
   if (typeof value === 'boolean') return { converted: value, readable: true, present: true };
-  if (typeof value === 'number') return Number.isFinite(value) ? { converted: value !== 0, readable: true, present: true } : { converted: false, readable: false, present: true };
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? { converted: value !== 0, readable: true, present: true }
+      : { converted: false, readable: false, present: true };
   if (typeof value === 'string') {
     const t = value.trim();
     if (t === '') return { converted: false, readable: true, present: true };

@@ -8,7 +8,6 @@ import { num, pct, signed, times, NONE } from './format.js';
 import { criterionLabel, FLAG_LABELS, warningText } from './labels.js';
 import { markdownText } from '../markdown-text.js';
 
-
 const tierName = (name: string | null): string => (name === null ? '(ティアなし)' : markdownText(name));
 
 export function renderMarkdown(report: Report): string {
@@ -27,9 +26,14 @@ export function renderMarkdown(report: Report): string {
   out.push(...summaryLines(kpis, hasOutcome), '');
 
   out.push('## ティア別 (by tier)', '');
-  out.push('| ティア | 閾値 | リード数 | 構成比 | 閾値以上の割合 | 商談化 | 商談化率 |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push(
+    '| ティア | 閾値 | リード数 | 構成比 | 閾値以上の割合 | 商談化 | 商談化率 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const t of kpis.tiers) {
-    out.push(`| ${tierName(t.name)} | ${t.threshold === null ? NONE : `≥ ${t.threshold}`} | ${num(t.count)} | ${pct(t.share)} | ${pct(t.reachedShare)} | ${hasOutcome ? num(t.converted) : NONE} | ${pct(t.rate)} |`);
+    out.push(
+      `| ${tierName(t.name)} | ${t.threshold === null ? NONE : `≥ ${t.threshold}`} | ${num(t.count)} | ${pct(t.share)} | ${pct(t.reachedShare)} | ${hasOutcome ? num(t.converted) : NONE} | ${pct(t.rate)} |`,
+    );
   }
   out.push('');
 
@@ -38,22 +42,36 @@ export function renderMarkdown(report: Report): string {
   out.push('| スコア | リード数 | 商談化 | 商談化率 | |', '| --- | ---: | ---: | ---: | --- |');
   for (const b of report.histogram) {
     const bar = '█'.repeat(Math.round((b.count / maxCount) * 30));
-    out.push(`| ${b.from} 〜 ${b.to - 1} | ${num(b.count)} | ${hasOutcome ? num(b.converted) : NONE} | ${pct(b.rate)} | ${bar} |`);
+    out.push(
+      `| ${b.from} 〜 ${b.to - 1} | ${num(b.count)} | ${hasOutcome ? num(b.converted) : NONE} | ${pct(b.rate)} | ${bar} |`,
+    );
   }
   out.push('');
 
   if (report.bands) {
     out.push('## スコア十分位別の商談化率 (conversion by score decile)', '');
     out.push('十分位 1 = スコア上位 10%。同点のリードは同じ帯に入れるため、帯の件数は揃わないことがあります。', '');
-    out.push('| 帯 | スコア | リード数 | 商談化 | 商談化率 | 累積カバー率 |', '| ---: | --- | ---: | ---: | ---: | ---: |');
-    for (const b of report.bands) out.push(`| ${b.band} | ${b.minScore} 〜 ${b.maxScore} | ${num(b.count)} | ${num(b.converted)} | ${pct(b.rate)} | ${pct(b.cumulativeCapture)} |`);
+    out.push(
+      '| 帯 | スコア | リード数 | 商談化 | 商談化率 | 累積カバー率 |',
+      '| ---: | --- | ---: | ---: | ---: | ---: |',
+    );
+    for (const b of report.bands)
+      out.push(
+        `| ${b.band} | ${b.minScore} 〜 ${b.maxScore} | ${num(b.count)} | ${num(b.converted)} | ${pct(b.rate)} | ${pct(b.cumulativeCapture)} |`,
+      );
     out.push('');
   }
 
   if (report.rules) {
     out.push('## ルール別の効き目 (per rule)', '');
-    out.push('発火 = そのルールの点がリードに付いたこと。リフト = 発火時の商談化率 ÷ 全体の商談化率。目安点 = 単独で見た対数オッズ比をこのファイルの配点の尺度に換算した点 (他のルールとの重なりは考慮しません)。同時推定 = 全ルールをまとめてロジスティック回帰で当てはめた点 (一緒に発火しがちなルールのどれが効いているかを分けて見られます。書き換えたルールファイルは `leadscore tune`)。', '');
-    out.push('| 行 | グループ | ルール | 配点 | 発火率 | 発火時の商談化率 | 非発火時 | リフト | 目安点 | 同時推定 | 注意 |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    out.push(
+      '発火 = そのルールの点がリードに付いたこと。リフト = 発火時の商談化率 ÷ 全体の商談化率。目安点 = 単独で見た対数オッズ比をこのファイルの配点の尺度に換算した点 (他のルールとの重なりは考慮しません)。同時推定 = 全ルールをまとめてロジスティック回帰で当てはめた点 (一緒に発火しがちなルールのどれが効いているかを分けて見られます。書き換えたルールファイルは `leadscore tune`)。',
+      '',
+    );
+    out.push(
+      '| 行 | グループ | ルール | 配点 | 発火率 | 発火時の商談化率 | 非発火時 | リフト | 目安点 | 同時推定 | 注意 |',
+      '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    );
     for (const r of report.rules) {
       const flags = r.flags.map((f) => `${FLAG_LABELS[f].ja}`).join('、');
       out.push(
@@ -66,9 +84,14 @@ export function renderMarkdown(report: Report): string {
   if (report.thresholds) {
     out.push('## 閾値ごとの適合率・再現率 (precision and recall by threshold)', '');
     out.push('<details><summary>すべての候補閾値 (every candidate threshold)</summary>', '');
-    out.push('| 閾値 (以上) | 到達リード数 | 到達率 | 適合率 (MQL→商談化率) | 再現率 (商談のカバー率) | F1 | Youden J |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    out.push(
+      '| 閾値 (以上) | 到達リード数 | 到達率 | 適合率 (MQL→商談化率) | 再現率 (商談のカバー率) | F1 | Youden J |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const t of report.thresholds) {
-      out.push(`| ${t.threshold} | ${num(t.reached)} | ${pct(t.reachedShare)} | ${pct(t.precision)} | ${pct(t.recall)} | ${num(t.f1, 3)} | ${num(t.youden, 3)} |`);
+      out.push(
+        `| ${t.threshold} | ${num(t.reached)} | ${pct(t.reachedShare)} | ${pct(t.precision)} | ${pct(t.recall)} | ${num(t.f1, 3)} | ${num(t.youden, 3)} |`,
+      );
     }
     out.push('', '</details>', '');
   }
@@ -76,7 +99,10 @@ export function renderMarkdown(report: Report): string {
   if (report.cohorts) {
     out.push(`## コホート別 (by ${markdownText(meta.byField ?? '')})`, '');
     out.push('日付・日時のフィールドは月 (YYYY-MM) ごとにまとめます。', '');
-    out.push('| コホート | リード数 | 商談化 | 商談化率 | MQL 数 | MQL→商談化率 | MQL 外の商談 | AUC | 推奨閾値 |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    out.push(
+      '| コホート | リード数 | 商談化 | 商談化率 | MQL 数 | MQL→商談化率 | MQL 外の商談 | AUC | 推奨閾値 |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const c of report.cohorts) out.push(cohortRow(c));
     out.push('');
   }
@@ -87,11 +113,18 @@ function summaryLines(k: Kpis, hasOutcome: boolean): string[] {
   const lines = [`- リード数 (leads): ${num(k.leads)}`];
   if (hasOutcome) lines.push(`- 商談化 (opportunities): ${num(k.converted)} (${pct(k.conversionRate)})`);
   if (k.mql) {
-    const def = k.mql.threshold === null ? `ティア「${markdownText(k.mql.tier)}」` : `ティア「${markdownText(k.mql.tier)}」= スコア ${k.mql.threshold} 以上`;
+    const def =
+      k.mql.threshold === null
+        ? `ティア「${markdownText(k.mql.tier)}」`
+        : `ティア「${markdownText(k.mql.tier)}」= スコア ${k.mql.threshold} 以上`;
     lines.push(`- MQL 数 (${def}): ${num(k.mql.count)} (${pct(k.mql.share)})`);
     if (hasOutcome) {
-      lines.push(`- **MQL→商談化率 (MQL→opportunity rate): ${pct(k.mql.opportunityRate)}** (${num(k.mql.converted)} / ${num(k.mql.count)})`);
-      lines.push(`- MQL にならなかった商談 (opportunities the MQL definition missed): ${num(k.mql.missed)} (商談全体の ${pct(k.mql.missedShare)})`);
+      lines.push(
+        `- **MQL→商談化率 (MQL→opportunity rate): ${pct(k.mql.opportunityRate)}** (${num(k.mql.converted)} / ${num(k.mql.count)})`,
+      );
+      lines.push(
+        `- MQL にならなかった商談 (opportunities the MQL definition missed): ${num(k.mql.missed)} (商談全体の ${pct(k.mql.missedShare)})`,
+      );
     }
   } else lines.push('- MQL: ティアがないため定義されていません');
   if (hasOutcome) {

@@ -79,7 +79,7 @@ export function ruleStats(rules: readonly RuleInfo[], observations: readonly Obs
     const rateWhenFires = rate(c1, fires);
     const rateWhenNot = rate(c0, n0);
     const supported = fires >= MIN_SUPPORT && n0 >= MIN_SUPPORT && totalConverted > 0 && totalConverted < n;
-    const logOddsRatio = n === 0 ? null : Math.log(((c1 + 0.5) / (fires - c1 + 0.5)) / ((c0 + 0.5) / (n0 - c0 + 0.5)));
+    const logOddsRatio = n === 0 ? null : Math.log((c1 + 0.5) / (fires - c1 + 0.5) / ((c0 + 0.5) / (n0 - c0 + 0.5)));
     let z: number | null = null;
     if (fires > 0 && n0 > 0 && overall !== null) {
       const se = Math.sqrt(overall * (1 - overall) * (1 / fires + 1 / n0));
@@ -97,12 +97,16 @@ export function ruleStats(rules: readonly RuleInfo[], observations: readonly Obs
     sumLogOdds += Math.abs(b.logOddsRatio);
   }
   const scale = rate(sumPoints, sumLogOdds);
-  const magnitudes = base.filter((b) => b.supported).map((b) => Math.abs(b.rule.points)).sort((a, b) => a - b);
+  const magnitudes = base
+    .filter((b) => b.supported)
+    .map((b) => Math.abs(b.rule.points))
+    .sort((a, b) => a - b);
   const median = magnitudes.length === 0 ? 0 : magnitudes[Math.floor((magnitudes.length - 1) / 2)]!;
 
   const joint = jointPoints(rules, observations);
   return base.map((b, i) => {
-    const impliedPoints = scale === null || b.logOddsRatio === null || !b.supported ? null : Math.round(scale * b.logOddsRatio);
+    const impliedPoints =
+      scale === null || b.logOddsRatio === null || !b.supported ? null : Math.round(scale * b.logOddsRatio);
     const flags: RuleFlag[] = [];
     const points = b.rule.points;
     if (!b.supported) flags.push('too-few');
@@ -119,7 +123,8 @@ export function ruleStats(rules: readonly RuleInfo[], observations: readonly Obs
         const together = joint[i]!;
         if (together.points !== null) {
           const sameSign = Math.sign(together.points) === Math.sign(points);
-          if (together.clear && sameSign && 2 * Math.abs(together.points) >= 3 * Math.abs(points)) flags.push('joint-under-weighted');
+          if (together.clear && sameSign && 2 * Math.abs(together.points) >= 3 * Math.abs(points))
+            flags.push('joint-under-weighted');
           else if (!sameSign || 2 * Math.abs(together.points) <= Math.abs(points)) flags.push('joint-over-weighted');
         } else if (!flat && impliedPoints !== null) {
           if (Math.abs(impliedPoints) >= 2 * Math.abs(points)) flags.push('under-weighted');

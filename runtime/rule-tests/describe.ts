@@ -29,24 +29,36 @@ export function describeMismatch(m: Mismatch): string[] {
     case 'tier':
       return [
         `tier: expected ${formatTier(m.expected)}, got ${formatTier(m.actual)}` +
-          (m.unknown ? ` — the rule file has no tier named ${JSON.stringify(m.expected)}${didYouMean(m.suggestions ?? [])}` : ''),
+          (m.unknown
+            ? ` — the rule file has no tier named ${JSON.stringify(m.expected)}${didYouMean(m.suggestions ?? [])}`
+            : ''),
       ];
     case 'group':
       return [`groups.${m.group}: expected ${m.expected}, got ${m.actual}`];
     case 'unknown-group':
-      return [`groups.${m.group}: the rule file has no group named ${JSON.stringify(m.group)}${didYouMean(m.suggestions)}`];
+      return [
+        `groups.${m.group}: the rule file has no group named ${JSON.stringify(m.group)}${didYouMean(m.suggestions)}`,
+      ];
     case 'not-fired':
       return [`fired: expected "${m.rule}" to give or take points, but it did not`];
     case 'fired':
-      return [`not_fired: expected "${m.rule}" not to fire, but it did: ${m.reasons.map((r) => `${formatPoints(r.points)} (line ${r.line})`).join(', ')}`];
+      return [
+        `not_fired: expected "${m.rule}" not to fire, but it did: ${m.reasons.map((r) => `${formatPoints(r.points)} (line ${r.line})`).join(', ')}`,
+      ];
     case 'unknown-rule':
-      return [`${m.key}: the rule file has no rule named ${JSON.stringify(m.rule)}${didYouMean(m.suggestions)} (use a rule's label, as reasons show it)`];
+      return [
+        `${m.key}: the rule file has no rule named ${JSON.stringify(m.rule)}${didYouMean(m.suggestions)} (use a rule's label, as reasons show it)`,
+      ];
     case 'reasons': {
       const i = m.firstDifference;
       const e = m.expected[i];
       const a = m.actual[i];
       const detail =
-        e === undefined ? `got an extra reason ${formatReason(a!)}` : a === undefined ? `expected ${formatReason(e)}, but there are no more reasons` : `expected ${formatReason(e)}, got ${formatReason(a)}`;
+        e === undefined
+          ? `got an extra reason ${formatReason(a!)}`
+          : a === undefined
+            ? `expected ${formatReason(e)}, but there are no more reasons`
+            : `expected ${formatReason(e)}, got ${formatReason(a)}`;
       return [
         `reasons: differ at #${i + 1}: ${detail}`,
         `  expected: ${m.expected.length === 0 ? '(none)' : m.expected.map(formatReason).join(', ')}`,

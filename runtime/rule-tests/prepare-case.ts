@@ -24,14 +24,19 @@ export interface PrepareOptions {
   readonly asOfGiven: boolean;
 }
 
-export type PreparedCase = { readonly ok: true; readonly inputs: CaseInputs } | { readonly ok: false; readonly problems: TestProblem[] };
+export type PreparedCase =
+  { readonly ok: true; readonly inputs: CaseInputs } | { readonly ok: false; readonly problems: TestProblem[] };
 
 export function prepareCase(testCase: TestCase, options: PrepareOptions): PreparedCase {
   const problems: TestProblem[] = [];
   const lead = prepareLead(testCase.lead.value, options.validators);
-  if (!lead.ok) for (const reason of lead.reasons) problems.push({ line: testCase.lead.line, message: `lead: ${reason}` });
+  if (!lead.ok)
+    for (const reason of lead.reasons) problems.push({ line: testCase.lead.line, message: `lead: ${reason}` });
   else if (Object.hasOwn(lead.value, 'events')) {
-    problems.push({ line: testCase.lead.line, message: 'lead: write the events under the case\'s "events:", not inside the lead' });
+    problems.push({
+      line: testCase.lead.line,
+      message: 'lead: write the events under the case\'s "events:", not inside the lead',
+    });
   }
   const events: PreparedEvent[] = [];
   testCase.events.forEach((event, index) => {
@@ -44,9 +49,17 @@ export function prepareCase(testCase: TestCase, options: PrepareOptions): Prepar
   return { ok: true, inputs: { lead: lead.value, events } };
 }
 
-function prepareTestEvent(value: unknown, options: PrepareOptions): { ok: true; value: PreparedEvent } | { ok: false; reasons: string[] } {
+function prepareTestEvent(
+  value: unknown,
+  options: PrepareOptions,
+): { ok: true; value: PreparedEvent } | { ok: false; reasons: string[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, reasons: [`an event must be a mapping such as { type: page_view, at: 3d ago, url: /pricing } (got ${JSON.stringify(value) ?? String(value)})`] };
+    return {
+      ok: false,
+      reasons: [
+        `an event must be a mapping such as { type: page_view, at: 3d ago, url: /pricing } (got ${JSON.stringify(value) ?? String(value)})`,
+      ],
+    };
   }
   const record = value as Record<string, unknown>;
   const at = Object.hasOwn(record, 'at') ? record.at : undefined;
@@ -60,13 +73,16 @@ function prepareTestEvent(value: unknown, options: PrepareOptions): { ok: true; 
     else {
       ms = resolved.ms;
       if (!options.asOfGiven && typeof at === 'string' && !isRelativeTime(at)) {
-        reasons.push(`at ${JSON.stringify(at)} is an absolute time but the case has no as_of, so the result would change as time passes: set as_of (for the file or the case), or write the time as e.g. 3d ago`);
+        reasons.push(
+          `at ${JSON.stringify(at)} is an absolute time but the case has no as_of, so the result would change as time passes: set as_of (for the file or the case), or write the time as e.g. 3d ago`,
+        );
       }
     }
   }
   // prepareEvent checks type and the schema; `at` is handed over already resolved.
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) Object.defineProperty(copy, key, { value: record[key], writable: true, enumerable: true, configurable: true });
+  for (const key of Object.keys(record))
+    Object.defineProperty(copy, key, { value: record[key], writable: true, enumerable: true, configurable: true });
   copy.at = new Date(ms).toISOString();
   const prepared = prepareEvent(copy, options.validators, 'UTC');
   if (!prepared.ok) reasons.push(...prepared.reasons);
@@ -75,6 +91,9 @@ function prepareTestEvent(value: unknown, options: PrepareOptions): { ok: true; 
 }
 
 function typeOf(value: unknown): string {
-  const type = typeof value === 'object' && value !== null && Object.hasOwn(value, 'type') ? (value as { type: unknown }).type : undefined;
+  const type =
+    typeof value === 'object' && value !== null && Object.hasOwn(value, 'type')
+      ? (value as { type: unknown }).type
+      : undefined;
   return typeof type === 'string' && type !== '' ? ` (${type})` : '';
 }

@@ -16,7 +16,8 @@ const AGO = new RegExp(`^${AMOUNT} ago$`);
 const IN = new RegExp(`^in ${AMOUNT}$`);
 
 /** The examples every time message shows. */
-export const TEST_TIME_EXAMPLES = '3d ago, 12h ago, 2w ago, now, in 1d, or an ISO 8601 time such as 2026-10-30T10:00:00+09:00';
+export const TEST_TIME_EXAMPLES =
+  '3d ago, 12h ago, 2w ago, now, in 1d, or an ISO 8601 time such as 2026-10-30T10:00:00+09:00';
 
 /**
  * The signed offset from the as-of instant that a relative time means
@@ -46,7 +47,10 @@ export type ResolvedTime = { readonly ok: true; readonly ms: number } | { readon
  */
 export function resolveTestTime(value: unknown, asOf: number, timeZone: string | undefined): ResolvedTime {
   if (typeof value !== 'string') {
-    return { ok: false, reason: `must be a time such as ${TEST_TIME_EXAMPLES} (got ${JSON.stringify(value) ?? String(value)})` };
+    return {
+      ok: false,
+      reason: `must be a time such as ${TEST_TIME_EXAMPLES} (got ${JSON.stringify(value) ?? String(value)})`,
+    };
   }
   const offset = relativeOffsetMs(value);
   if (offset !== undefined) return { ok: true, ms: asOf + offset };

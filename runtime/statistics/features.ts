@@ -48,6 +48,9 @@ export function tuneRules(program: Program): TuneRule[] {
 }
 
 /** Row i, column j: observation i's contribution of rule j ÷ rule j's points (0 when the points are 0). */
-export function featureMatrix(observations: readonly Observation[], rules: readonly { readonly index: number; readonly points: number }[]): number[][] {
+export function featureMatrix(
+  observations: readonly Observation[],
+  rules: readonly { readonly index: number; readonly points: number }[],
+): number[][] {
   return observations.map((o) => rules.map((r) => (r.points === 0 ? 0 : (o.contributions[r.index] ?? 0) / r.points)));
 }

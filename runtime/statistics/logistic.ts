@@ -29,7 +29,11 @@ export interface FitOptions {
 }
 
 /** Fits P(y) = σ(b + Σ w_j x_j). `x[i]` is row i; every row has the same length. */
-export function fitLogistic(x: readonly (readonly number[])[], y: readonly boolean[], options: FitOptions = {}): LogisticFit {
+export function fitLogistic(
+  x: readonly (readonly number[])[],
+  y: readonly boolean[],
+  options: FitOptions = {},
+): LogisticFit {
   const lambda = options.l2 ?? 1;
   const maxIterations = options.maxIterations ?? 50;
   const n = x.length;

@@ -104,7 +104,8 @@ export function thresholdTable(scores: readonly number[], labels: readonly boole
   return rows;
 }
 
-export type Criterion = { readonly kind: 'f1' } | { readonly kind: 'youden' } | { readonly kind: 'precision'; readonly target: number };
+export type Criterion =
+  { readonly kind: 'f1' } | { readonly kind: 'youden' } | { readonly kind: 'precision'; readonly target: number };
 
 /** Reads `f1`, `youden` or `precision=0.3` (also `precision=30%`); undefined when it is none of them. */
 export function parseCriterion(text: string): Criterion | undefined {
@@ -142,7 +143,9 @@ export function recommendThreshold(rows: readonly ThresholdRow[], criterion: Cri
   let best: ThresholdRow | null = null;
   if (criterion.kind === 'precision') {
     for (const row of rows) if (row.precision !== null && row.precision >= criterion.target) best = row;
-    return best ? { criterion: name, row: best } : { criterion: name, row: null, reason: `no threshold reaches precision ${criterion.target}` };
+    return best
+      ? { criterion: name, row: best }
+      : { criterion: name, row: null, reason: `no threshold reaches precision ${criterion.target}` };
   }
   const value = (r: ThresholdRow): number | null => (criterion.kind === 'f1' ? r.f1 : r.youden);
   for (const row of rows) {
@@ -152,7 +155,9 @@ export function recommendThreshold(rows: readonly ThresholdRow[], criterion: Cri
     // Rows are highest threshold first: only a clearly larger value (beyond float noise) replaces, so a tie keeps the higher threshold.
     if (b === null || v > b + 1e-12) best = row;
   }
-  return best ? { criterion: name, row: best } : { criterion: name, row: null, reason: `${name} cannot be measured (one outcome class is empty)` };
+  return best
+    ? { criterion: name, row: best }
+    : { criterion: name, row: null, reason: `${name} cannot be measured (one outcome class is empty)` };
 }
 
 export interface HistogramBin {
@@ -231,7 +236,8 @@ export function decileBands(scores: readonly number[], labels: readonly boolean[
     const score = scores[order[i]!]!;
     const band = Math.floor((i * 10) / n) + 1;
     let current = bands[bands.length - 1];
-    if (!current || current.band !== band) bands.push((current = { band, min: score, max: score, count: 0, converted: 0 }));
+    if (!current || current.band !== band)
+      bands.push((current = { band, min: score, max: score, count: 0, converted: 0 }));
     while (i < n && scores[order[i]!] === score) {
       current.count++;
       if (labels[order[i]!]) current.converted++;
@@ -242,6 +248,14 @@ export function decileBands(scores: readonly number[], labels: readonly boolean[
   let captured = 0;
   return bands.map((b) => {
     captured += b.converted;
-    return { band: b.band, minScore: b.min, maxScore: b.max, count: b.count, converted: b.converted, rate: rate(b.converted, b.count), cumulativeCapture: rate(captured, positives) };
+    return {
+      band: b.band,
+      minScore: b.min,
+      maxScore: b.max,
+      count: b.count,
+      converted: b.converted,
+      rate: rate(b.converted, b.count),
+      cumulativeCapture: rate(captured, positives),
+    };
   });
 }

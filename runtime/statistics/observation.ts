@@ -45,7 +45,10 @@ export function ruleInfos(program: Program): RuleInfo[] {
 }
 
 export function tierInfos(program: Program): TierInfo[] {
-  return program.tiers.map((t) => ({ name: t.name.name, threshold: t.test.kind === 'threshold' ? t.test.threshold.value : null }));
+  return program.tiers.map((t) => ({
+    name: t.name.name,
+    threshold: t.test.kind === 'threshold' ? t.test.threshold.value : null,
+  }));
 }
 
 /**

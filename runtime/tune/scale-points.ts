@@ -19,7 +19,8 @@
 import type { LogisticFit } from '../statistics/logistic.js';
 import type { TuneRule } from '../statistics/features.js';
 
-export type PointsNote = 'unchanged-no-data' | 'kept-direction' | 'sign-reversed' | 'capped-by-rule-max' | 'capped-by-group';
+export type PointsNote =
+  'unchanged-no-data' | 'kept-direction' | 'sign-reversed' | 'capped-by-rule-max' | 'capped-by-group';
 
 export interface NewPoints {
   readonly rule: TuneRule;
@@ -42,7 +43,14 @@ export function scalePoints(rules: readonly TuneRule[], fit: LogisticFit, fitted
   const scale = sumWeights > 0 ? sumOld / sumWeights : 0;
   return rules.map((rule, j) => {
     if (!fitted[j] || scale === 0) {
-      return { rule, oldPoints: rule.points, newPoints: rule.points, weight: null, standardError: null, notes: ['unchanged-no-data'] };
+      return {
+        rule,
+        oldPoints: rule.points,
+        newPoints: rule.points,
+        weight: null,
+        standardError: null,
+        notes: ['unchanged-no-data'],
+      };
     }
     const weight = fit.weights[j]!;
     const se = fit.standardErrors[j] ?? 0;

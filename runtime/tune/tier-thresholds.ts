@@ -51,7 +51,13 @@ export function newTierThresholds(
     }
     if (value === null || !(value < previous)) value = tier.threshold;
     if (!(value < previous)) {
-      out.push({ name: tier.name, oldThreshold: tier.threshold, newThreshold: tier.threshold, start: tier.start, end: tier.end });
+      out.push({
+        name: tier.name,
+        oldThreshold: tier.threshold,
+        newThreshold: tier.threshold,
+        start: tier.start,
+        end: tier.end,
+      });
       previous = tier.threshold;
       continue;
     }

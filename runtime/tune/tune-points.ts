@@ -40,12 +40,19 @@ export function cannotTune(observations: readonly Observation[]): string | undef
   let converted = 0;
   for (const o of observations) if (o.converted) converted++;
   if (n < MIN_LEADS) return `only ${n} lead${n === 1 ? '' : 's'} were scored: tune needs at least ${MIN_LEADS}`;
-  if (converted < MIN_PER_CLASS) return `only ${converted} lead${converted === 1 ? '' : 's'} converted: tune needs at least ${MIN_PER_CLASS} converted and ${MIN_PER_CLASS} not converted`;
-  if (n - converted < MIN_PER_CLASS) return `only ${n - converted} lead${n - converted === 1 ? '' : 's'} did not convert: tune needs at least ${MIN_PER_CLASS} of each`;
+  if (converted < MIN_PER_CLASS)
+    return `only ${converted} lead${converted === 1 ? '' : 's'} converted: tune needs at least ${MIN_PER_CLASS} converted and ${MIN_PER_CLASS} not converted`;
+  if (n - converted < MIN_PER_CLASS)
+    return `only ${n - converted} lead${n - converted === 1 ? '' : 's'} did not convert: tune needs at least ${MIN_PER_CLASS} of each`;
   return undefined;
 }
 
-export function tunePoints(program: Program, source: string, observations: readonly Observation[], options: TuneOptions): TuneResult {
+export function tunePoints(
+  program: Program,
+  source: string,
+  observations: readonly Observation[],
+  options: TuneOptions,
+): TuneResult {
   const rules = tuneRules(program);
   const labels = observations.map((o) => o.converted);
   const split = stratifiedSplit(labels, options.holdout, options.seed);

@@ -34,20 +34,30 @@ describe('files from Excel', () => {
     const notice = page.getByTestId('data-notice');
 
     await input.setInputFiles({ name: 'leads-excel.csv', mimeType: 'text/csv', buffer: sjis.stdout });
-    await expect.poll(() => notice.textContent()).toContain('leads-excel.csv は Shift_JIS (Excel の「CSV (コンマ区切り)」) として読み込みました');
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('leads-excel.csv は Shift_JIS (Excel の「CSV (コンマ区切り)」) として読み込みました');
     await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('3,000');
     await page.getByTestId('results-filter').fill('L00001');
     await expect.poll(() => page.getByTestId('results-table').textContent()).toContain('株式会社北海メディカル');
     await screenshot(page, '50-shift-jis');
 
     // An Excel workbook (a ZIP), whatever it is called.
-    await input.setInputFiles({ name: 'leads.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\x03\x04 not really a workbook') });
+    await input.setInputFiles({
+      name: 'leads.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('PK\x03\x04 not really a workbook'),
+    });
     await expect.poll(() => notice.textContent()).toContain('leads.xlsx は Excel ブックです');
     expect(await notice.textContent()).toContain('「CSV UTF-8 (コンマ区切り)」');
     expect(await notice.textContent()).not.toContain('JSON');
 
     // Bytes that are neither UTF-8 nor Shift_JIS (a lone 0xFF).
-    await input.setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from([0x69, 0x64, 0x0a, 0xff, 0xfe, 0x0a]) });
+    await input.setInputFiles({
+      name: 'odd.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x69, 0x64, 0x0a, 0xff, 0xfe, 0x0a]),
+    });
     await expect.poll(() => notice.textContent()).toContain('UTF-8 で保存してください');
     // The data in use is unchanged.
     expect(await page.getByTestId('data-summary').textContent()).toContain('3,000');
@@ -59,7 +69,9 @@ describe('files from Excel', () => {
     const { context, page } = await newPage(browser, url);
     await waitForResults(page);
     const csv = '会社名,従業員数,email\n株式会社テスト,120,a@example.com\n';
-    await page.getByTestId('data-file').setInputFiles({ name: 'japanese-header.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByTestId('data-file')
+      .setInputFiles({ name: 'japanese-header.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const problem = page.getByTestId('header-problem');
     await problem.waitFor();
     const text = await problem.textContent();

@@ -8,8 +8,14 @@ import { compressToEncodedURIComponent } from 'lz-string';
 
 /** `n` leads as JSON Lines, with their events: the example leads repeated under new ids. */
 export function bigDataset(n: number): { leads: string; events: string } {
-  const leads = readFileSync(resolve('examples/leads.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-  const events = readFileSync(resolve('examples/events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const leads = readFileSync(resolve('examples/leads.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const events = readFileSync(resolve('examples/events.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const byLead = new Map<string, Record<string, unknown>[]>();
   for (const e of events) {
     const list = byLead.get(e.lead_id as string) ?? [];
@@ -42,7 +48,16 @@ export function hostileShareUrl(): string {
     'tier "`${window.__pwned=9}`" otherwise',
     '',
   ].join('\n');
-  const schema = readFileSync(resolve('rules/lead.schema.json'), 'utf8').replace('"リードID (MA の ID)"', '"<img src=x onerror=window.__pwned=10>"');
-  const state = { v: 1, rules, schema, data: { kind: 'files', names: ['<img src=x onerror=window.__pwned=3>'] }, asOf: '2026-11-01T00:00' };
+  const schema = readFileSync(resolve('rules/lead.schema.json'), 'utf8').replace(
+    '"リードID (MA の ID)"',
+    '"<img src=x onerror=window.__pwned=10>"',
+  );
+  const state = {
+    v: 1,
+    rules,
+    schema,
+    data: { kind: 'files', names: ['<img src=x onerror=window.__pwned=3>'] },
+    asOf: '2026-11-01T00:00',
+  };
   return '#s=' + compressToEncodedURIComponent(JSON.stringify(state));
 }

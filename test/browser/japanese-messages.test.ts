@@ -27,7 +27,11 @@ describe('Japanese messages', () => {
     const { context, page, errors } = await newPage(browser, url);
     await waitForResults(page);
     const before = await page.evaluate(() => Number(document.body.dataset.scoreTotal));
-    await nextRun(page, () => page.evaluate(() => playground().setRules(`${playground().getRules()}\nwhen employees ＞＝ ５００ ＋２０ "全角"\n`)));
+    await nextRun(page, () =>
+      page.evaluate(() =>
+        playground().setRules(`${playground().getRules()}\nwhen employees ＞＝ ５００ ＋２０ "全角"\n`),
+      ),
+    );
     const problems = page.getByTestId('diagnostics');
     await expect.poll(() => problems.locator('li').count()).toBe(3);
     const text = (await problems.textContent()) ?? '';
@@ -40,7 +44,10 @@ describe('Japanese messages', () => {
     for (let i = 0; i < 3; i++) {
       await page.locator('[data-testid="diagnostics"] li button').first().click();
       await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget').getByText(/に置き換える/).first();
+      const fix = page
+        .locator('.action-widget')
+        .getByText(/に置き換える/)
+        .first();
       await fix.waitFor({ timeout: 10_000 });
       await nextRun(page, () => fix.click());
     }

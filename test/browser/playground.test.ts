@@ -17,7 +17,11 @@ declare global {
     getRules(): string;
     setRules(text: string): void;
     getSchema(): string;
-    rulesEditor: { setPosition(p: { lineNumber: number; column: number }): void; revealLineInCenter(line: number): void; focus(): void };
+    rulesEditor: {
+      setPosition(p: { lineNumber: number; column: number }): void;
+      revealLineInCenter(line: number): void;
+      focus(): void;
+    };
   };
 }
 
@@ -52,7 +56,9 @@ async function findInSchema(page: Page, text: string): Promise<void> {
   const input = page.locator('[data-testid="schema-editor"] .find-widget textarea[aria-label="Find"]');
   await input.waitFor();
   await input.fill(text);
-  await expect.poll(() => page.locator('[data-testid="schema-editor"] .find-widget .matchesCount').textContent()).toMatch(/^1 of/);
+  await expect
+    .poll(() => page.locator('[data-testid="schema-editor"] .find-widget .matchesCount').textContent())
+    .toMatch(/^1 of/);
   await page.keyboard.press('Escape');
 }
 
@@ -71,7 +77,9 @@ describe('playground', () => {
     const problems = page.locator('[data-testid="diagnostics"]');
     await expect.poll(() => problems.textContent()).toContain('unknown-field');
     // The Japanese UI shows the Japanese message (compiler/messages/).
-    expect(await problems.textContent()).toContain('不明な項目 「industy」: lead.schema.json にこの項目はありません — もしかして 「industry」 ですか?');
+    expect(await problems.textContent()).toContain(
+      '不明な項目 「industy」: lead.schema.json にこの項目はありません — もしかして 「industry」 ですか?',
+    );
     await expect.poll(() => page.locator('[data-testid="rules-editor"] .squiggly-error').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="errors-block"]').isVisible()).toBe(true);
     await screenshot(page, '01-unknown-field');
@@ -113,7 +121,13 @@ describe('playground', () => {
     await page.keyboard.press('Escape');
 
     // Hover on a rule: how many sample leads it fires for.
-    const line = await page.evaluate(() => playground().getRules().split('\n').findIndex((l: string) => l.includes('料金ページ閲覧')) + 1);
+    const line = await page.evaluate(
+      () =>
+        playground()
+          .getRules()
+          .split('\n')
+          .findIndex((l: string) => l.includes('料金ページ閲覧')) + 1,
+    );
     await page.evaluate((l) => {
       playground().rulesEditor.revealLineInCenter(l);
       playground().rulesEditor.setPosition({ lineNumber: l, column: 6 });
@@ -126,16 +140,24 @@ describe('playground', () => {
     await screenshot(page, '04-hover');
 
     // Format document: a badly spaced rule comes back in canonical layout.
-    await page.evaluate(() => playground().setRules('schema "./lead.schema.json"\ngroup 属性 {\nwhen employees>=100 +20 "規模"\n    when role = 部長   +25 "部長"\n}\ntier A >= 20\ntier B otherwise\n'));
+    await page.evaluate(() =>
+      playground().setRules(
+        'schema "./lead.schema.json"\ngroup 属性 {\nwhen employees>=100 +20 "規模"\n    when role = 部長   +25 "部長"\n}\ntier A >= 20\ntier B otherwise\n',
+      ),
+    );
     await page.getByTestId('format').click();
-    await expect.poll(() => page.evaluate(() => playground().getRules())).toContain('  when employees >= 100 +20 "規模"\n  when role = 部長      +25 "部長"');
+    await expect
+      .poll(() => page.evaluate(() => playground().getRules()))
+      .toContain('  when employees >= 100 +20 "規模"\n  when role = 部長      +25 "部長"');
     await context.close();
   });
 
   test('diff mode: raising the pricing-page points shows the tier transitions and top movers', async () => {
     const { context, page } = await newPage(browser, url);
     await waitForResults(page);
-    await nextRun(page, () => page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +45'))));
+    await nextRun(page, () =>
+      page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +45'))),
+    );
     await page.getByTestId('tab-diff').click();
     const matrix = page.getByTestId('transition-matrix');
     await matrix.waitFor();
@@ -181,7 +203,9 @@ describe('playground', () => {
   test('loads CSV leads and JSONL events through the file picker (parsed in a worker), and 5,000 leads update within 100 ms', async () => {
     const { context, page, errors } = await newPage(browser, url);
     await waitForResults(page);
-    await page.getByTestId('data-file').setInputFiles([resolve('examples/leads.csv'), resolve('examples/events.jsonl')]);
+    await page
+      .getByTestId('data-file')
+      .setInputFiles([resolve('examples/leads.csv'), resolve('examples/events.jsonl')]);
     // Files are now read as bytes and decoded (UTF-8 or Shift_JIS) before the worker parses them: allow for a loaded machine.
     await expect.poll(() => page.getByTestId('data-summary').textContent(), { timeout: 15_000 }).toContain('leads.csv');
     expect(await page.getByTestId('data-summary').textContent()).toContain('リード 3,000');
@@ -197,7 +221,17 @@ describe('playground', () => {
     const figures: number[] = [];
     const scoring: number[] = [];
     for (let points = 31; points <= 40; points++) {
-      await nextRun(page, () => page.evaluate((p) => playground().setRules(playground().getRules().replace(/"\/pricing" \+\d+/, `"/pricing" +${p}`)), points));
+      await nextRun(page, () =>
+        page.evaluate(
+          (p) =>
+            playground().setRules(
+              playground()
+                .getRules()
+                .replace(/"\/pricing" \+\d+/, `"/pricing" +${p}`),
+            ),
+          points,
+        ),
+      );
       figures.push(await page.evaluate(() => Number(document.body.dataset.updateMs)));
       scoring.push(await page.evaluate(() => Number(document.body.dataset.scoreMs)));
     }
@@ -282,10 +316,16 @@ describe('playground', () => {
     // A schema change the rules depend on: 部長 is no longer a role, and `let 決裁者 = [役員, 部長]` is flagged.
     await findInSchema(page, '"部長", ');
     await nextRun(page, () => page.keyboard.press('Backspace'));
-    expect(await page.evaluate(() => playground().getSchema())).toContain('"enum": ["役員", "課長", "主任", "担当者", "学生"]');
+    expect(await page.evaluate(() => playground().getSchema())).toContain(
+      '"enum": ["役員", "課長", "主任", "担当者", "学生"]',
+    );
     await expect.poll(() => problems.textContent()).toContain('enum-value');
-    expect(await problems.textContent()).toContain('リスト 「決裁者」 の 「部長」 は 「role」 に使える値ではありません');
-    expect(await page.getByTestId('errors-block').textContent()).toBe('ルールにエラーが 1 件あります。直すと結果が更新されます');
+    expect(await problems.textContent()).toContain(
+      'リスト 「決裁者」 の 「部長」 は 「role」 に使える値ではありません',
+    );
+    expect(await page.getByTestId('errors-block').textContent()).toBe(
+      'ルールにエラーが 1 件あります。直すと結果が更新されます',
+    );
     // The data is re-validated with the new schema: the leads whose role is 部長 are now invalid.
     await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('不正なレコード');
     await page.getByTestId('tab-rules').click();
@@ -338,7 +378,8 @@ describe('playground', () => {
         constructor(...args: ConstructorParameters<typeof Worker>) {
           super(...args);
           // Only the data parser's replies (Monaco has workers of its own).
-          if (String(args[0]).includes('parse-worker')) this.addEventListener('message', () => (window as unknown as { workerReplies: number }).workerReplies++);
+          if (String(args[0]).includes('parse-worker'))
+            this.addEventListener('message', () => (window as unknown as { workerReplies: number }).workerReplies++);
         }
       };
     });
@@ -354,11 +395,14 @@ describe('playground', () => {
     const panel = page.locator('.data-panel');
     const summary = page.getByTestId('data-summary');
     const drop = async (name: string, text: string, target = panel): Promise<void> => {
-      const dataTransfer = await page.evaluateHandle(([n, body]) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([body], n, { type: n.endsWith('.csv') ? 'text/csv' : 'application/json' }));
-        return dt;
-      }, [name, text] as const);
+      const dataTransfer = await page.evaluateHandle(
+        ([n, body]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([body], n, { type: n.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+          return dt;
+        },
+        [name, text] as const,
+      );
       await target.dispatchEvent('dragover', { dataTransfer });
       expect(await panel.getAttribute('class')).toContain('dragging');
       await target.dispatchEvent('drop', { dataTransfer });
@@ -376,7 +420,9 @@ describe('playground', () => {
     await expect.poll(() => page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
     // The example arrives late; it must not replace the file the user dropped.
     release();
-    await page.waitForFunction(() => (window as unknown as { workerReplies: number }).workerReplies === 2, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { workerReplies: number }).workerReplies === 2, undefined, {
+      timeout: 30_000,
+    });
     expect(await page.evaluate(() => document.body.dataset.leads)).toBe('500');
     expect(await summary.textContent()).toContain('leads-500.csv');
     await screenshot(page, '11-csv-dropped');
@@ -403,11 +449,15 @@ describe('playground', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.getByTestId('tab-rules').textContent()).toBe('Rules');
     expect(await page.getByTestId('lang').textContent()).toBe('日本語');
-    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('Example data (bundled) — leads 3,000, events 35,827');
+    await expect
+      .poll(() => page.getByTestId('data-summary').textContent())
+      .toContain('Example data (bundled) — leads 3,000, events 35,827');
 
     await nextRun(page, () => typeAtEnd(page, 'when industy = 製造業 +5 "bonus"'));
     await expect.poll(() => page.getByTestId('diagnostics').textContent()).toContain('did you mean "industry"?');
-    expect(await page.getByTestId('errors-block').textContent()).toBe('The rules have 1 error(s); results update once they are fixed');
+    expect(await page.getByTestId('errors-block').textContent()).toBe(
+      'The rules have 1 error(s); results update once they are fixed',
+    );
     const line = await page.evaluate(() => playground().getRules().split('\n').length);
     await page.evaluate((l) => playground().rulesEditor.setPosition({ lineNumber: l, column: 8 }), line);
     await page.keyboard.press('Control+.');
@@ -422,7 +472,9 @@ describe('playground', () => {
     await page.evaluate((l) => playground().rulesEditor.setPosition({ lineNumber: l, column: 3 }), line);
     await page.keyboard.press('Control+k');
     await page.keyboard.press('Control+i');
-    await expect.poll(() => page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').textContent(), { timeout: 10_000 }).toMatch(/bonus — fires for [\d,]+ of 3,000 sample leads/);
+    await expect
+      .poll(() => page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').textContent(), { timeout: 10_000 })
+      .toMatch(/bonus — fires for [\d,]+ of 3,000 sample leads/);
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/ルールをダウンロード|基準日時|問題はありません|件中/);
     await screenshot(page, '12-english');

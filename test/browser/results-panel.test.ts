@@ -52,11 +52,14 @@ describe('results panel', () => {
     await page.getByTestId('results-filter').fill('L00002');
     await expect.poll(() => ids(page)).toEqual(['L00002']);
     await page.getByTestId('results-filter').focus();
-    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'TR'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'TR'; i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lead'))).toBe('L00002');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('reasons').textContent()).toContain('L00002');
-    await expect.poll(() => page.getByTestId('reasons').textContent()).toMatch(/決裁者層|一定期間行動なし|ターゲット業種/);
+    await expect
+      .poll(() => page.getByTestId('reasons').textContent())
+      .toMatch(/決裁者層|一定期間行動なし|ターゲット業種/);
     await screenshot(page, '20-reasons');
     expect(errors).toEqual([]);
     await context.close();
@@ -80,7 +83,10 @@ describe('results panel', () => {
   test('hovering a field shows its type and allowed values', async () => {
     const { context, page } = await newPage(browser, url);
     await waitForResults(page);
-    const line = readFileSync(new URL('../../rules/b2b-saas.score', import.meta.url), 'utf8').split('\n').findIndex((l) => l.includes('when role in 決裁者')) + 1;
+    const line =
+      readFileSync(new URL('../../rules/b2b-saas.score', import.meta.url), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('when role in 決裁者')) + 1;
     await page.evaluate((l) => {
       playground().rulesEditor.revealLineInCenter(l);
       playground().rulesEditor.setPosition({ lineNumber: l, column: 11 }); // inside "role"
@@ -106,4 +112,3 @@ describe('results panel', () => {
     await context.close();
   });
 });
-

@@ -25,7 +25,9 @@ afterAll(async () => {
 });
 
 async function edit(page: Page, from: string, to: string): Promise<void> {
-  await nextRun(page, () => page.evaluate(([a, b]) => playground().setRules(playground().getRules().replace(a!, b!)), [from, to]));
+  await nextRun(page, () =>
+    page.evaluate(([a, b]) => playground().setRules(playground().getRules().replace(a!, b!)), [from, to]),
+  );
 }
 
 const changes = (page: Page) => page.getByTestId('rule-changes').locator('li').allTextContents();
@@ -45,10 +47,14 @@ describe('review shows every change', () => {
     expect(reasons.length).toBeGreaterThan(0);
     for (const r of reasons) expect(r).toBe('閾値 MQL 60→70');
     // Thousands separators in the matrix.
-    expect(await page.getByTestId('transition-matrix').locator('td[data-from="低関心"][data-to="低関心"]').textContent()).toMatch(/^\d,\d{3}$/);
+    expect(
+      await page.getByTestId('transition-matrix').locator('td[data-from="低関心"][data-to="低関心"]').textContent(),
+    ).toMatch(/^\d,\d{3}$/);
     // The diff editor is scrolled to the changed line (line 57 of a longer file), side by side.
     const modified = page.locator('[data-testid="diff-editor"] .editor.modified .view-lines');
-    await expect.poll(async () => (await modified.textContent())?.replace(/\u00a0/g, ' '), { timeout: 10_000 }).toContain('tier MQL >= 70');
+    await expect
+      .poll(async () => (await modified.textContent())?.replace(/\u00a0/g, ' '), { timeout: 10_000 })
+      .toContain('tier MQL >= 70');
     const original = page.locator('[data-testid="diff-editor"] .editor.original');
     expect(await original.isVisible()).toBe(true);
     expect((await original.boundingBox())!.width).toBeGreaterThan(150);
@@ -65,7 +71,11 @@ describe('review shows every change', () => {
     await page.getByTestId('transition-matrix').waitFor();
     expect(await changes(page)).toEqual(['✎ グループ 属性: max 60 → max 30']);
     const reasons = await moverReasons(page);
-    expect(reasons.some((r) => r.startsWith('上限 属性 max 60→max 30 により −') || r.startsWith('上限 属性 max 60→max 30 により -'))).toBe(true);
+    expect(
+      reasons.some(
+        (r) => r.startsWith('上限 属性 max 60→max 30 により −') || r.startsWith('上限 属性 max 60→max 30 により -'),
+      ),
+    ).toBe(true);
 
     await edit(page, 'group 属性 max 30 {', 'group 属性 max 60 {');
     await edit(page, 'let 決裁者 = [役員, 部長]', 'let 決裁者 = [役員]');
@@ -86,8 +96,16 @@ describe('review shows every change', () => {
     expect(await mqlCount()).toMatch(/^1,134 → [\d,]+ \(−[\d,]+\)$/);
     const chips = page.locator('[data-testid="histogram"] line[data-threshold="MQL"]');
     expect(await chips.count()).toBe(2);
-    expect(await page.locator('[data-testid="histogram"] line[data-threshold="MQL"][data-current="true"]').getAttribute('data-value')).toBe('70');
-    expect(await page.locator('[data-testid="histogram"] line[data-threshold="MQL"][data-current="false"]').getAttribute('data-value')).toBe('60');
+    expect(
+      await page
+        .locator('[data-testid="histogram"] line[data-threshold="MQL"][data-current="true"]')
+        .getAttribute('data-value'),
+    ).toBe('70');
+    expect(
+      await page
+        .locator('[data-testid="histogram"] line[data-threshold="MQL"][data-current="false"]')
+        .getAttribute('data-value'),
+    ).toBe('60');
     await screenshot(page, '31-tier-deltas');
     await context.close();
   });

@@ -25,13 +25,24 @@ afterAll(async () => {
 });
 
 const cells = (page: import('playwright-core').Page, column: string) =>
-  page.locator(column === 'company' ? '[data-testid="results-table"] tbody tr td.company' : `[data-testid="results-table"] tbody tr td[data-col="${column}"]`).allTextContents();
+  page
+    .locator(
+      column === 'company'
+        ? '[data-testid="results-table"] tbody tr td.company'
+        : `[data-testid="results-table"] tbody tr td[data-col="${column}"]`,
+    )
+    .allTextContents();
 
 describe('work is not lost', () => {
   test('opens at the first statement; the filter folds ｼｽﾃﾑｽﾞ to システムズ and takes >= 60', async () => {
     const { context, page, errors } = await newPage(browser, url);
     await waitForResults(page);
-    const firstVisible = await page.evaluate(() => (playground().rulesEditor as unknown as { getVisibleRanges(): { startLineNumber: number }[] }).getVisibleRanges()[0]!.startLineNumber);
+    const firstVisible = await page.evaluate(
+      () =>
+        (
+          playground().rulesEditor as unknown as { getVisibleRanges(): { startLineNumber: number }[] }
+        ).getVisibleRanges()[0]!.startLineNumber,
+    );
     expect(firstVisible).toBeGreaterThan(20);
 
     await page.getByTestId('results-filter').fill('ｼｽﾃﾑｽﾞ');
@@ -50,7 +61,9 @@ describe('work is not lost', () => {
     const { context, page } = await newPage(browser, url);
     await waitForResults(page);
     const sample = await page.evaluate(() => playground().getRules());
-    await nextRun(page, () => page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +45'))));
+    await nextRun(page, () =>
+      page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +45'))),
+    );
 
     // Dismissed: nothing changes. Accepted: the sample is back.
     page.once('dialog', (d) => void d.dismiss());
@@ -61,10 +74,14 @@ describe('work is not lost', () => {
     expect(await page.evaluate(() => playground().getRules())).toBe(sample);
 
     // A link with other rules, opened over different local work.
-    await nextRun(page, () => page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +50'))));
+    await nextRun(page, () =>
+      page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +50'))),
+    );
     await page.getByTestId('share').click();
     const link = await page.getByTestId('share-url').inputValue();
-    await nextRun(page, () => page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +50', '"/pricing" +60'))));
+    await nextRun(page, () =>
+      page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +50', '"/pricing" +60'))),
+    );
     // Opened in another tab of the same browser (same local storage), as a link from a chat would be.
     const other = await context.newPage();
     await other.goto(link);
@@ -80,10 +97,20 @@ describe('work is not lost', () => {
   test('formatting a file with a syntax error says why nothing happened; Shift+Alt+F formats once it is fixed', async () => {
     const { context, page } = await newPage(browser, url);
     await waitForResults(page);
-    await nextRun(page, () => page.evaluate(() => playground().setRules(`${playground().getRules()}\nwhen employees >=    +1\n`)));
+    await nextRun(page, () =>
+      page.evaluate(() => playground().setRules(`${playground().getRules()}\nwhen employees >=    +1\n`)),
+    );
     await page.getByTestId('format').click();
-    await expect.poll(() => page.getByTestId('toast').textContent()).toMatch(/構文エラーがあるため整形しませんでした \(\d+ 行目\)/);
-    await nextRun(page, () => page.evaluate(() => playground().setRules(playground().getRules().replace('when employees >=    +1', 'when   employees >= 5000    +1'))));
+    await expect
+      .poll(() => page.getByTestId('toast').textContent())
+      .toMatch(/構文エラーがあるため整形しませんでした \(\d+ 行目\)/);
+    await nextRun(page, () =>
+      page.evaluate(() =>
+        playground().setRules(
+          playground().getRules().replace('when employees >=    +1', 'when   employees >= 5000    +1'),
+        ),
+      ),
+    );
     await page.evaluate(() => playground().rulesEditor.focus());
     await page.keyboard.press('Shift+Alt+F');
     await expect.poll(() => page.evaluate(() => playground().getRules())).not.toContain('when   employees');

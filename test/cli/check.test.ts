@@ -11,7 +11,10 @@ function workspace(files: Record<string, string>): string {
 }
 
 const SCHEMA = JSON.stringify({
-  lead: { type: 'object', properties: { id: { type: 'string' }, employees: { type: 'integer' }, role: { enum: ['役員', '部長', '課長'] } } },
+  lead: {
+    type: 'object',
+    properties: { id: { type: 'string' }, employees: { type: 'integer' }, role: { enum: ['役員', '部長', '課長'] } },
+  },
   events: { page_view: { type: 'object', properties: { url: { type: 'string' } } }, email_open: {} },
 });
 
@@ -40,10 +43,16 @@ describe('leadscore check', () => {
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^broken\.score:3:8: error: unknown field "employes".*did you mean "employees"\?.* \[unknown-field\]$/),
+      expect.stringMatching(
+        /^broken\.score:3:8: error: unknown field "employes".*did you mean "employees"\?.* \[unknown-field\]$/,
+      ),
       expect.stringMatching(/^broken\.score:4:17: error: "部帳" .*did you mean "部長"\?.* \[enum-value\]$/),
-      expect.stringMatching(/^broken\.score:5:18: error: expected points such as \+20 after the condition, but found the text "no points" \[syntax\]$/),
-      expect.stringMatching(/^broken\.score:6:6: error: unknown event type "page_veiw".*did you mean "page_view"\?.* \[unknown-event-type\]$/),
+      expect.stringMatching(
+        /^broken\.score:5:18: error: expected points such as \+20 after the condition, but found the text "no points" \[syntax\]$/,
+      ),
+      expect.stringMatching(
+        /^broken\.score:6:6: error: unknown event type "page_veiw".*did you mean "page_view"\?.* \[unknown-event-type\]$/,
+      ),
       '4 errors, 0 warnings in 1 file',
     ]);
   });
@@ -53,11 +62,31 @@ describe('leadscore check', () => {
     const run = runCli(['check', '--format', 'json', 'a.score'], { cwd: dir });
     expect(run.status).toBe(1);
     const diagnostics = JSON.parse(run.stdout) as Record<string, unknown>[];
-    expect(diagnostics.map(({ file, line, column, endLine, endColumn, severity, code }) => ({ file, line, column, endLine, endColumn, severity, code }))).toEqual([
+    expect(
+      diagnostics.map(({ file, line, column, endLine, endColumn, severity, code }) => ({
+        file,
+        line,
+        column,
+        endLine,
+        endColumn,
+        severity,
+        code,
+      })),
+    ).toEqual([
       { file: 'a.score', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', code: 'no-schema' },
       { file: 'a.score', line: 2, column: 11, endLine: 2, endColumn: 11, severity: 'error', code: 'syntax' },
     ]);
-    for (const d of diagnostics) expect(Object.keys(d).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    for (const d of diagnostics)
+      expect(Object.keys(d).sort()).toEqual([
+        'code',
+        'column',
+        'endColumn',
+        'endLine',
+        'file',
+        'line',
+        'message',
+        'severity',
+      ]);
   });
 
   it('fails on warnings only with --strict', () => {
@@ -69,7 +98,10 @@ describe('leadscore check', () => {
   });
 
   it('reports schema file problems at their place in the schema file', () => {
-    const dir = workspace({ 'lead.schema.json': '{\n  "lead": { "type": "object" },\n  "events": { "x": { "type": 5 } }\n}\n', 'r.score': 'schema "./lead.schema.json"\nwhen a = 1 +1\n' });
+    const dir = workspace({
+      'lead.schema.json': '{\n  "lead": { "type": "object" },\n  "events": { "x": { "type": 5 } }\n}\n',
+      'r.score': 'schema "./lead.schema.json"\nwhen a = 1 +1\n',
+    });
     const run = runCli(['check', 'r.score'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^lead\.schema\.json:3:\d+: error: .*\[schema-invalid\]$/m);
@@ -79,7 +111,9 @@ describe('leadscore check', () => {
     const dir = workspace({ 'r.score': 'schema "./nope.json"\nwhen a = 1 +1\n' });
     const run = runCli(['check', 'r.score'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^r\.score:1:8: error: cannot read the schema file "\.\/nope\.json".*\[schema-not-found\]$/m);
+    expect(run.stderr).toMatch(
+      /^r\.score:1:8: error: cannot read the schema file "\.\/nope\.json".*\[schema-not-found\]$/m,
+    );
   });
 
   it('exits 2 for a rule file that cannot be opened, and for unknown flags and commands', () => {

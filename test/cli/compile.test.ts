@@ -17,11 +17,30 @@ describe('leadscore compile --target js', () => {
     const scorer = await import(pathToFileURL(out).href);
     expect(scorer.default).toBe(scorer.score);
 
-    const leads = readFileSync('examples/leads.jsonl', 'utf8').split('\n').filter(Boolean).slice(0, 200).map((l) => JSON.parse(l) as { id: string });
-    const events = readFileSync('examples/events.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { lead_id: string });
+    const leads = readFileSync('examples/leads.jsonl', 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 200)
+      .map((l) => JSON.parse(l) as { id: string });
+    const events = readFileSync('examples/events.jsonl', 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { lead_id: string });
     const ids = new Set(leads.map((l) => l.id));
     const scored = jsonLines(
-      runCli(['score', 'rules/b2b-saas.score', '--leads', '-', '--events', 'examples/events.jsonl', '--as-of', '2026-11-01T00:00:00+09:00'], { input: leads.map((l) => JSON.stringify(l)).join('\n') }).stdout,
+      runCli(
+        [
+          'score',
+          'rules/b2b-saas.score',
+          '--leads',
+          '-',
+          '--events',
+          'examples/events.jsonl',
+          '--as-of',
+          '2026-11-01T00:00:00+09:00',
+        ],
+        { input: leads.map((l) => JSON.stringify(l)).join('\n') },
+      ).stdout,
     ) as { id: string }[];
     const now = new Date('2026-11-01T00:00:00+09:00');
     for (const [i, lead] of leads.entries()) {

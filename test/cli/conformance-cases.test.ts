@@ -54,7 +54,11 @@ function findCases(dir: string): string[] {
   return found.sort();
 }
 
-interface RunResult { status: number | null; stdout: string; stderr: string }
+interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 // Each CLI start costs most of a second (module loading), so the cases run as
 // child processes in parallel, a few at a time.
@@ -159,7 +163,9 @@ describe.concurrent('conformance cases (test/cases)', () => {
         if (spec.rejects !== undefined) expect(rejects.length, `${context}\n--- rejects\n${text}`).toBe(spec.rejects);
         if (spec.rejectsMatch) {
           expect(rejects.length, `${context}\n--- rejects\n${text}`).toBeGreaterThanOrEqual(spec.rejectsMatch.length);
-          spec.rejectsMatch.forEach((want, i) => expect(rejects[i], `${context}\n--- rejects\n${text}`).toMatchObject(want));
+          spec.rejectsMatch.forEach((want, i) =>
+            expect(rejects[i], `${context}\n--- rejects\n${text}`).toMatchObject(want),
+          );
         }
       }
     });

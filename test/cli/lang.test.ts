@@ -11,7 +11,10 @@ writeFileSync(join(dir, 'typo.score'), 'schema "./lead.schema.json"\nwhen employ
 const FILE = join(dir, 'typo.score');
 const EN = `${FILE}:2:6: error: unknown field "employes": leads have no such field in lead.schema.json — did you mean "employees"? [unknown-field]`;
 const JA = `${FILE}:2:6: error: 不明な項目 「employes」: lead.schema.json にこの項目はありません — もしかして 「employees」 ですか? [unknown-field]`;
-const firstLine = (env: Record<string, string>, args: string[] = []) => runCli([...args, 'check', FILE], { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env } }).stderr.split('\n')[0];
+const firstLine = (env: Record<string, string>, args: string[] = []) =>
+  runCli([...args, 'check', FILE], { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env } }).stderr.split(
+    '\n',
+  )[0];
 
 describe('the language of CLI messages', () => {
   it('is English by default, Japanese when the locale says ja, and --lang wins over the locale', () => {

@@ -57,7 +57,12 @@ describe('hostile rule files', () => {
       expect(g.pwned).toBeUndefined();
       expect(result.score).toBe(11);
       expect(result.tier).toBe(`${text}2`);
-      expect(result.reasons.map((r) => r.rule)).toEqual([text, `when note = ${q} +1`, text, `on view where url = ${q} +3`]);
+      expect(result.reasons.map((r) => r.rule)).toEqual([
+        text,
+        `when note = ${q} +1`,
+        text,
+        `on view where url = ${q} +3`,
+      ]);
     }
   });
 
@@ -66,10 +71,18 @@ describe('hostile rule files', () => {
     const program = compile(`group 属性 { when role = ${q} +5 ${q} }\ntier ${q} >= 5`);
     const dir = mkdtempSync(join(tmpdir(), 'leadscore-hostile-'));
     const file = join(dir, 'scorer.mjs');
-    writeFileSync(file, generateJsModule(program, { sourceName: 'evil\nglobalThis.pwned = 1; //.score', timeZone: 'Asia/Tokyo' }));
+    writeFileSync(
+      file,
+      generateJsModule(program, { sourceName: 'evil\nglobalThis.pwned = 1; //.score', timeZone: 'Asia/Tokyo' }),
+    );
     const module = await import(pathToFileURL(file).href);
     expect(g.pwned).toBeUndefined();
-    expect(module.explain({ role: HOSTILE[0] }, [], NOW)).toEqual({ score: 5, tier: HOSTILE[0], groups: { 属性: 5 }, reasons: [{ rule: HOSTILE[0], line: 1, points: 5 }] });
+    expect(module.explain({ role: HOSTILE[0] }, [], NOW)).toEqual({
+      score: 5,
+      tier: HOSTILE[0],
+      groups: { 属性: 5 },
+      reasons: [{ rule: HOSTILE[0], line: 1, points: 5 }],
+    });
   });
 
   it('any label or value round-trips into the scorer unchanged (property)', () => {
@@ -89,16 +102,26 @@ describe('hostile rule files', () => {
 describe('field and group names that exist on every object', () => {
   it('inherited names are missing unless the record has them itself', () => {
     const program = compile(
-      ['when constructor is set +1', 'when toString is set +2', 'when __proto__ is set +4', 'when hasOwnProperty is not set +8', 'on view where constructor is set +16'].join('\n'),
+      [
+        'when constructor is set +1',
+        'when toString is set +2',
+        'when __proto__ is set +4',
+        'when hasOwnProperty is not set +8',
+        'on view where constructor is set +16',
+      ].join('\n'),
     );
     const scorer = instantiateScorer(program);
     expect(scorer.score({}, [{ type: 'view', at: NOW }], NOW).score).toBe(8);
     const own = JSON.parse('{"constructor": "x", "toString": 1, "__proto__": {"a": 1}, "hasOwnProperty": true}');
-    expect(scorer.score(own, [JSON.parse(`{"type": "view", "at": ${NOW}, "constructor": 1}`)], NOW).score).toBe(1 + 2 + 4 + 16);
+    expect(scorer.score(own, [JSON.parse(`{"type": "view", "at": ${NOW}, "constructor": 1}`)], NOW).score).toBe(
+      1 + 2 + 4 + 16,
+    );
   });
 
   it('a group named __proto__ is an own key of groups, and no prototype changes', () => {
-    const program = compile('group __proto__ { when a = 1 +5 }\ngroup constructor { when a = 1 +1 }\ntier 高 when __proto__ >= 5');
+    const program = compile(
+      'group __proto__ { when a = 1 +5 }\ngroup constructor { when a = 1 +1 }\ntier 高 when __proto__ >= 5',
+    );
     const result = instantiateScorer(program).score({ a: 1 }, [], NOW);
     expect(Object.getPrototypeOf(result.groups)).toBe(Object.prototype);
     expect(Object.keys(result.groups)).toEqual(['__proto__', 'constructor']);

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DIAGNOSTIC_CATALOGUE, docsAnchor, isDiagnosticCode, type DiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
+import {
+  DIAGNOSTIC_CATALOGUE,
+  docsAnchor,
+  isDiagnosticCode,
+  type DiagnosticCode,
+} from '../../grammar/diagnostic-catalogue.js';
 
 const SECTIONS: Record<string, string> = {
   'Syntax (errors)': 'syntax',
@@ -13,7 +18,10 @@ const SECTIONS: Record<string, string> = {
 /** code → section, from the tables of docs/language.md's "Diagnostics" chapter. */
 function documentedCodes(): Map<string, string> {
   const text = readFileSync('docs/language.md', 'utf8');
-  const chapter = text.slice(text.indexOf('## 15. Diagnostics'), text.indexOf('\n## ', text.indexOf('## 15. Diagnostics') + 1));
+  const chapter = text.slice(
+    text.indexOf('## 15. Diagnostics'),
+    text.indexOf('\n## ', text.indexOf('## 15. Diagnostics') + 1),
+  );
   const codes = new Map<string, string>();
   let section: string | undefined;
   for (const line of chapter.split('\n')) {
@@ -41,7 +49,10 @@ describe('the diagnostic catalogue', () => {
     const text = readFileSync('docs/language.md', 'utf8');
     const anchors = new Set(
       [...text.matchAll(/^#{2,3} (.+)$/gm)].map((m) =>
-        m[1]!.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-'),
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} -]/gu, '')
+          .replace(/ /g, '-'),
       ),
     );
     for (const code of Object.keys(DIAGNOSTIC_CATALOGUE) as DiagnosticCode[]) {

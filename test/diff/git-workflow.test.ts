@@ -11,13 +11,15 @@ import { runCli, REPO } from '../helpers/run-cli.js';
  * value. The same commands the GitHub Actions recipe runs.
  */
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'leadscore-review-'));
   mkdirSync(join(repo, 'rules'));
   mkdirSync(join(repo, 'examples'));
-  for (const f of ['b2b-saas.score', 'lead.schema.json', 'b2b-saas.test.yaml']) cpSync(join(REPO, 'rules', f), join(repo, 'rules', f));
+  for (const f of ['b2b-saas.score', 'lead.schema.json', 'b2b-saas.test.yaml'])
+    cpSync(join(REPO, 'rules', f), join(repo, 'rules', f));
   for (const f of ['leads.jsonl', 'events.jsonl']) cpSync(join(REPO, 'examples', f), join(repo, 'examples', f));
   git('init', '-q', '-b', 'main');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.');
@@ -49,7 +51,20 @@ describe('the pull-request review workflow', () => {
   });
 
   it('diff against the base branch says which leads change tier and why', () => {
-    const run = runCli(['diff', 'main:rules/b2b-saas.score', 'rules/b2b-saas.score', '--leads', 'examples/leads.jsonl', '--events', 'examples/events.jsonl', '--as-of', '2026-11-01T00:00:00+09:00'], { cwd: repo });
+    const run = runCli(
+      [
+        'diff',
+        'main:rules/b2b-saas.score',
+        'rules/b2b-saas.score',
+        '--leads',
+        'examples/leads.jsonl',
+        '--events',
+        'examples/events.jsonl',
+        '--as-of',
+        '2026-11-01T00:00:00+09:00',
+      ],
+      { cwd: repo },
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('| ✏️ 変更 changed | 料金ページ閲覧 | 行動 | points +30 → **+45** |');
     expect(run.stdout).toMatch(/ティア遷移 \/ Tier transitions/);
@@ -66,7 +81,9 @@ describe('the pull-request review workflow', () => {
   it('a revision that does not exist is a clear usage error', () => {
     const run = runCli(['diff', 'no-such-branch:rules/b2b-saas.score', 'rules/b2b-saas.score'], { cwd: repo });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("no-such-branch:rules/b2b-saas.score: not a file, and git cannot show it (git: fatal: invalid object name 'no-such-branch'.)");
+    expect(run.stderr).toContain(
+      "no-such-branch:rules/b2b-saas.score: not a file, and git cannot show it (git: fatal: invalid object name 'no-such-branch'.)",
+    );
   });
 
   it('a version that does not check is named, with its errors, and exits 1', () => {

@@ -17,14 +17,35 @@ describe('impact figures', () => {
 
   it('equal what scoring both versions independently gives, on the example data', () => {
     const oldSource = readFileSync(join(REPO, 'rules/b2b-saas.score'), 'utf8');
-    const newSource = oldSource.replace('+30 "料金ページ閲覧"', '+45 "料金ページ閲覧"').replace('tier 中関心 >= 30', 'tier 中関心 >= 35');
+    const newSource = oldSource
+      .replace('+30 "料金ページ閲覧"', '+45 "料金ページ閲覧"')
+      .replace('tier 中関心 >= 30', 'tier 中関心 >= 35');
     const dir = mkdtempSync(join(tmpdir(), 'leadscore-impact-'));
     writeFileSync(join(dir, 'new.score'), newSource);
     writeFileSync(join(dir, 'lead.schema.json'), readFileSync(join(REPO, 'rules/lead.schema.json')));
     const asOf = '2026-11-01T00:00:00+09:00';
-    const run = runCli(['diff', 'rules/b2b-saas.score', join(dir, 'new.score'), '--leads', 'examples/leads.jsonl', '--events', 'examples/events.jsonl', '--as-of', asOf, '--format', 'json']);
+    const run = runCli([
+      'diff',
+      'rules/b2b-saas.score',
+      join(dir, 'new.score'),
+      '--leads',
+      'examples/leads.jsonl',
+      '--events',
+      'examples/events.jsonl',
+      '--as-of',
+      asOf,
+      '--format',
+      'json',
+    ]);
     expect(run.status).toBe(0);
-    const report = JSON.parse(run.stdout) as { impact: { leads: number; transitions: { from: string; to: string; count: number }[]; delta: { max: number }; mql: { entering: number; leaving: number } } };
+    const report = JSON.parse(run.stdout) as {
+      impact: {
+        leads: number;
+        transitions: { from: string; to: string; count: number }[];
+        delta: { max: number };
+        mql: { entering: number; leaving: number };
+      };
+    };
 
     // The independent computation: both scorers, lead by lead.
     const oldScorer = instantiateScorer(checkSource(oldSource, schemaHost).program!);
@@ -38,7 +59,10 @@ describe('impact figures', () => {
     const cells = new Map<string, number>();
     let maxDelta = -Infinity;
     let entering = 0;
-    const leads = readFileSync(join(REPO, 'examples/leads.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string });
+    const leads = readFileSync(join(REPO, 'examples/leads.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string });
     for (const lead of leads) {
       const a = oldScorer.score(lead, events.get(lead.id) ?? [], now);
       const b = newScorer.score(lead, events.get(lead.id) ?? [], now);

@@ -28,7 +28,12 @@ describe('semantic diff', () => {
   it('reports a points change, by label, with old and new points', () => {
     const d = diff(BASE, BASE.replace('+25 "決裁者層"', '+30 "決裁者層"'));
     expect(d.rules).toEqual([
-      { kind: 'changed', aspects: ['points'], old: expect.objectContaining({ points: 25, label: '決裁者層', group: '属性', line: 5 }), new: expect.objectContaining({ points: 30, line: 5 }) },
+      {
+        kind: 'changed',
+        aspects: ['points'],
+        old: expect.objectContaining({ points: 25, label: '決裁者層', group: '属性', line: 5 }),
+        new: expect.objectContaining({ points: 30, line: 5 }),
+      },
     ]);
   });
 
@@ -60,8 +65,12 @@ tier 低関心 otherwise
     const d = diff(BASE, after);
     expect(d.rules.map((c) => c.kind)).toEqual(expect.arrayContaining(['changed', 'removed', 'added']));
     expect(d.rules).toContainEqual(expect.objectContaining({ kind: 'changed', aspects: ['group'] }));
-    expect(d.rules).toContainEqual(expect.objectContaining({ kind: 'removed', old: expect.objectContaining({ label: '決裁者層' }) }));
-    expect(d.rules).toContainEqual(expect.objectContaining({ kind: 'added', new: expect.objectContaining({ label: 'フォーム', points: 40 }) }));
+    expect(d.rules).toContainEqual(
+      expect.objectContaining({ kind: 'removed', old: expect.objectContaining({ label: '決裁者層' }) }),
+    );
+    expect(d.rules).toContainEqual(
+      expect.objectContaining({ kind: 'added', new: expect.objectContaining({ label: 'フォーム', points: 40 }) }),
+    );
     expect(d.tierOrderChanged).toBe(false);
   });
 
@@ -76,8 +85,16 @@ tier 低関心 otherwise
     expect(d.tiers).toEqual([{ kind: 'changed', name: 'MQL', old: '>= 60', new: '>= 70' }]);
     expect(d.groups).toEqual([{ kind: 'changed', name: '属性', old: 'max 60', new: 'max 50' }]);
     expect(d.lists).toEqual([{ kind: 'changed', name: '決裁者', old: '[役員, 部長]', new: '[役員, 部長, 課長]' }]);
-    expect(d.schema).toEqual({ kind: 'changed', name: 'schema', old: './lead.schema.json', new: './lead.v2.schema.json' });
-    expect(diff(BASE, BASE.replace('tier MQL >= 60\ntier 中関心 >= 30', 'tier 中関心 >= 30\ntier MQL >= 60')).tierOrderChanged).toBe(true);
+    expect(d.schema).toEqual({
+      kind: 'changed',
+      name: 'schema',
+      old: './lead.schema.json',
+      new: './lead.v2.schema.json',
+    });
+    expect(
+      diff(BASE, BASE.replace('tier MQL >= 60\ntier 中関心 >= 30', 'tier 中関心 >= 30\ntier MQL >= 60'))
+        .tierOrderChanged,
+    ).toBe(true);
   });
 });
 
@@ -98,14 +115,24 @@ describe('semantic diff properties', () => {
     fc.assert(
       fc.property(withRule, fc.nat(), fc.integer({ min: -50, max: 50 }), (source, pick, points) => {
         const file = parse(source).file;
-        const rules = file.statements.flatMap((s) => (s.kind === 'group' ? s.rules : s.kind === 'when' || s.kind === 'on' || s.kind === 'inactive' ? [s] : []));
+        const rules = file.statements.flatMap((s) =>
+          s.kind === 'group' ? s.rules : s.kind === 'when' || s.kind === 'on' || s.kind === 'inactive' ? [s] : [],
+        );
         fc.pre(rules.length > 0);
         const rule = rules[pick % rules.length]!;
         fc.pre(rule.points.value !== points);
         const { start, end } = rule.points.range;
-        const changed = source.slice(0, start.offset) + (points >= 0 ? `+${points}` : `${points}`) + source.slice(end.offset);
+        const changed =
+          source.slice(0, start.offset) + (points >= 0 ? `+${points}` : `${points}`) + source.slice(end.offset);
         const d = diff(source, changed);
-        expect(d.rules).toEqual([expect.objectContaining({ kind: 'changed', aspects: ['points'], old: expect.objectContaining({ points: rule.points.value }), new: expect.objectContaining({ points }) })]);
+        expect(d.rules).toEqual([
+          expect.objectContaining({
+            kind: 'changed',
+            aspects: ['points'],
+            old: expect.objectContaining({ points: rule.points.value }),
+            new: expect.objectContaining({ points }),
+          }),
+        ]);
         expect(d.groups.length + d.tiers.length + d.lists.length).toBe(0);
       }),
       { numRuns: 200 },

@@ -15,7 +15,10 @@ describe('findLeadscore (which leadscore the VS Code extension starts)', () => {
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('runs the leadscore.path setting, a .js file with node, relative to the workspace', () => {
-    expect(findLeadscore('tools/leadscore.js', '/ws')).toEqual({ command: 'node', args: [join('/ws', 'tools/leadscore.js')] });
+    expect(findLeadscore('tools/leadscore.js', '/ws')).toEqual({
+      command: 'node',
+      args: [join('/ws', 'tools/leadscore.js')],
+    });
     expect(findLeadscore('/opt/bin/leadscore', '/ws')).toEqual({ command: '/opt/bin/leadscore', args: [] });
   });
 
@@ -24,7 +27,10 @@ describe('findLeadscore (which leadscore the VS Code extension starts)', () => {
     const dir = workspace();
     mkdirSync(join(dir, 'node_modules', 'leadscore', 'bin'), { recursive: true });
     writeFileSync(join(dir, 'node_modules', 'leadscore', 'bin', 'leadscore.js'), '');
-    expect(findLeadscore('', dir)).toEqual({ command: 'node', args: [join(dir, 'node_modules', 'leadscore', 'bin', 'leadscore.js')] });
+    expect(findLeadscore('', dir)).toEqual({
+      command: 'node',
+      args: [join(dir, 'node_modules', 'leadscore', 'bin', 'leadscore.js')],
+    });
   });
 
   it('falls back to npx without ever downloading a package', () => {

@@ -12,7 +12,10 @@ interface Rule {
   patterns?: Rule[];
   captures?: Record<string, { name: string }>;
 }
-const grammar = JSON.parse(readFileSync(join(REPO, 'editors/vscode/syntaxes/leadscore.tmLanguage.json'), 'utf8')) as { patterns: Rule[]; repository: Record<string, Rule> };
+const grammar = JSON.parse(readFileSync(join(REPO, 'editors/vscode/syntaxes/leadscore.tmLanguage.json'), 'utf8')) as {
+  patterns: Rule[];
+  repository: Record<string, Rule>;
+};
 
 /** The grammar's match rules in order, includes expanded (begin/end rules as a single-line match). */
 function flatten(rules: Rule[]): Rule[] {
@@ -32,15 +35,18 @@ function flatten(rules: Rule[]): Rule[] {
 function scopes(line: string): [string, string][] {
   const rules = flatten(grammar.patterns).map((rule) => ({ rule, regex: new RegExp(rule.match!, 'uy') }));
   const out: [string, string][] = [];
-  for (let at = 0; at < line.length; ) {
-    const hit = rules.map(({ rule, regex }) => ((regex.lastIndex = at), { rule, m: regex.exec(line) })).find(({ m }) => m && m[0].length > 0);
+  for (let at = 0; at < line.length;) {
+    const hit = rules
+      .map(({ rule, regex }) => ((regex.lastIndex = at), { rule, m: regex.exec(line) }))
+      .find(({ m }) => m && m[0].length > 0);
     if (!hit) {
       at++;
       continue;
     }
     const { rule, m } = hit;
     if (rule.captures) {
-      for (const [group, capture] of Object.entries(rule.captures)) if (m![Number(group)]) out.push([m![Number(group)]!, capture.name]);
+      for (const [group, capture] of Object.entries(rule.captures))
+        if (m![Number(group)]) out.push([m![Number(group)]!, capture.name]);
     } else out.push([m![0], rule.name!]);
     at += m![0].length;
   }
@@ -63,7 +69,10 @@ describe('the TextMate grammar of the VS Code extension', () => {
       ['"メール"', 'string.quoted.double.leadscore'],
       ['# 注', 'comment.line.number-sign.leadscore'],
     ]);
-    expect(scopes('when employees >= -3 and not 𠮷田 in 決裁者 -5')).toContainEqual(['-3', 'constant.numeric.points.leadscore']);
+    expect(scopes('when employees >= -3 and not 𠮷田 in 決裁者 -5')).toContainEqual([
+      '-3',
+      'constant.numeric.points.leadscore',
+    ]);
     expect(scopes('let 決裁者 = [役員, 部長]').slice(0, 2)).toEqual([
       ['let', 'keyword.control.leadscore'],
       ['決裁者', 'variable.other.constant.leadscore'],
@@ -71,13 +80,25 @@ describe('the TextMate grammar of the VS Code extension', () => {
   });
 
   it('colours the words of language version 2 only where they are keywords', () => {
-    expect(scopes('on page_view +30 decay 50% every 30d')).toEqual(expect.arrayContaining([
-      ['decay', 'keyword.control.v2.leadscore'],
-      ['50%', 'constant.numeric.percent.leadscore'],
-      ['every', 'keyword.control.v2.leadscore'],
-    ]));
-    expect(scopes('on email_open +5 each max 10 per day')).toEqual(expect.arrayContaining([['per', 'keyword.control.v2.leadscore'], ['day', 'keyword.control.v2.leadscore']]));
-    expect(scopes('group 行動 since last 失注 {')).toEqual(expect.arrayContaining([['since', 'keyword.control.v2.leadscore'], ['last', 'keyword.control.v2.leadscore']]));
+    expect(scopes('on page_view +30 decay 50% every 30d')).toEqual(
+      expect.arrayContaining([
+        ['decay', 'keyword.control.v2.leadscore'],
+        ['50%', 'constant.numeric.percent.leadscore'],
+        ['every', 'keyword.control.v2.leadscore'],
+      ]),
+    );
+    expect(scopes('on email_open +5 each max 10 per day')).toEqual(
+      expect.arrayContaining([
+        ['per', 'keyword.control.v2.leadscore'],
+        ['day', 'keyword.control.v2.leadscore'],
+      ]),
+    );
+    expect(scopes('group 行動 since last 失注 {')).toEqual(
+      expect.arrayContaining([
+        ['since', 'keyword.control.v2.leadscore'],
+        ['last', 'keyword.control.v2.leadscore'],
+      ]),
+    );
     expect(scopes('when month = 4 +5')).toContainEqual(['month', 'variable.other.leadscore']);
   });
 });

@@ -37,10 +37,15 @@ describe('the VS Code extension', () => {
       main: string;
     };
     expect(manifest.contributes.languages[0]).toMatchObject({ id: 'leadscore', extensions: ['.score'] });
-    const grammar = vsix.get(`extension/${manifest.contributes.grammars[0]!.path.replace(/^\.\//, '')}`)!.toString('utf8');
+    const grammar = vsix
+      .get(`extension/${manifest.contributes.grammars[0]!.path.replace(/^\.\//, '')}`)!
+      .toString('utf8');
     // Every keyword is coloured, the contextual ones of language version 2 too.
-    for (const word of [...KEYWORDS, 'decay', 'every', 'per', 'day', 'week', 'month', 'since', 'last']) expect(grammar).toContain(word);
-    expect(JSON.parse(vsix.get('extension/language-configuration.json')!.toString('utf8'))).toMatchObject({ comments: { lineComment: '#' } });
+    for (const word of [...KEYWORDS, 'decay', 'every', 'per', 'day', 'week', 'month', 'since', 'last'])
+      expect(grammar).toContain(word);
+    expect(JSON.parse(vsix.get('extension/language-configuration.json')!.toString('utf8'))).toMatchObject({
+      comments: { lineComment: '#' },
+    });
     const client = vsix.get(`extension/${manifest.main.replace(/^\.\//, '')}`)!.toString('utf8');
     expect(client).toContain('lsp');
     expect(client).toContain('--stdio');

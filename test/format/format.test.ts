@@ -19,7 +19,9 @@ function formatted(source: string): string {
 function expectCanonical(source: string): string {
   const once = formatted(source);
   expect(withoutRanges(parse(once).file.statements)).toEqual(withoutRanges(parse(source).file.statements));
-  expect(parse(once).file.comments.map((c) => c.text.trimEnd())).toEqual(parse(source).file.comments.map((c) => c.text.trimEnd()));
+  expect(parse(once).file.comments.map((c) => c.text.trimEnd())).toEqual(
+    parse(source).file.comments.map((c) => c.text.trimEnd()),
+  );
   expect(formatted(once)).toBe(once);
   expect(formatted(source.replace(/\r?\n/g, '\r\n'))).toBe(once.replace(/\n/g, '\r\n'));
   return once;
@@ -30,7 +32,9 @@ describe('fmt fixtures', () => {
   for (const name of inputs) {
     it(name, () => {
       const source = readFileSync(join(FIXTURES, name), 'utf8');
-      expect(expectCanonical(source)).toBe(readFileSync(join(FIXTURES, name.replace(/\.score$/, '.expected.score')), 'utf8'));
+      expect(expectCanonical(source)).toBe(
+        readFileSync(join(FIXTURES, name.replace(/\.score$/, '.expected.score')), 'utf8'),
+      );
     });
   }
 
@@ -66,16 +70,14 @@ describe('fmt fixtures', () => {
 
 /** Noise a person might type: extra spaces, blank lines and comments between statements and at line ends. */
 const messed = programText.chain((source) =>
-  fc
-    .array(fc.tuple(fc.constantFrom('  ', '\n', '\n\n', ' # メモ', '\t'), fc.nat()), { maxLength: 6 })
-    .map((edits) => {
-      const lines = source.split('\n');
-      for (const [noise, at] of edits) {
-        const i = at % lines.length;
-        lines[i] = noise.startsWith(' #') ? `${lines[i]}${noise}` : `${lines[i]}${noise}`;
-      }
-      return lines.join('\n');
-    }),
+  fc.array(fc.tuple(fc.constantFrom('  ', '\n', '\n\n', ' # メモ', '\t'), fc.nat()), { maxLength: 6 }).map((edits) => {
+    const lines = source.split('\n');
+    for (const [noise, at] of edits) {
+      const i = at % lines.length;
+      lines[i] = noise.startsWith(' #') ? `${lines[i]}${noise}` : `${lines[i]}${noise}`;
+    }
+    return lines.join('\n');
+  }),
 );
 
 describe('fmt properties', () => {

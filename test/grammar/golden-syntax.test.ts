@@ -34,7 +34,8 @@ describe('syntax golden files', () => {
       const source = readFileSync(scoreFile, 'utf8');
       const actual = render(source);
       if (update) writeFileSync(expectedFile, actual);
-      if (!existsSync(expectedFile)) throw new Error(`${expectedFile} is missing: run with UPDATE_GOLDEN=1 to create it`);
+      if (!existsSync(expectedFile))
+        throw new Error(`${expectedFile} is missing: run with UPDATE_GOLDEN=1 to create it`);
       expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
       // Every case is broken on purpose: a case that parses cleanly has lost its point.
       expect(actual).not.toBe('');

@@ -76,7 +76,30 @@ describe('identifiers', () => {
 
   it('reaches identifiers that start in every Unicode block (the start-character hints cover them)', () => {
     // One letter from many blocks, each a different 255-code bucket of Chevrotain's optimisation.
-    const letters = ['Ā', 'Ж', 'א', 'ب', 'अ', 'ก', 'ა', 'ᄀ', 'Ḁ', 'ℵ', 'ぁ', 'ア', '一', '龥', '가', '힣', 'ｱ', 'Ａ', '𝒜', '𐐀', '𠀀', '𩸽'];
+    const letters = [
+      'Ā',
+      'Ж',
+      'א',
+      'ب',
+      'अ',
+      'ก',
+      'ა',
+      'ᄀ',
+      'Ḁ',
+      'ℵ',
+      'ぁ',
+      'ア',
+      '一',
+      '龥',
+      '가',
+      '힣',
+      'ｱ',
+      'Ａ',
+      '𝒜',
+      '𐐀',
+      '𠀀',
+      '𩸽',
+    ];
     for (const letter of letters) {
       expect(isIdentifier(letter), letter).toBe(true);
       expect(kinds(`${letter}x`), letter).toEqual([`Identifier:${letter}x`]);
@@ -105,13 +128,21 @@ describe('identifiers', () => {
 
 describe('keywords', () => {
   it('lexes every reserved word (docs/language.md#keywords) as its keyword', () => {
-    const words = 'schema let group max min when on where each within after inactive tier otherwise and or not in contains is set true false'.split(' ');
+    const words =
+      'schema let group max min when on where each within after inactive tier otherwise and or not in contains is set true false'.split(
+        ' ',
+      );
     expect([...KEYWORDS].sort()).toEqual([...words].sort());
     for (const word of words) expect(kinds(word), word).toEqual([`Kw_${word}:${word}`]);
   });
 
   it('lexes inactive as one keyword, not in + active', () => {
-    expect(kinds('after 30d inactive -10')).toEqual(['Kw_after:after', 'DurationLiteral:30d', 'Kw_inactive:inactive', 'SignedNumber:-10']);
+    expect(kinds('after 30d inactive -10')).toEqual([
+      'Kw_after:after',
+      'DurationLiteral:30d',
+      'Kw_inactive:inactive',
+      'SignedNumber:-10',
+    ]);
   });
 
   it.each([
@@ -151,10 +182,11 @@ describe('keywords', () => {
     const rule = file.statements[0];
     expect(rule?.kind).toBe('when');
     if (rule?.kind !== 'when' || rule.condition.kind !== 'and') throw new Error('expected an and');
-    expect(rule.condition.operands.map((o) => (o.kind === 'truthy' || o.kind === 'compare' ? o.path.segments[0]!.name : o.kind))).toEqual([
-      'island',
-      'inactive_days',
-    ]);
+    expect(
+      rule.condition.operands.map((o) =>
+        o.kind === 'truthy' || o.kind === 'compare' ? o.path.segments[0]!.name : o.kind,
+      ),
+    ).toEqual(['island', 'inactive_days']);
   });
 });
 
@@ -173,7 +205,11 @@ describe('numbers, points and durations', () => {
   ])('reports %s as bad-duration', (literal, unit) => {
     const result = lex(`within ${literal}`);
     expect(result.diagnostics).toEqual([
-      { code: 'bad-duration', message: `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`, at: `1:8-1:${8 + literal.length}` },
+      {
+        code: 'bad-duration',
+        message: `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`,
+        at: `1:8-1:${8 + literal.length}`,
+      },
     ]);
   });
 
@@ -216,7 +252,9 @@ describe('numbers, points and durations', () => {
 
   it('reports a sign with no number at all', () => {
     const result = lex('when x +');
-    expect(result.diagnostics).toEqual([{ code: 'bad-points', message: '"+" must be followed by a number, as in +20', at: '1:8-1:9' }]);
+    expect(result.diagnostics).toEqual([
+      { code: 'bad-points', message: '"+" must be followed by a number, as in +20', at: '1:8-1:9' },
+    ]);
     expect(result.tokens).toEqual(['Kw_when:when', 'Identifier:x']);
   });
 });
@@ -238,7 +276,11 @@ describe('strings', () => {
   it('reports an unterminated string up to the end of its line', () => {
     const result = lex('when x +1 "決裁者\nwhen y +2');
     expect(result.diagnostics).toEqual([
-      { code: 'unterminated-string', message: 'this text has no closing quote: add " at its end (a string cannot span lines)', at: '1:11-1:15' },
+      {
+        code: 'unterminated-string',
+        message: 'this text has no closing quote: add " at its end (a string cannot span lines)',
+        at: '1:11-1:15',
+      },
     ]);
     expect(result.tokens).toEqual([
       'Kw_when:when',
@@ -258,7 +300,9 @@ describe('strings', () => {
 
   it('reports an unknown escape with its position', () => {
     const { diagnostics } = parse('when x +1 "a\\qb"');
-    expect(diagnostics.map((d) => [d.code, d.range.start.column, d.range.end.column])).toEqual([['bad-escape', 13, 15]]);
+    expect(diagnostics.map((d) => [d.code, d.range.start.column, d.range.end.column])).toEqual([
+      ['bad-escape', 13, 15],
+    ]);
   });
 });
 
@@ -277,14 +321,20 @@ describe('full-width characters', () => {
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]!.code).toBe('unexpected-character');
     expect(result.diagnostics[0]!.message).toContain(`"${ch}"`);
-    expect(result.diagnostics[0]!.message).toContain(half === '"' ? 'half-width double quote (")' : `half-width "${half}"`);
+    expect(result.diagnostics[0]!.message).toContain(
+      half === '"' ? 'half-width double quote (")' : `half-width "${half}"`,
+    );
     expect(result.diagnostics[0]!.at).toBe('1:8-1:9');
   });
 
   it('reports ＋２０ as one unexpected-character error that suggests +20', () => {
     const result = lex('when x ＋２０');
     expect(result.diagnostics).toEqual([
-      { code: 'unexpected-character', message: 'unexpected characters "＋２０": use the half-width "+20" instead', at: '1:8-1:11' },
+      {
+        code: 'unexpected-character',
+        message: 'unexpected characters "＋２０": use the half-width "+20" instead',
+        at: '1:8-1:11',
+      },
     ]);
   });
 
@@ -304,14 +354,22 @@ describe('full-width characters', () => {
   it('reports a character with no half-width form in words', () => {
     const result = lex('when x ★');
     expect(result.diagnostics).toEqual([
-      { code: 'unexpected-character', message: 'unexpected character "★": quote text values ("like this") or remove the character', at: '1:8-1:9' },
+      {
+        code: 'unexpected-character',
+        message: 'unexpected character "★": quote text values ("like this") or remove the character',
+        at: '1:8-1:9',
+      },
     ]);
   });
 
   it('reports an emoji (a surrogate pair) once, spanning both code units', () => {
     const result = lex('when x 😀');
     expect(result.diagnostics).toEqual([
-      { code: 'unexpected-character', message: 'unexpected character "😀": quote text values ("like this") or remove the character', at: '1:8-1:10' },
+      {
+        code: 'unexpected-character',
+        message: 'unexpected character "😀": quote text values ("like this") or remove the character',
+        at: '1:8-1:10',
+      },
     ]);
   });
 });
@@ -320,7 +378,13 @@ describe('white space and comments', () => {
   it('treats U+3000 ideographic space as white space', () => {
     const result = lex('when\u3000role\u3000=\u3000部長\u3000+20');
     expect(result.diagnostics).toEqual([]);
-    expect(result.tokens).toEqual(['Kw_when:when', 'Identifier:role', 'Equals:=', 'Identifier:部長', 'SignedNumber:+20']);
+    expect(result.tokens).toEqual([
+      'Kw_when:when',
+      'Identifier:role',
+      'Equals:=',
+      'Identifier:部長',
+      'SignedNumber:+20',
+    ]);
   });
 
   it('skips a byte-order mark at the start of the file and keeps columns in UTF-16 units', () => {
@@ -339,7 +403,14 @@ describe('white space and comments', () => {
     const result = lex('when x +1 # 決裁者 +20 "x\nwhen y +2 #last');
     expect(result.diagnostics).toEqual([]);
     expect(result.comments).toEqual(['# 決裁者 +20 "x', '#last']);
-    expect(result.tokens).toEqual(['Kw_when:when', 'Identifier:x', 'SignedNumber:+1', 'Kw_when:when', 'Identifier:y', 'SignedNumber:+2']);
+    expect(result.tokens).toEqual([
+      'Kw_when:when',
+      'Identifier:x',
+      'SignedNumber:+1',
+      'Kw_when:when',
+      'Identifier:y',
+      'SignedNumber:+2',
+    ]);
   });
 
   it('does not start a comment at # inside a string', () => {
@@ -361,11 +432,17 @@ describe('the lexer keeps Chevrotain optimisations', () => {
   it('builds with ensureOptimizations: true (importing grammar/lexer.ts did so without throwing)', () => {
     const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
     expect(lexer.lexerDefinitionErrors).toEqual([]);
-    expect((lexer as unknown as { canModeBeOptimized: Record<string, boolean> }).canModeBeOptimized).toEqual({ defaultMode: true });
+    expect((lexer as unknown as { canModeBeOptimized: Record<string, boolean> }).canModeBeOptimized).toEqual({
+      defaultMode: true,
+    });
   });
 
   it('would fail loudly for a custom pattern without start-character hints (the check above can fail)', () => {
-    const bare = createToken({ name: 'Bare', pattern: { exec: (text: string, offset: number) => /x/y.exec(text.slice(offset)) }, line_breaks: false });
+    const bare = createToken({
+      name: 'Bare',
+      pattern: { exec: (text: string, offset: number) => /x/y.exec(text.slice(offset)) },
+      line_breaks: false,
+    });
     expect(() => new Lexer([bare], { ensureOptimizations: true })).toThrow();
   });
 });

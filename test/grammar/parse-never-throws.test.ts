@@ -31,9 +31,11 @@ function expectedPosition(source: string, offset: number): { line: number; colum
 
 /** Problems with a position: out of the source, or a line/column that does not match its offset. */
 function positionProblems(source: string, p: Position, what: string): string[] {
-  if (!(p.line >= 1 && p.column >= 1 && p.offset >= 0 && p.offset <= source.length)) return [`${what}: ${JSON.stringify(p)} is outside the source`];
+  if (!(p.line >= 1 && p.column >= 1 && p.offset >= 0 && p.offset <= source.length))
+    return [`${what}: ${JSON.stringify(p)} is outside the source`];
   const expected = expectedPosition(source, p.offset);
-  if (expected.line !== p.line || expected.column !== p.column) return [`${what}: ${JSON.stringify(p)} should be ${expected.line}:${expected.column}`];
+  if (expected.line !== p.line || expected.column !== p.column)
+    return [`${what}: ${JSON.stringify(p)} should be ${expected.line}:${expected.column}`];
   return [];
 }
 
@@ -44,7 +46,13 @@ function rangeProblems(source: string, range: Range, what: string): string[] {
 }
 
 /** Every `range` anywhere in the tree lies in the source and inside its parent's range. */
-function treeProblems(source: string, node: unknown, parent: Range | undefined, path: string, problems: string[]): void {
+function treeProblems(
+  source: string,
+  node: unknown,
+  parent: Range | undefined,
+  path: string,
+  problems: string[],
+): void {
   if (Array.isArray(node)) {
     node.forEach((child, i) => treeProblems(source, child, parent, `${path}[${i}]`, problems));
     return;
@@ -54,7 +62,8 @@ function treeProblems(source: string, node: unknown, parent: Range | undefined, 
   const range = (node as { range?: Range }).range;
   if (range && 'start' in range) {
     problems.push(...rangeProblems(source, range, path));
-    if (parent && (range.start.offset < parent.start.offset || range.end.offset > parent.end.offset)) problems.push(`${path}: outside its parent`);
+    if (parent && (range.start.offset < parent.start.offset || range.end.offset > parent.end.offset))
+      problems.push(`${path}: outside its parent`);
     own = range;
   }
   for (const [key, value] of Object.entries(node)) {
@@ -82,17 +91,97 @@ function parseChecked(source: string): ParseResult {
 
 /** Fragments of the language, joined at random: mostly near-valid rule files. */
 const FRAGMENTS = [
-  'schema ', 'let ', 'group ', 'max ', 'min ', 'when ', 'on ', 'where ', 'each ', 'within ', 'after ', 'inactive ', 'tier ',
-  'otherwise ', 'and ', 'or ', 'not ', 'in ', 'contains ', 'is ', 'set ', 'true ', 'false ',
-  '+5', '-10', '+ 20', '- ', '+', '100', '1.5', '-3', '30d', '24h', '12w', '30m', '9999999999999999999', '+1.5',
-  '[', ']', ',', '(', ')', '{', '}', '.', '=', '!=', '<', '<=', '>', '>=', '"', '"ラベル"', '"a\\"b"', '"\\q"', '"\\u30', '\\',
-  'role', 'employees', 'company.size', '部長', '役員', '決裁者', '𠮷野家', 'email_open', 'page_view', '_',
-  ' ', '  ', '\n', '\r\n', '\r', '\t', '\u3000', '\uFEFF', '# コメント\n', '#',
-  '＝', '＋２０', '「', '」', '😀', '\u0301', '\uD800', '\u2028',
+  'schema ',
+  'let ',
+  'group ',
+  'max ',
+  'min ',
+  'when ',
+  'on ',
+  'where ',
+  'each ',
+  'within ',
+  'after ',
+  'inactive ',
+  'tier ',
+  'otherwise ',
+  'and ',
+  'or ',
+  'not ',
+  'in ',
+  'contains ',
+  'is ',
+  'set ',
+  'true ',
+  'false ',
+  '+5',
+  '-10',
+  '+ 20',
+  '- ',
+  '+',
+  '100',
+  '1.5',
+  '-3',
+  '30d',
+  '24h',
+  '12w',
+  '30m',
+  '9999999999999999999',
+  '+1.5',
+  '[',
+  ']',
+  ',',
+  '(',
+  ')',
+  '{',
+  '}',
+  '.',
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '"',
+  '"ラベル"',
+  '"a\\"b"',
+  '"\\q"',
+  '"\\u30',
+  '\\',
+  'role',
+  'employees',
+  'company.size',
+  '部長',
+  '役員',
+  '決裁者',
+  '𠮷野家',
+  'email_open',
+  'page_view',
+  '_',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u3000',
+  '\uFEFF',
+  '# コメント\n',
+  '#',
+  '＝',
+  '＋２０',
+  '「',
+  '」',
+  '😀',
+  '\u0301',
+  '\uD800',
+  '\u2028',
 ];
 
 const fragmentSource = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
-const fragmentSourceWithSpaces = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(' '));
+const fragmentSourceWithSpaces = fc
+  .array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 })
+  .map((parts) => parts.join(' '));
 
 describe('parse never throws', () => {
   it('on random Unicode strings (any code point)', () => {
@@ -114,7 +203,7 @@ describe('parse never throws', () => {
     );
   });
 
-  it('on random sequences of the language\'s tokens and fragments', () => {
+  it("on random sequences of the language's tokens and fragments", () => {
     fc.assert(
       fc.property(fc.oneof(fragmentSource, fragmentSourceWithSpaces), (source) => {
         parseChecked(source);
@@ -125,7 +214,7 @@ describe('parse never throws', () => {
 
   it('on a few hostile inputs', () => {
     for (const source of [
-      '(' .repeat(2000) + 'a',
+      '('.repeat(2000) + 'a',
       'when ' + 'not '.repeat(2000) + 'a +1',
       'let a = [' + 'x, '.repeat(5000) + ']',
       '"'.repeat(1001),
@@ -148,13 +237,19 @@ describe('parse never throws', () => {
     } else {
       expect(diagnostics).toHaveLength(2500);
     }
-    expect(diagnostics.slice(0, 3).map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(['1:1 syntax', '3:1 syntax', '5:1 syntax']);
+    expect(diagnostics.slice(0, 3).map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual([
+      '1:1 syntax',
+      '3:1 syntax',
+      '5:1 syntax',
+    ]);
   });
 
   it('reports conditions nested too deeply instead of overflowing the stack', () => {
     const deep = 'when x +1\nwhen ' + '('.repeat(MAX_NESTING + 1) + 'a' + ')'.repeat(MAX_NESTING + 1) + ' +1';
     const { diagnostics } = parseChecked(deep);
-    expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual([`2:${6 + MAX_NESTING} syntax`]);
+    expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual([
+      `2:${6 + MAX_NESTING} syntax`,
+    ]);
     expect(diagnostics[0]!.message).toContain('nested too deeply');
     const deepest = 'when ' + '('.repeat(MAX_NESTING) + 'a' + ')'.repeat(MAX_NESTING) + ' +1';
     expect(parseChecked(deepest).diagnostics).toEqual([]);
@@ -198,7 +293,11 @@ function mutate(source: string, mutations: Mutation[]): string {
 const offset = fc.nat({ max: SPEC_EXAMPLE.length });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: offset, length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: offset, text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 5 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: offset,
+    text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'binary', maxLength: 5 })),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), at: offset, length: fc.integer({ min: 1, max: 60 }) }),
   fc.record({ kind: fc.constant('swap' as const), a: offset, b: offset, length: fc.integer({ min: 1, max: 30 }) }),
 );
@@ -221,7 +320,9 @@ describe('mutations of the complete example', () => {
         // No error: nothing was dropped silently, every token belongs to a statement of the tree.
         const { tokens } = tokenize(source, new LineMap(source));
         for (const token of tokens) {
-          const inside = file.statements.some((s) => s.range.start.offset <= token.startOffset && token.endOffset! < s.range.end.offset);
+          const inside = file.statements.some(
+            (s) => s.range.start.offset <= token.startOffset && token.endOffset! < s.range.end.offset,
+          );
           expect(inside, `token ${token.image} at ${token.startOffset} of ${JSON.stringify(source)}`).toBe(true);
         }
       }),

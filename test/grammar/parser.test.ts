@@ -41,16 +41,27 @@ function text(source: string, range: Range): string {
 function show(c: ast.Condition): string {
   const paren = (s: string) => (c.parenthesized ? `(${s})` : s);
   const path = (p: ast.Path) => p.segments.map((s) => s.name).join('.');
-  const value = (v: ast.Value) => (v.kind === 'string' ? (v.quoted ? JSON.stringify(v.value) : v.value) : String(v.value));
+  const value = (v: ast.Value) =>
+    v.kind === 'string' ? (v.quoted ? JSON.stringify(v.value) : v.value) : String(v.value);
   switch (c.kind) {
-    case 'compare': return paren(`${path(c.path)}${c.op}${value(c.value)}`);
-    case 'in': return paren(`${path(c.path)} ${c.negated ? 'not in' : 'in'} ${c.list.kind === 'list' ? `[${c.list.items.map(value).join(',')}]` : c.list.name}`);
-    case 'contains': return paren(`${path(c.path)} contains ${value(c.value)}`);
-    case 'isSet': return paren(`${path(c.path)} is ${c.negated ? 'not ' : ''}set`);
-    case 'truthy': return paren(path(c.path));
-    case 'not': return paren(`not(${show(c.operand)})`);
-    case 'and': return paren(`and(${c.operands.map(show).join(', ')})`);
-    case 'or': return paren(`or(${c.operands.map(show).join(', ')})`);
+    case 'compare':
+      return paren(`${path(c.path)}${c.op}${value(c.value)}`);
+    case 'in':
+      return paren(
+        `${path(c.path)} ${c.negated ? 'not in' : 'in'} ${c.list.kind === 'list' ? `[${c.list.items.map(value).join(',')}]` : c.list.name}`,
+      );
+    case 'contains':
+      return paren(`${path(c.path)} contains ${value(c.value)}`);
+    case 'isSet':
+      return paren(`${path(c.path)} is ${c.negated ? 'not ' : ''}set`);
+    case 'truthy':
+      return paren(path(c.path));
+    case 'not':
+      return paren(`not(${show(c.operand)})`);
+    case 'and':
+      return paren(`and(${c.operands.map(show).join(', ')})`);
+    case 'or':
+      return paren(`or(${c.operands.map(show).join(', ')})`);
   }
 }
 
@@ -133,7 +144,12 @@ describe('when rule', () => {
   it('reads condition, points and label', () => {
     const source = 'when employees >= 100 +20 "ターゲット規模"';
     const r = only(source, 'when');
-    expect(r.condition).toMatchObject({ kind: 'compare', op: '>=', value: { kind: 'number', value: 100, raw: '100' }, parenthesized: false });
+    expect(r.condition).toMatchObject({
+      kind: 'compare',
+      op: '>=',
+      value: { kind: 'number', value: 100, raw: '100' },
+      parenthesized: false,
+    });
     expect(r.points).toMatchObject({ kind: 'points', value: 20 });
     expect(r.label).toMatchObject({ kind: 'label', text: 'ターゲット規模' });
     expect(at(r.points.range)).toBe('1:23-1:26');
@@ -183,7 +199,10 @@ describe('on rule', () => {
     const r = only(source, 'on');
     expect(r.modifiers.map((m) => m.kind)).toEqual(['within', 'max', 'each']);
     const [within, max, each] = r.modifiers;
-    expect(within).toMatchObject({ kind: 'within', duration: { kind: 'duration', amount: 90, unit: 'd', milliseconds: 90 * 86_400_000 } });
+    expect(within).toMatchObject({
+      kind: 'within',
+      duration: { kind: 'duration', amount: 90, unit: 'd', milliseconds: 90 * 86_400_000 },
+    });
     expect(max).toMatchObject({ kind: 'max', limit: 30 });
     expect(r.modifiers.map((m) => text(source, m.range))).toEqual(['within 90d', 'max 30', 'each']);
     expect(text(source, (within as { duration: ast.Duration }).duration.range)).toBe('90d');
@@ -192,11 +211,20 @@ describe('on rule', () => {
   });
 
   it('keeps repeated modifiers for the checker to reject', () => {
-    expect(only('on e +5 each each max 1 max 2', 'on').modifiers.map((m) => m.kind)).toEqual(['each', 'each', 'max', 'max']);
+    expect(only('on e +5 each each max 1 max 2', 'on').modifiers.map((m) => m.kind)).toEqual([
+      'each',
+      'each',
+      'max',
+      'max',
+    ]);
   });
 
   it('reads each duration unit', () => {
-    for (const [literal, ms] of [['24h', 24 * 3_600_000], ['30d', 30 * 86_400_000], ['12w', 12 * 604_800_000]] as const) {
+    for (const [literal, ms] of [
+      ['24h', 24 * 3_600_000],
+      ['30d', 30 * 86_400_000],
+      ['12w', 12 * 604_800_000],
+    ] as const) {
       const r = only(`on e +1 within ${literal}`, 'on');
       expect(r.modifiers[0]).toMatchObject({ kind: 'within', duration: { milliseconds: ms, unit: literal.slice(-1) } });
     }
@@ -237,7 +265,10 @@ describe('tier', () => {
 
   it('reads a negative or fractional threshold', () => {
     expect(only('tier 要注意 >= -10', 'tier').test).toMatchObject({ kind: 'threshold', threshold: { value: -10 } });
-    expect(only('tier a >= 2.5', 'tier').test).toMatchObject({ kind: 'threshold', threshold: { value: 2.5, raw: '2.5' } });
+    expect(only('tier a >= 2.5', 'tier').test).toMatchObject({
+      kind: 'threshold',
+      threshold: { value: 2.5, raw: '2.5' },
+    });
   });
 
   it('reads a when test with a condition over score and groups', () => {
@@ -287,8 +318,14 @@ describe('conditions', () => {
   });
 
   it('reads a bare word on the right as an unquoted string, a quoted one as quoted', () => {
-    expect(cond('role = 部長')).toMatchObject({ kind: 'compare', value: { kind: 'string', value: '部長', quoted: false } });
-    expect(cond('role = "max"')).toMatchObject({ kind: 'compare', value: { kind: 'string', value: 'max', quoted: true } });
+    expect(cond('role = 部長')).toMatchObject({
+      kind: 'compare',
+      value: { kind: 'string', value: '部長', quoted: false },
+    });
+    expect(cond('role = "max"')).toMatchObject({
+      kind: 'compare',
+      value: { kind: 'string', value: 'max', quoted: true },
+    });
   });
 
   it('sets negated on not in and is not set, and not otherwise', () => {
@@ -329,7 +366,10 @@ describe('conditions', () => {
       ['a and (b or c) or d', 'or(and(a, (or(b, c))), d)'],
       ['(a)', '(a)'],
       ['((a))', '(a)'],
-      ['role = 部長 or employees >= 100 and opted_out is not set', 'or(role=部長, and(employees>=100, opted_out is not set))'],
+      [
+        'role = 部長 or employees >= 100 and opted_out is not set',
+        'or(role=部長, and(employees>=100, opted_out is not set))',
+      ],
       ['not role in [学生] and x', 'and(not(role in [学生]), x)'],
     ])('%s is %s', (source, expected) => {
       expect(show(cond(source))).toBe(expected);
@@ -359,7 +399,11 @@ describe('conditions', () => {
   it('gives each test a range from its path to its end', () => {
     const source = 'when role not in [課長, 主任] or email is not set or tags contains "VIP" +1';
     const c = only(source, 'when').condition as ast.Or;
-    expect(c.operands.map((o) => text(source, o.range))).toEqual(['role not in [課長, 主任]', 'email is not set', 'tags contains "VIP"']);
+    expect(c.operands.map((o) => text(source, o.range))).toEqual([
+      'role not in [課長, 主任]',
+      'email is not set',
+      'tags contains "VIP"',
+    ]);
   });
 });
 
@@ -396,7 +440,12 @@ describe('the file', () => {
   });
 
   it('parses several statements on one line', () => {
-    expect(parseOk('when a +1 when b +2 "x" on e +3 each tier t otherwise').statements.map((s) => s.kind)).toEqual(['when', 'when', 'on', 'tier']);
+    expect(parseOk('when a +1 when b +2 "x" on e +3 each tier t otherwise').statements.map((s) => s.kind)).toEqual([
+      'when',
+      'when',
+      'on',
+      'tier',
+    ]);
   });
 });
 
@@ -410,13 +459,24 @@ describe('the complete example of docs/language.md', () => {
   });
 
   it('reads the let list and the groups', () => {
-    const [, letStatement, fit, behaviour] = file.statements as [ast.SchemaStatement, ast.LetStatement, ast.GroupStatement, ast.GroupStatement];
+    const [, letStatement, fit, behaviour] = file.statements as [
+      ast.SchemaStatement,
+      ast.LetStatement,
+      ast.GroupStatement,
+      ast.GroupStatement,
+    ];
     expect(letStatement.name.name).toBe('決裁者');
     expect(letStatement.list.items.map((i) => i.kind === 'string' && i.value)).toEqual(['役員', '部長']);
     expect(fit.name.name).toBe('属性');
     expect(fit.limits).toMatchObject([{ kind: 'max', value: 60 }]);
     expect(fit.rules.map((r) => r.points.value)).toEqual([20, 15, 25, 10, -15]);
-    expect(fit.rules.map((r) => r.label?.text)).toEqual(['ターゲット規模', 'ターゲット業種', '決裁者層', '担当者層', undefined]);
+    expect(fit.rules.map((r) => r.label?.text)).toEqual([
+      'ターゲット規模',
+      'ターゲット業種',
+      '決裁者層',
+      '担当者層',
+      undefined,
+    ]);
     expect(behaviour.name.name).toBe('行動');
     expect(behaviour.limits).toEqual([]);
     expect(behaviour.rules.map((r) => r.kind)).toEqual(['on', 'on', 'on', 'on', 'on', 'on', 'inactive']);
@@ -424,7 +484,9 @@ describe('the complete example of docs/language.md', () => {
   });
 
   it('gives every rule the range of its own line, from its keyword to its last token', () => {
-    for (const { rule } of file.statements.flatMap((s) => (s.kind === 'group' ? s.rules.map((rule) => ({ rule })) : []))) {
+    for (const { rule } of file.statements.flatMap((s) =>
+      s.kind === 'group' ? s.rules.map((rule) => ({ rule })) : [],
+    )) {
       const line = lines[rule.range.start.line - 1]!;
       expect(rule.range.start.line).toBe(rule.range.end.line);
       expect(rule.range.start.column).toBe(line.search(/\S/) + 1);

@@ -65,11 +65,23 @@ describe('several independent errors in one run', () => {
 
 describe('messages in words', () => {
   it.each([
-    ['when role = 部長\n', '1:15 syntax: expected points such as +20 after the condition, but found the end of the file'],
-    ['on page_view where url contains "/pricing"', '1:43 syntax: expected points such as +20 after the event (and its where condition), but found the end of the file'],
-    ['when b >= 10 5 "x"', '1:14 syntax: expected points such as +20 after the condition, but found the number 5: points need a sign, as in +5 or -5'],
+    [
+      'when role = 部長\n',
+      '1:15 syntax: expected points such as +20 after the condition, but found the end of the file',
+    ],
+    [
+      'on page_view where url contains "/pricing"',
+      '1:43 syntax: expected points such as +20 after the event (and its where condition), but found the end of the file',
+    ],
+    [
+      'when b >= 10 5 "x"',
+      '1:14 syntax: expected points such as +20 after the condition, but found the number 5: points need a sign, as in +5 or -5',
+    ],
     ['after 30d inactive', '1:19 syntax: expected points such as -10 after "inactive", but found the end of the file'],
-    ['schema lead.json', '1:8 syntax: expected the schema file name in quotes, such as "./lead.schema.json", but found the word "lead"'],
+    [
+      'schema lead.json',
+      '1:8 syntax: expected the schema file name in quotes, such as "./lead.schema.json", but found the word "lead"',
+    ],
     ['let = [a]', '1:5 syntax: expected a name for the list after "let", but found "="'],
     ['let a [x]', '1:7 syntax: expected "=" between the list name and the list, but found "["'],
     ['group {}', '1:7 syntax: expected a name for the group after "group", but found "{"'],
@@ -77,17 +89,38 @@ describe('messages in words', () => {
     ['group g max {}', '1:13 syntax: expected a number after "max", such as max 60, but found "{"'],
     ['on +5', '1:4 syntax: expected an event type such as page_view after "on", but found the points +5'],
     ['on e +5 each max', '1:17 syntax: expected a number after "max", such as max 20, but found the end of the file'],
-    ['on e +5 within', '1:15 syntax: expected a duration such as 30d (h = hours, d = days, w = weeks), but found the end of the file'],
-    ['when +5', '1:6 syntax: expected a condition such as employees >= 100, role in [部長, 役員] or (…), but found the points +5'],
+    [
+      'on e +5 within',
+      '1:15 syntax: expected a duration such as 30d (h = hours, d = days, w = weeks), but found the end of the file',
+    ],
+    [
+      'when +5',
+      '1:6 syntax: expected a condition such as employees >= 100, role in [部長, 役員] or (…), but found the points +5',
+    ],
     ['when role is +5', '1:14 syntax: expected "set" after "is" (is set / is not set), but found the points +5'],
     ['when role not [a] +5', '1:15 syntax: expected "in" after "not" (not in [...]), but found "["'],
-    ['when role = max +5', '1:13 syntax: expected a value: a number, a word, "text in quotes", true or false, but found the keyword "max": to use it as a value, write it in quotes ("max")'],
-    ['when plan in [min, max] +5', '1:15 syntax: expected a value or "]" to close the list, but found the keyword "min": to use it as a value, write it in quotes ("min")'],
-    ['when source = on +3', '1:15 syntax: expected a value: a number, a word, "text in quotes", true or false, but found the keyword "on"'],
+    [
+      'when role = max +5',
+      '1:13 syntax: expected a value: a number, a word, "text in quotes", true or false, but found the keyword "max": to use it as a value, write it in quotes ("max")',
+    ],
+    [
+      'when plan in [min, max] +5',
+      '1:15 syntax: expected a value or "]" to close the list, but found the keyword "min": to use it as a value, write it in quotes ("min")',
+    ],
+    [
+      'when source = on +3',
+      '1:15 syntax: expected a value: a number, a word, "text in quotes", true or false, but found the keyword "on"',
+    ],
     ['when (a or b +5', '1:14 syntax: expected ")" to close the parenthesis, but found the points +5'],
     ['when a.+5', '1:8 syntax: expected a field name after ".", but found the points +5'],
-    ['tier +5 >= 3', '1:6 syntax: expected a tier name, then ">= number", "when condition" or "otherwise", but found the points +5'],
-    ['tier A', '1:7 syntax: expected a test after the tier name: ">= number", "when condition" or "otherwise", but found the end of the file'],
+    [
+      'tier +5 >= 3',
+      '1:6 syntax: expected a tier name, then ">= number", "when condition" or "otherwise", but found the points +5',
+    ],
+    [
+      'tier A',
+      '1:7 syntax: expected a test after the tier name: ">= number", "when condition" or "otherwise", but found the end of the file',
+    ],
     ['tier A >= +5', '1:11 syntax: write the number without "+": 5 (a sign-first number here reads as points)'],
     ['when x in [] +5', '1:11 syntax: a list needs at least one value, such as [役員, 部長]'],
     ['when x +5.5', '1:8 bad-points: points must be a whole number with a sign, such as +6'],
@@ -96,10 +129,21 @@ describe('messages in words', () => {
   });
 
   it('never shows token names or Chevrotain jargon', () => {
-    const sources = ['when role = 部長', 'group g { when', 'tier', 'let a = [', 'on e where (a', '}', 'when x in [a b] +5', 'after 3d inactive'];
+    const sources = [
+      'when role = 部長',
+      'group g { when',
+      'tier',
+      'let a = [',
+      'on e where (a',
+      '}',
+      'when x in [a b] +5',
+      'after 3d inactive',
+    ];
     for (const source of sources) {
       for (const d of parse(source).diagnostics) {
-        expect(d.message).not.toMatch(/Kw_|Identifier|SignedNumber|NumberLiteral|StringLiteral|DurationLiteral|LBrace|RBrace|LBracket|RBracket|EOF|-->|<--|Expecting/);
+        expect(d.message).not.toMatch(
+          /Kw_|Identifier|SignedNumber|NumberLiteral|StringLiteral|DurationLiteral|LBrace|RBrace|LBracket|RBracket|EOF|-->|<--|Expecting/,
+        );
         expect(d.message).toMatch(/^[a-z"]/);
       }
     }
@@ -109,7 +153,9 @@ describe('messages in words', () => {
 describe('stray tokens between statements', () => {
   it('reports a stray "}" at the brace and parses the next statement', () => {
     const source = 'when a +5\n}\nwhen b +5';
-    expect(errors(source)).toEqual(['2:1 syntax: expected a statement: schema, let, group, when, on, after or tier, but found "}"']);
+    expect(errors(source)).toEqual([
+      '2:1 syntax: expected a statement: schema, let, group, when, on, after or tier, but found "}"',
+    ]);
     expect(statements(source)).toEqual(['when@1', 'when@3']);
   });
 
@@ -124,12 +170,15 @@ describe('stray tokens between statements', () => {
 
   it('reports a rule written without "when" once, at its first word', () => {
     const source = 'when a +5\nrole = 部長 +10\nwhen b +5';
-    expect(errors(source)).toEqual(['2:1 syntax: expected a statement: schema, let, group, when, on, after or tier, but found the word "role"']);
+    expect(errors(source)).toEqual([
+      '2:1 syntax: expected a statement: schema, let, group, when, on, after or tier, but found the word "role"',
+    ]);
     expect(statements(source)).toEqual(['when@1', 'when@3']);
   });
 
   it('reports each line of a stretch of stray lines at its first word', () => {
-    const source = 'スキーマ "./lead.schema.json"\n\nグループ 属性 {\n  when 役職 = 部長 +20\n}\nメモ 要確認 +5\ntier t otherwise';
+    const source =
+      'スキーマ "./lead.schema.json"\n\nグループ 属性 {\n  when 役職 = 部長 +20\n}\nメモ 要確認 +5\ntier t otherwise';
     expect(positions(source)).toEqual(['1:1', '3:1', '5:1', '6:1']);
     expect(statements(source)).toEqual(['when@4', 'tier@7']);
   });
@@ -149,12 +198,16 @@ describe('stray tokens between statements', () => {
   });
 
   it('reports a second label on the same line at the label', () => {
-    expect(errors('when x +5 "a" "b"')).toEqual(['1:15 syntax: expected a statement: schema, let, group, when, on, after or tier, but found the text "b"']);
+    expect(errors('when x +5 "a" "b"')).toEqual([
+      '1:15 syntax: expected a statement: schema, let, group, when, on, after or tier, but found the text "b"',
+    ]);
   });
 
   it('does not report the rest of a statement already reported', () => {
     const source = 'on email_open each +5 "開封"\nwhen b +5';
-    expect(errors(source)).toEqual(['1:15 syntax: expected points such as +20 after the event (and its where condition), but found the keyword "each"']);
+    expect(errors(source)).toEqual([
+      '1:15 syntax: expected points such as +20 after the event (and its where condition), but found the keyword "each"',
+    ]);
     expect(statements(source)).toEqual(['when@2']);
   });
 
@@ -179,7 +232,14 @@ describe('stray tokens between statements', () => {
 describe('errors at the end of a line point at the end of that line', () => {
   it('points at the end of the line with the missing points, not at the next line', () => {
     const source = 'group 属性 {\n  when role = 部長\n  when x +5\n}';
-    expect(parse(source).diagnostics.map((d) => [d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column])).toEqual([[2, 17, 2, 17]]);
+    expect(
+      parse(source).diagnostics.map((d) => [
+        d.range.start.line,
+        d.range.start.column,
+        d.range.end.line,
+        d.range.end.column,
+      ]),
+    ).toEqual([[2, 17, 2, 17]]);
   });
 
   it('points past trailing spaces and a comment at the end of the last token', () => {
@@ -209,12 +269,16 @@ describe('errors at the end of a line point at the end of that line', () => {
 
 describe('lexing errors do not cascade into syntax errors', () => {
   it('reports a full-width "=" once, not also the points it seems to lack', () => {
-    expect(errors('when role ＝ 部長 +20\nwhen x +5')).toEqual(['1:11 unexpected-character: unexpected character "＝": use the half-width "=" instead']);
+    expect(errors('when role ＝ 部長 +20\nwhen x +5')).toEqual([
+      '1:11 unexpected-character: unexpected character "＝": use the half-width "=" instead',
+    ]);
   });
 
   it('reports an unclosed string once, not also the points it swallowed', () => {
     const source = 'when role = "部長 +20\nwhen x +5';
-    expect(errors(source)).toEqual(['1:13 unterminated-string: this text has no closing quote: add " at its end (a string cannot span lines)']);
+    expect(errors(source)).toEqual([
+      '1:13 unterminated-string: this text has no closing quote: add " at its end (a string cannot span lines)',
+    ]);
     expect(statements(source)).toEqual(['when@2']);
   });
 

@@ -12,16 +12,43 @@ import { quoteString, unescapeString } from '../../grammar/strings.js';
 function readBackAsLabel(literal: string): { text: string | undefined; diagnostics: string[] } {
   const { file, diagnostics } = parse(`when x +1 ${literal}`);
   const rule = file.statements[0];
-  return { text: rule?.kind === 'when' ? rule.label?.text : undefined, diagnostics: diagnostics.map((d) => `${d.code}: ${d.message}`) };
+  return {
+    text: rule?.kind === 'when' ? rule.label?.text : undefined,
+    diagnostics: diagnostics.map((d) => `${d.code}: ${d.message}`),
+  };
 }
 
 /** Any text, leaning on the characters that need escaping. */
-const tricky = fc.constantFrom('"', '\\', '\n', '\r', '\t', '\u2028', '\u2029', '\u0000', '\u007f', '\u001b', '#', '\\u', 'u0041', '𠮷', '部長', ' ', '\u3000', '\uFEFF');
+const tricky = fc.constantFrom(
+  '"',
+  '\\',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\u007f',
+  '\u001b',
+  '#',
+  '\\u',
+  'u0041',
+  '𠮷',
+  '部長',
+  ' ',
+  '\u3000',
+  '\uFEFF',
+);
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.array(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 20 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 20 })
+    .map((parts) => parts.join('')),
 );
-const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 30 });
+const codeUnits = fc.string({
+  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  maxLength: 30,
+});
 
 describe('quoteString', () => {
   it('round-trips through the lexer and parser as a label (property)', () => {
@@ -102,11 +129,16 @@ describe('unescapeString', () => {
 
   it('reads an unterminated literal without dropping its last character', () => {
     expect(unescapeString('"abc', false)).toEqual({ value: 'abc', badEscapes: [] });
-    expect(unescapeString('"abc\\', false)).toEqual({ value: 'abc', badEscapes: [{ offset: 4, length: 1, text: '\\' }] });
+    expect(unescapeString('"abc\\', false)).toEqual({
+      value: 'abc',
+      badEscapes: [{ offset: 4, length: 1, text: '\\' }],
+    });
   });
 
   it('points a bad escape of a label at its place in the source', () => {
     const { diagnostics } = parse('when x +1 "部長\\x"');
-    expect(diagnostics.map((d) => [d.code, d.range.start.column, d.range.end.column])).toEqual([['bad-escape', 14, 16]]);
+    expect(diagnostics.map((d) => [d.code, d.range.start.column, d.range.end.column])).toEqual([
+      ['bad-escape', 14, 16],
+    ]);
   });
 });

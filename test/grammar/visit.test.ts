@@ -30,7 +30,11 @@ describe('the walk over conditions', () => {
       forEachTest(condition, (t) => void seen.push(pathText(t.path)));
       return seen;
     });
-    expect(paths).toEqual([['a', 'b', 'c.d'], ['url', 'n'], ['score', 'g']]);
+    expect(paths).toEqual([
+      ['a', 'b', 'c.d'],
+      ['url', 'n'],
+      ['score', 'g'],
+    ]);
   });
 
   test('stops at the first test the visitor answers for', () => {

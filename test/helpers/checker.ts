@@ -16,7 +16,8 @@ export const CHECKER_GOLDEN_DIR = fileURLToPath(new URL('../golden/checker/', im
 /** Loads a schema file's text, failing the test on any schema error. */
 export function schemaFrom(text: string, file = 'lead.schema.json'): SchemaModel {
   const loaded = loadSchema(text, file);
-  if (!loaded.model) throw new Error(`test schema does not load: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!loaded.model)
+    throw new Error(`test schema does not load: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
   return loaded.model;
 }
 
@@ -24,10 +25,16 @@ export function schemaFrom(text: string, file = 'lead.schema.json'): SchemaModel
 export const LEAD_SCHEMA: SchemaModel = schemaFrom(readFileSync(`${CHECKER_GOLDEN_DIR}lead.schema.json`, 'utf8'));
 
 /** Parses `source`, which must be free of syntax errors, and runs the given checks (all by default); `null` runs them without a schema. */
-export function runChecks(source: string, schema: SchemaModel | null = LEAD_SCHEMA, checks?: readonly Check[]): Diagnostic[] {
+export function runChecks(
+  source: string,
+  schema: SchemaModel | null = LEAD_SCHEMA,
+  checks?: readonly Check[],
+): Diagnostic[] {
   const { file, diagnostics } = parse(source);
   if (diagnostics.length > 0) {
-    throw new Error(`test source has syntax errors:\n${diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n')}`);
+    throw new Error(
+      `test source has syntax errors:\n${diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n')}`,
+    );
   }
   return checkRules(file, schema ?? undefined, checks);
 }
@@ -62,7 +69,12 @@ export function expectDiagnostics(
   actual.forEach((d, i) => {
     const e = expected[i]!;
     if (e.text !== undefined) expect(source.slice(d.range.start.offset, d.range.end.offset)).toBe(e.text);
-    const includes = e.messageIncludes === undefined ? [] : typeof e.messageIncludes === 'string' ? [e.messageIncludes] : e.messageIncludes;
+    const includes =
+      e.messageIncludes === undefined
+        ? []
+        : typeof e.messageIncludes === 'string'
+          ? [e.messageIncludes]
+          : e.messageIncludes;
     for (const part of includes) expect(d.message).toContain(part);
     if (e.suggestions !== undefined) expect(d.suggestions ?? []).toEqual(e.suggestions);
     if (e.severity !== undefined) expect(d.severity).toBe(e.severity);

@@ -96,7 +96,8 @@ function contribution(rule: Rule, lead: Record_, events: RefEvent[], now: number
       const within = rule.modifiers.find((m) => m.kind === 'within');
       const max = rule.modifiers.find((m) => m.kind === 'max');
       const each = rule.modifiers.some((m) => m.kind === 'each');
-      const readProperty = (p: Path): unknown => (['type', 'at', 'lead_id'].includes(p.segments[0]!.name) ? undefined : readPath(e0, p));
+      const readProperty = (p: Path): unknown =>
+        ['type', 'at', 'lead_id'].includes(p.segments[0]!.name) ? undefined : readPath(e0, p);
       let e0: RefEvent | undefined;
       let n = 0;
       for (const e of existing) {
@@ -132,7 +133,12 @@ export function referenceScore(program: Program, lead: Record_, events: RefEvent
       if (limit.kind === 'max') subtotal = Math.min(subtotal, limit.value);
       else subtotal = Math.max(subtotal, limit.value);
     }
-    Object.defineProperty(groups, group.name.name, { value: subtotal, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(groups, group.name.name, {
+      value: subtotal,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     score += subtotal;
   }
   program.rules.forEach((r, i) => {
@@ -144,11 +150,16 @@ export function referenceScore(program: Program, lead: Record_, events: RefEvent
     const readTier = (p: Path): unknown => {
       const first = p.segments[0]!.name;
       if (first === 'score') return p.segments.length === 1 ? score : undefined;
-      if (program.groups.some((g) => g.name.name === first)) return p.segments.length === 1 ? own(groups, first) : undefined;
+      if (program.groups.some((g) => g.name.name === first))
+        return p.segments.length === 1 ? own(groups, first) : undefined;
       return readPath(lead, p);
     };
     const matches =
-      test.kind === 'otherwise' ? true : test.kind === 'threshold' ? score >= test.threshold.value : evalCondition(test.condition, readTier, program);
+      test.kind === 'otherwise'
+        ? true
+        : test.kind === 'threshold'
+          ? score >= test.threshold.value
+          : evalCondition(test.condition, readTier, program);
     if (matches) {
       tier = t.name.name;
       break;

@@ -42,14 +42,26 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { watchFiles?: boolean; dir?: string; locale?: string } = {}): Promise<LspSession> {
+export async function startServer(
+  options: { watchFiles?: boolean; dir?: string; locale?: string } = {},
+): Promise<LspSession> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'leadscore-lsp-'));
-  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin/leadscore.js'), 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin/leadscore.js'), 'lsp', '--stdio'], {
+    cwd: dir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const published = new Map<string, PublishDiagnosticsParams[]>();
-  const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  const waiters: {
+    uri: string;
+    accept: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (d: Diagnostic[]) => void;
+  }[] = [];
   const registrations: Registration[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
@@ -71,7 +83,13 @@ export async function startServer(options: { watchFiles?: boolean; dir?: string;
       publishDiagnostics: { versionSupport: true },
     },
   };
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, workspaceFolders: null, ...(options.locale && { locale: options.locale }) });
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    capabilities,
+    workspaceFolders: null,
+    ...(options.locale && { locale: options.locale }),
+  });
   await connection.sendNotification(InitializedNotification.type, {});
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
   return {
@@ -81,7 +99,9 @@ export async function startServer(options: { watchFiles?: boolean; dir?: string;
     stderr: () => stderr,
     uriOf,
     async open(name, text) {
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(name), languageId: 'leadscore', version: 1, text } });
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: uriOf(name), languageId: 'leadscore', version: 1, text },
+      });
     },
     async change(name, version, changes) {
       await connection.sendNotification(DidChangeTextDocumentNotification.type, {

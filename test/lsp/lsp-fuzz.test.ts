@@ -17,7 +17,40 @@ import { RULES, SCHEMA } from './fixtures.js';
 import { startServer, type LspSession } from './lsp-client.js';
 
 /** Pieces an editor session types: keywords, Japanese names, operators, half a string, line breaks, 𠮷 (two UTF-16 units). */
-const PIECES = ['when ', 'on ', 'where ', ' and ', 'in ', '[', ']', '{', '}', '(', ')', '=', ' >= ', '+25', '-10', '"', '"ラベル"', '役職', '決裁者', '従業員数', '𠮷', '資料請求', '30d', '\n', ' ', '#', 'tier ', 'group ', 'let ', ',', '.', '　'];
+const PIECES = [
+  'when ',
+  'on ',
+  'where ',
+  ' and ',
+  'in ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  '=',
+  ' >= ',
+  '+25',
+  '-10',
+  '"',
+  '"ラベル"',
+  '役職',
+  '決裁者',
+  '従業員数',
+  '𠮷',
+  '資料請求',
+  '30d',
+  '\n',
+  ' ',
+  '#',
+  'tier ',
+  'group ',
+  'let ',
+  ',',
+  '.',
+  '　',
+];
 
 const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -56,18 +89,52 @@ describe('leadscore lsp --stdio under random edits', () => {
           const textDocument = { uri };
           const at = { line: position.line, character: position.character };
           // Every request must be answered (a failed one rejects and fails the property).
-          if (e.ask === 'completion') await lsp.connection.sendRequest(CompletionRequest.type, { textDocument, position: at });
+          if (e.ask === 'completion')
+            await lsp.connection.sendRequest(CompletionRequest.type, { textDocument, position: at });
           if (e.ask === 'hover') await lsp.connection.sendRequest(HoverRequest.type, { textDocument, position: at });
           if (e.ask === 'tokens') await lsp.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
           if (e.ask === 'symbols') await lsp.connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
-          if (e.ask === 'actions') await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: at }, context: { diagnostics: [] } });
-          if (e.ask === 'format') await lsp.connection.sendRequest(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 2, insertSpaces: true } });
-          if (e.ask === 'references') await lsp.connection.sendRequest(ReferencesRequest.type, { textDocument, position: at, context: { includeDeclaration: true } });
+          if (e.ask === 'actions')
+            await lsp.connection.sendRequest(CodeActionRequest.type, {
+              textDocument,
+              range: { start: { line: 0, character: 0 }, end: at },
+              context: { diagnostics: [] },
+            });
+          if (e.ask === 'format')
+            await lsp.connection.sendRequest(DocumentFormattingRequest.type, {
+              textDocument,
+              options: { tabSize: 2, insertSpaces: true },
+            });
+          if (e.ask === 'references')
+            await lsp.connection.sendRequest(ReferencesRequest.type, {
+              textDocument,
+              position: at,
+              context: { includeDeclaration: true },
+            });
         }
-        const last = lsp.latest(name)?.version === version ? lsp.latest(name)!.diagnostics : await lsp.diagnostics(name, (p) => p.version === version);
-        const expected = checkSource(text, { readSchema: () => ({ file: 'lead.schema.json', text: schemaText }) }).diagnostics;
-        expect(last.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character])).toEqual(
-          expected.map((d) => [d.code, d.range.start.line - 1, d.range.start.column - 1, d.range.end.line - 1, d.range.end.column - 1]),
+        const last =
+          lsp.latest(name)?.version === version
+            ? lsp.latest(name)!.diagnostics
+            : await lsp.diagnostics(name, (p) => p.version === version);
+        const expected = checkSource(text, {
+          readSchema: () => ({ file: 'lead.schema.json', text: schemaText }),
+        }).diagnostics;
+        expect(
+          last.map((d) => [
+            d.code,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+          ]),
+        ).toEqual(
+          expected.map((d) => [
+            d.code,
+            d.range.start.line - 1,
+            d.range.start.column - 1,
+            d.range.end.line - 1,
+            d.range.end.column - 1,
+          ]),
         );
       }),
       { numRuns: 30 },

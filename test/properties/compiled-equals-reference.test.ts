@@ -10,18 +10,22 @@ const noSchema = { readSchema: () => undefined };
 describe('the compiled scorer agrees with the reference interpreter', () => {
   it('on random programs, leads and events (boundaries included)', () => {
     fc.assert(
-      fc.property(programText, fc.array(fc.tuple(leadArb, eventsArb), { minLength: 1, maxLength: 5 }), (source, cases) => {
-        const checked = checkSource(source, noSchema);
-        const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-        expect(errors, source).toEqual([]);
-        const scorer = instantiateScorer(checked.program!);
-        for (const [lead, events] of cases) {
-          const expected = referenceScore(checked.program!, lead, events, NOW);
-          expect(scorer.explain(lead, events, NOW)).toEqual(expected);
-          const { reasons: _, ...fast } = expected;
-          expect(scorer.score(lead, events, NOW)).toEqual(fast);
-        }
-      }),
+      fc.property(
+        programText,
+        fc.array(fc.tuple(leadArb, eventsArb), { minLength: 1, maxLength: 5 }),
+        (source, cases) => {
+          const checked = checkSource(source, noSchema);
+          const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+          expect(errors, source).toEqual([]);
+          const scorer = instantiateScorer(checked.program!);
+          for (const [lead, events] of cases) {
+            const expected = referenceScore(checked.program!, lead, events, NOW);
+            expect(scorer.explain(lead, events, NOW)).toEqual(expected);
+            const { reasons: _, ...fast } = expected;
+            expect(scorer.score(lead, events, NOW)).toEqual(fast);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -27,7 +27,14 @@ const obs = (score: number, converted: boolean, a: number, b: number, cohort?: s
 
 function input(observations: Observation[], over: Partial<ReportInput> = {}): ReportInput {
   return {
-    meta: { rulesFile: 'r.score', leadsFile: 'l.jsonl', asOf: '2026-11-01T00:00:00.000Z', timeZone: 'UTC', outcomeField: 'opportunity', byField: null },
+    meta: {
+      rulesFile: 'r.score',
+      leadsFile: 'l.jsonl',
+      asOf: '2026-11-01T00:00:00.000Z',
+      timeZone: 'UTC',
+      outcomeField: 'opportunity',
+      byField: null,
+    },
     rules: RULES,
     tiers: TIERS,
     observations,
@@ -59,7 +66,14 @@ describe('buildReport on hand-made data', () => {
       ['MQL', 3, 2, 2 / 3, 3 / 8],
       ['low', 5, 2, 2 / 5, null],
     ]);
-    expect(k.mql).toMatchObject({ tier: 'MQL', count: 3, converted: 2, opportunityRate: 2 / 3, missed: 2, missedShare: 0.5 });
+    expect(k.mql).toMatchObject({
+      tier: 'MQL',
+      count: 3,
+      converted: 2,
+      opportunityRate: 2 / 3,
+      missed: 2,
+      missedShare: 0.5,
+    });
   });
   it('AUC by pair counting', () => {
     // positives 20,20,10,0 vs negatives 20,0,-10,-10: wins 2×(0.5+1+1+1) + (0+1+1+1) + (0+0.5+1+1) = 7+3+2.5 = 12.5 of 16
@@ -67,10 +81,23 @@ describe('buildReport on hand-made data', () => {
   });
   it('per-rule fire share, rates, lift', () => {
     const [a, b] = report.rules!;
-    expect(a).toMatchObject({ fires: 4, fireShare: 0.5, convertedWhenFires: 3, rateWhenFires: 0.75, rateWhenNot: 0.25, lift: 1.5 });
-    expect(b).toMatchObject({ fires: 3, fireShare: 3 / 8, convertedWhenFires: 1, rateWhenFires: 1 / 3, rateWhenNot: 3 / 5 });
+    expect(a).toMatchObject({
+      fires: 4,
+      fireShare: 0.5,
+      convertedWhenFires: 3,
+      rateWhenFires: 0.75,
+      rateWhenNot: 0.25,
+      lift: 1.5,
+    });
+    expect(b).toMatchObject({
+      fires: 3,
+      fireShare: 3 / 8,
+      convertedWhenFires: 1,
+      rateWhenFires: 1 / 3,
+      rateWhenNot: 3 / 5,
+    });
     expect(b!.lift).toBeCloseTo(2 / 3);
-    expect(a!.logOddsRatio).toBeCloseTo(Math.log((3.5 / 1.5) / (1.5 / 3.5)));
+    expect(a!.logOddsRatio).toBeCloseTo(Math.log(3.5 / 1.5 / (1.5 / 3.5)));
     // Too few leads to judge either rule (MIN_SUPPORT).
     expect(a!.flags).toEqual(['too-few']);
   });
@@ -109,7 +136,8 @@ describe('rule flags on enough data', () => {
 function finiteEverywhere(value: unknown, path = '$'): string[] {
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => finiteEverywhere(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => finiteEverywhere(v, `${path}.${k}`));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => finiteEverywhere(v, `${path}.${k}`));
   return [];
 }
 
@@ -121,30 +149,38 @@ describe('never NaN or Infinity', () => {
     b: fc.constantFrom(0, -10),
     cohort: fc.constantFrom('2026-01', '2026-02', '(未設定)'),
   });
-  const tiersArb = fc.constantFrom<TierInfo[]>([], [{ name: 'MQL', threshold: 20 }], TIERS, [{ name: 'hot', threshold: null }]);
+  const tiersArb = fc.constantFrom<TierInfo[]>([], [{ name: 'MQL', threshold: 20 }], TIERS, [
+    { name: 'hot', threshold: null },
+  ]);
   it('in the report object, the JSON, the Markdown and the HTML, for any data (even empty or one class)', () => {
     fc.assert(
-      fc.property(fc.array(observation, { maxLength: 25 }), tiersArb, fc.boolean(), fc.constantFrom('f1', 'youden', 'p'), (rows, tiers, withOutcome, crit) => {
-        const observations = rows.map((r, i) => ({
-          id: i,
-          score: r.score,
-          tier: tiers.length === 0 ? null : r.score >= 20 ? tiers[0]!.name : (tiers[1]?.name ?? null),
-          converted: withOutcome && r.converted,
-          cohort: r.cohort,
-          contributions: [r.a, r.b],
-        }));
-        const report = buildReport(
-          input(observations, {
-            tiers,
-            criterion: crit === 'p' ? { kind: 'precision', target: 0.5 } : { kind: crit as 'f1' | 'youden' },
-            meta: { ...input([]).meta, outcomeField: withOutcome ? 'opportunity' : null, byField: 'created_at' },
-          }),
-        );
-        expect(finiteEverywhere(report)).toEqual([]);
-        for (const text of [JSON.stringify(report), renderMarkdown(report), renderHtml(report)]) {
-          expect(text).not.toMatch(/NaN|Infinity/);
-        }
-      }),
+      fc.property(
+        fc.array(observation, { maxLength: 25 }),
+        tiersArb,
+        fc.boolean(),
+        fc.constantFrom('f1', 'youden', 'p'),
+        (rows, tiers, withOutcome, crit) => {
+          const observations = rows.map((r, i) => ({
+            id: i,
+            score: r.score,
+            tier: tiers.length === 0 ? null : r.score >= 20 ? tiers[0]!.name : (tiers[1]?.name ?? null),
+            converted: withOutcome && r.converted,
+            cohort: r.cohort,
+            contributions: [r.a, r.b],
+          }));
+          const report = buildReport(
+            input(observations, {
+              tiers,
+              criterion: crit === 'p' ? { kind: 'precision', target: 0.5 } : { kind: crit as 'f1' | 'youden' },
+              meta: { ...input([]).meta, outcomeField: withOutcome ? 'opportunity' : null, byField: 'created_at' },
+            }),
+          );
+          expect(finiteEverywhere(report)).toEqual([]);
+          for (const text of [JSON.stringify(report), renderMarkdown(report), renderHtml(report)]) {
+            expect(text).not.toMatch(/NaN|Infinity/);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -211,6 +247,11 @@ describe('helpers', () => {
       { index: 1, text: 'x', line: 1, group: null, points: 2 },
       { index: 2, text: 'y', line: 2, group: null, points: 3 },
     ];
-    expect(contributionsOf(rules, [{ rule: 'x', line: 1, points: 2 }, { rule: 'y', line: 2, points: 3 }])).toEqual([2, 0, 3]);
+    expect(
+      contributionsOf(rules, [
+        { rule: 'x', line: 1, points: 2 },
+        { rule: 'y', line: 2, points: 3 },
+      ]),
+    ).toEqual([2, 0, 3]);
   });
 });

@@ -42,8 +42,14 @@ describe('jointly fitted points', () => {
     const { rules, observations } = travellingTogether();
     for (const converted of [true, false]) {
       const all = observations.map((o) => ({ ...o, converted }));
-      expect(jointPoints(rules, all)).toEqual([{ points: null, clear: false }, { points: null, clear: false }]);
+      expect(jointPoints(rules, all)).toEqual([
+        { points: null, clear: false },
+        { points: null, clear: false },
+      ]);
     }
-    expect(jointPoints(rules, [])).toEqual([{ points: null, clear: false }, { points: null, clear: false }]);
+    expect(jointPoints(rules, [])).toEqual([
+      { points: null, clear: false },
+      { points: null, clear: false },
+    ]);
   });
 });

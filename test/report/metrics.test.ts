@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auc, decileBands, histogram, parseCriterion, rate, recommendThreshold, thresholdTable } from '../../runtime/statistics/metrics.js';
+import {
+  auc,
+  decileBands,
+  histogram,
+  parseCriterion,
+  rate,
+  recommendThreshold,
+  thresholdTable,
+} from '../../runtime/statistics/metrics.js';
 
 /** AUC by brute force: the share of (converted, not) pairs where the converted scores higher, ties 1/2. */
 function bruteAuc(scores: number[], labels: boolean[]): number | null {
@@ -56,7 +64,12 @@ describe('thresholdTable', () => {
         for (const r of rows) {
           const tp = scores.filter((s, i) => s >= r.threshold && labels[i]).length;
           const fp = scores.filter((s, i) => s >= r.threshold && !labels[i]).length;
-          expect([r.truePositives, r.falsePositives, r.falseNegatives, r.trueNegatives]).toEqual([tp, fp, P - tp, N - fp]);
+          expect([r.truePositives, r.falsePositives, r.falseNegatives, r.trueNegatives]).toEqual([
+            tp,
+            fp,
+            P - tp,
+            N - fp,
+          ]);
           expect(r.precision).toBeCloseTo(tp / (tp + fp), 12);
           if (P === 0) expect(r.recall).toBeNull();
           else expect(r.recall).toBeCloseTo(tp / P, 12);
@@ -124,7 +137,15 @@ describe('histogram and bands', () => {
     const labels = [true, true, false, false, true, false, false, false, false, false];
     const bands = decileBands(scores, labels);
     expect(bands.map((b) => [b.band, b.count, b.converted])).toEqual([
-      [1, 1, 1], [2, 2, 1], [4, 1, 0], [5, 1, 1], [6, 1, 0], [7, 1, 0], [8, 1, 0], [9, 1, 0], [10, 1, 0],
+      [1, 1, 1],
+      [2, 2, 1],
+      [4, 1, 0],
+      [5, 1, 1],
+      [6, 1, 0],
+      [7, 1, 0],
+      [8, 1, 0],
+      [9, 1, 0],
+      [10, 1, 0],
     ]);
     expect(bands[0]!.cumulativeCapture).toBeCloseTo(1 / 3);
     expect(bands[bands.length - 1]!.cumulativeCapture).toBe(1);

@@ -9,12 +9,25 @@ const schema = join(dir, 'lead.schema.json');
 writeFileSync(
   schema,
   JSON.stringify({
-    lead: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, big: { type: 'boolean' }, opportunity: { type: 'boolean' }, won_at: { type: 'string' }, created_at: { type: 'string' } } },
+    lead: {
+      type: 'object',
+      required: ['id'],
+      properties: {
+        id: { type: 'string' },
+        big: { type: 'boolean' },
+        opportunity: { type: 'boolean' },
+        won_at: { type: 'string' },
+        created_at: { type: 'string' },
+      },
+    },
     events: { visit: {} },
   }),
 );
 const rules = join(dir, 'r.score');
-writeFileSync(rules, `schema "./lead.schema.json"\nwhen big +30 "大企業"\non visit +10 each max 30 "訪問"\ntier MQL >= 30\ntier その他 otherwise\n`);
+writeFileSync(
+  rules,
+  `schema "./lead.schema.json"\nwhen big +30 "大企業"\non visit +10 each max 30 "訪問"\ntier MQL >= 30\ntier その他 otherwise\n`,
+);
 const leads = join(dir, 'leads.jsonl');
 const rows = Array.from({ length: 40 }, (_, i) => ({
   id: `L${i}`,
@@ -25,12 +38,28 @@ const rows = Array.from({ length: 40 }, (_, i) => ({
 }));
 writeFileSync(leads, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 const events = join(dir, 'events.jsonl');
-writeFileSync(events, rows.filter((_, i) => i % 4 === 0).map((r) => JSON.stringify({ lead_id: r.id, type: 'visit', at: '2026-10-20T00:00:00Z' })).join('\n') + '\n');
+writeFileSync(
+  events,
+  rows
+    .filter((_, i) => i % 4 === 0)
+    .map((r) => JSON.stringify({ lead_id: r.id, type: 'visit', at: '2026-10-20T00:00:00Z' }))
+    .join('\n') + '\n',
+);
 const base = ['report', rules, '--leads', leads, '--events', events, '--as-of', '2026-11-01T00:00:00Z'];
 
 describe('leadscore report', () => {
   it('writes JSON whose figures agree with the data', () => {
-    const r = runCli([...base, '--outcome', 'opportunity', '--format', 'json', '--by', 'created_at', '--tz', 'Asia/Tokyo']);
+    const r = runCli([
+      ...base,
+      '--outcome',
+      'opportunity',
+      '--format',
+      'json',
+      '--by',
+      'created_at',
+      '--tz',
+      'Asia/Tokyo',
+    ]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.kpis.leads).toBe(40);

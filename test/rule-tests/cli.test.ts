@@ -16,7 +16,11 @@ function workspace(files: Record<string, string>): string {
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
 const SCHEMA = JSON.stringify({
-  lead: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, employees: { type: 'integer' }, role: { enum: ['役員', '部長', '課長'] } } },
+  lead: {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string' }, employees: { type: 'integer' }, role: { enum: ['役員', '部長', '課長'] } },
+  },
   events: { page_view: { type: 'object', properties: { url: { type: 'string' } } }, email_open: {} },
 });
 
@@ -33,7 +37,8 @@ const RULES = [
   '',
 ].join('\n');
 
-const suite = (...cases: string[]): string => ['as_of: 2026-11-01T00:00:00+09:00', 'tz: Asia/Tokyo', 'cases:', ...cases, ''].join('\n');
+const suite = (...cases: string[]): string =>
+  ['as_of: 2026-11-01T00:00:00+09:00', 'tz: Asia/Tokyo', 'cases:', ...cases, ''].join('\n');
 
 const PASSING_CASE = [
   '  - name: 決裁者が料金ページを見たら MQL',
@@ -96,11 +101,17 @@ describe('leadscore test', () => {
     const dir = workspace({
       'lead.schema.json': SCHEMA,
       'b2b.score': RULES,
-      'b2b.test.yaml': suite('  - name: 従業員数が文字', '    lead: { id: T1, employees: 多い }', '    expect: { score: 0 }'),
+      'b2b.test.yaml': suite(
+        '  - name: 従業員数が文字',
+        '    lead: { id: T1, employees: 多い }',
+        '    expect: { score: 0 }',
+      ),
     });
     const run = runCli(['test'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('b2b.test.yaml:4: case "従業員数が文字" failed\n  b2b.test.yaml:5: lead: employees must be a whole number (got "多い")');
+    expect(run.stdout).toContain(
+      'b2b.test.yaml:4: case "従業員数が文字" failed\n  b2b.test.yaml:5: lead: employees must be a whole number (got "多い")',
+    );
     expect(lastLine(run.stdout)).toBe('0 passed, 1 failed');
   });
 
@@ -112,7 +123,10 @@ describe('leadscore test', () => {
       'b2b.test.yaml': suite(PASSING_CASE),
       'team/lead.schema.json': SCHEMA,
       'team/other.score': RULES,
-      'team/other-cases.test.yaml': ['rules: ./other.score', suite(PASSING_CASE, PASSING_CASE.replace('T1', 'T2'))].join('\n'),
+      'team/other-cases.test.yaml': [
+        'rules: ./other.score',
+        suite(PASSING_CASE, PASSING_CASE.replace('T1', 'T2')),
+      ].join('\n'),
       'node_modules/pkg/x.test.yaml': broken,
       '.git/x.test.yaml': broken,
       'dist/x.test.yaml': broken,
@@ -120,7 +134,11 @@ describe('leadscore test', () => {
     const run = runCli(['test'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(['ok    b2b.test.yaml (1 case)', 'ok    team/other-cases.test.yaml (2 cases)', '3 passed, 0 failed', ''].join('\n'));
+    expect(run.stdout).toBe(
+      ['ok    b2b.test.yaml (1 case)', 'ok    team/other-cases.test.yaml (2 cases)', '3 passed, 0 failed', ''].join(
+        '\n',
+      ),
+    );
   });
 
   it('exits 2 for a missing file, or a rule file without tests', () => {
@@ -164,7 +182,9 @@ describe('leadscore test', () => {
     });
     const run = runCli(['test', 'b2b.test.yaml'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^b2b\.score:3:8: error: unknown field "employes".*\[unknown-field\]\nb2b\.test\.yaml: error: the rule file b2b\.score has errors/);
+    expect(run.stderr).toMatch(
+      /^b2b\.score:3:8: error: unknown field "employes".*\[unknown-field\]\nb2b\.test\.yaml: error: the rule file b2b\.score has errors/,
+    );
     expect(lastLine(run.stdout)).toBe('0 passed, 0 failed');
   });
 
@@ -172,6 +192,8 @@ describe('leadscore test', () => {
     const dir = workspace({ 'x.test.yaml': ['rules: ./missing.score', suite(PASSING_CASE)].join('\n') });
     const run = runCli(['test', 'x.test.yaml'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^x\.test\.yaml:1: error: cannot open rule file missing\.score: no such file \(named by "rules:"/);
+    expect(run.stderr).toMatch(
+      /^x\.test\.yaml:1: error: cannot open rule file missing\.score: no such file \(named by "rules:"/,
+    );
   });
 });

@@ -53,7 +53,9 @@ describe('compareExpectation', () => {
   });
 
   it('compares a null tier (no tier matched) exactly', () => {
-    expect(compareExpectation({ tier: null }, ACTUAL, NAMES)).toEqual([{ kind: 'tier', expected: null, actual: 'MQL', unknown: false }]);
+    expect(compareExpectation({ tier: null }, ACTUAL, NAMES)).toEqual([
+      { kind: 'tier', expected: null, actual: 'MQL', unknown: false },
+    ]);
     expect(compareExpectation({ tier: null }, { ...ACTUAL, tier: null }, NAMES)).toEqual([]);
   });
 
@@ -65,7 +67,13 @@ describe('compareExpectation', () => {
   });
 
   it('never lets a misspelt name pass silently, and suggests the near one', () => {
-    expect(compareExpectation({ notFired: ['フリーメイル'], fired: ['決裁者'], groups: { 属生: 45 }, tier: 'mql' }, ACTUAL, NAMES)).toEqual([
+    expect(
+      compareExpectation(
+        { notFired: ['フリーメイル'], fired: ['決裁者'], groups: { 属生: 45 }, tier: 'mql' },
+        ACTUAL,
+        NAMES,
+      ),
+    ).toEqual([
       { kind: 'tier', expected: 'mql', actual: 'MQL', unknown: true, suggestions: ['MQL'] },
       { kind: 'unknown-group', group: '属生', suggestions: ['属性'] },
       { kind: 'unknown-rule', key: 'fired', rule: '決裁者', suggestions: ['決裁者層'] },
@@ -106,15 +114,25 @@ describe('firstReasonDifference', () => {
 describe('describeMismatch / describeActual', () => {
   it('says expected vs actual in plain words', () => {
     expect(describeMismatch({ kind: 'score', expected: 90, actual: 85 })).toEqual(['score: expected 90, got 85']);
-    expect(describeMismatch({ kind: 'tier', expected: 'MQL', actual: null, unknown: false })).toEqual(['tier: expected MQL, got null (no tier)']);
-    expect(describeMismatch({ kind: 'group', group: '属性', expected: 60, actual: 45 })).toEqual(['groups.属性: expected 60, got 45']);
-    expect(describeMismatch({ kind: 'not-fired', rule: '料金ページ閲覧' })).toEqual(['fired: expected "料金ページ閲覧" to give or take points, but it did not']);
-    expect(describeMismatch({ kind: 'fired', rule: 'フリーメール', reasons: [{ rule: 'フリーメール', line: 42, points: -15 }] })).toEqual([
-      'not_fired: expected "フリーメール" not to fire, but it did: -15 (line 42)',
+    expect(describeMismatch({ kind: 'tier', expected: 'MQL', actual: null, unknown: false })).toEqual([
+      'tier: expected MQL, got null (no tier)',
     ]);
-    expect(describeMismatch({ kind: 'unknown-rule', key: 'fired', rule: '決裁者', suggestions: ['決裁者層'] })[0]).toMatch(
-      /^fired: the rule file has no rule named "決裁者" \(did you mean "決裁者層"\?\)/,
-    );
+    expect(describeMismatch({ kind: 'group', group: '属性', expected: 60, actual: 45 })).toEqual([
+      'groups.属性: expected 60, got 45',
+    ]);
+    expect(describeMismatch({ kind: 'not-fired', rule: '料金ページ閲覧' })).toEqual([
+      'fired: expected "料金ページ閲覧" to give or take points, but it did not',
+    ]);
+    expect(
+      describeMismatch({
+        kind: 'fired',
+        rule: 'フリーメール',
+        reasons: [{ rule: 'フリーメール', line: 42, points: -15 }],
+      }),
+    ).toEqual(['not_fired: expected "フリーメール" not to fire, but it did: -15 (line 42)']);
+    expect(
+      describeMismatch({ kind: 'unknown-rule', key: 'fired', rule: '決裁者', suggestions: ['決裁者層'] })[0],
+    ).toMatch(/^fired: the rule file has no rule named "決裁者" \(did you mean "決裁者層"\?\)/);
   });
 
   it('lists the actual result with every reason, so the reader sees why', () => {

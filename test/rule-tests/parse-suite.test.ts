@@ -60,12 +60,25 @@ describe('parseSuite', () => {
   });
 
   it('keeps dates and words as text (YAML 1.2: no timestamps, no yes/no booleans)', () => {
-    const parsed = parseSuite(lines('cases:', '  - name: a', '    lead: { id: T1, tags: [no, yes], company: 2026-10-30 }', '    expect: { score: 0 }'));
-    expect(parsed.ok && parsed.suite.cases[0]?.lead.value).toEqual({ id: 'T1', tags: ['no', 'yes'], company: '2026-10-30' });
+    const parsed = parseSuite(
+      lines(
+        'cases:',
+        '  - name: a',
+        '    lead: { id: T1, tags: [no, yes], company: 2026-10-30 }',
+        '    expect: { score: 0 }',
+      ),
+    );
+    expect(parsed.ok && parsed.suite.cases[0]?.lead.value).toEqual({
+      id: 'T1',
+      tags: ['no', 'yes'],
+      company: '2026-10-30',
+    });
   });
 
   it('reports YAML syntax errors with their line and column', () => {
-    const parsed = parseSuite(lines('cases:', '  - name: a', '    name: b', '    lead: { id: T1', '    expect: { score: 0 }'));
+    const parsed = parseSuite(
+      lines('cases:', '  - name: a', '    name: b', '    lead: { id: T1', '    expect: { score: 0 }'),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems[0]).toEqual({ line: 3, column: 5, message: 'YAML: Map keys must be unique' });
@@ -73,14 +86,25 @@ describe('parseSuite', () => {
   });
 
   it('reports a misspelt key at its own line, with the allowed keys and a suggestion', () => {
-    const parsed = parseSuite(lines('as_of: 2026-11-01', 'cases:', '  - name: a', '    lead: { id: T1 }', '    expect:', '      tier: MQL', '      scroe: 5'));
+    const parsed = parseSuite(
+      lines(
+        'as_of: 2026-11-01',
+        'cases:',
+        '  - name: a',
+        '    lead: { id: T1 }',
+        '    expect:',
+        '      tier: MQL',
+        '      scroe: 5',
+      ),
+    );
     expect(parsed).toEqual({
       ok: false,
       problems: [
         {
           line: 7,
           column: 7,
-          message: '"scroe" is not a key of cases[0].expect (allowed: score, tier, groups, fired, not_fired, reasons) (did you mean "score"?)',
+          message:
+            '"scroe" is not a key of cases[0].expect (allowed: score, tier, groups, fired, not_fired, reasons) (did you mean "score"?)',
         },
       ],
     });
@@ -115,23 +139,44 @@ describe('parseSuite', () => {
   });
 
   it('rejects an empty file and a file without cases', () => {
-    expect(parseSuite('')).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/^the test file is empty/) }] });
+    expect(parseSuite('')).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, message: expect.stringMatching(/^the test file is empty/) }],
+    });
     expect(parseSuite('# only a comment\n')).toMatchObject({ ok: false, problems: [{ line: 1 }] });
-    expect(parseSuite('as_of: 2026-11-01\n')).toMatchObject({ ok: false, problems: [{ line: 1, message: 'the test file needs "cases"' }] });
-    expect(parseSuite('cases: []\n')).toMatchObject({ ok: false, problems: [{ line: 1, message: 'cases is empty: write at least one case' }] });
+    expect(parseSuite('as_of: 2026-11-01\n')).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, message: 'the test file needs "cases"' }],
+    });
+    expect(parseSuite('cases: []\n')).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, message: 'cases is empty: write at least one case' }],
+    });
   });
 });
 
 describe('parseSuite on hostile input', () => {
   it('reports an alias bomb instead of expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`), 'cases: *i'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+      'cases: *i',
+    ].join('\n');
     const parsed = parseSuite(bomb);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problems[0]?.message).toMatch(/^YAML: /);
   });
 
   it('keeps __proto__ as an ordinary key of a lead', () => {
-    const parsed = parseSuite('cases:\n  - name: a\n    lead: { id: A, __proto__: { polluted: 1 } }\n    expect: { score: 0 }\n');
+    const parsed = parseSuite(
+      'cases:\n  - name: a\n    lead: { id: A, __proto__: { polluted: 1 } }\n    expect: { score: 0 }\n',
+    );
     expect(parsed.ok).toBe(true);
     const lead = parsed.ok ? (parsed.suite.cases[0]?.lead.value as Record<string, unknown>) : {};
     expect(Object.keys(lead)).toEqual(['id', '__proto__']);

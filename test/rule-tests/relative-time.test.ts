@@ -26,13 +26,24 @@ describe('relativeOffsetMs', () => {
     expect(isRelativeTime(text)).toBe(true);
   });
 
-  it.each(['', 'yesterday', '3 ago', 'd ago', '3m ago', '1y ago', '1.5d ago', '-3d ago', 'in -1d', 'ago 3d', '3d', 'Now', '2026-10-30'])(
-    '%j is not a relative time',
-    (text) => {
-      expect(relativeOffsetMs(text)).toBeUndefined();
-      expect(isRelativeTime(text)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    '3 ago',
+    'd ago',
+    '3m ago',
+    '1y ago',
+    '1.5d ago',
+    '-3d ago',
+    'in -1d',
+    'ago 3d',
+    '3d',
+    'Now',
+    '2026-10-30',
+  ])('%j is not a relative time', (text) => {
+    expect(relativeOffsetMs(text)).toBeUndefined();
+    expect(isRelativeTime(text)).toBe(false);
+  });
 });
 
 describe('resolveTestTime', () => {
@@ -43,15 +54,27 @@ describe('resolveTestTime', () => {
   });
 
   it('reads ISO 8601 times, without an offset in the given zone (UTC by default)', () => {
-    expect(resolveTestTime('2026-10-30', AS_OF, 'Asia/Tokyo')).toEqual({ ok: true, ms: Date.parse('2026-10-30T00:00:00+09:00') });
-    expect(resolveTestTime('2026-10-30', AS_OF, undefined)).toEqual({ ok: true, ms: Date.parse('2026-10-30T00:00:00Z') });
-    expect(resolveTestTime('2026-10-30T10:00:00+09:00', AS_OF, 'UTC')).toEqual({ ok: true, ms: Date.parse('2026-10-30T01:00:00Z') });
+    expect(resolveTestTime('2026-10-30', AS_OF, 'Asia/Tokyo')).toEqual({
+      ok: true,
+      ms: Date.parse('2026-10-30T00:00:00+09:00'),
+    });
+    expect(resolveTestTime('2026-10-30', AS_OF, undefined)).toEqual({
+      ok: true,
+      ms: Date.parse('2026-10-30T00:00:00Z'),
+    });
+    expect(resolveTestTime('2026-10-30T10:00:00+09:00', AS_OF, 'UTC')).toEqual({
+      ok: true,
+      ms: Date.parse('2026-10-30T01:00:00Z'),
+    });
   });
 
   it('explains what to write when the text is no time', () => {
     const bad = resolveTestTime('先週', AS_OF, undefined);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.reason).toMatch(/^"先週" is not a time: write 3d ago, 12h ago, 2w ago, now, in 1d, or an ISO 8601 time/);
+    if (!bad.ok)
+      expect(bad.reason).toMatch(
+        /^"先週" is not a time: write 3d ago, 12h ago, 2w ago, now, in 1d, or an ISO 8601 time/,
+      );
     const notText = resolveTestTime(20261030, AS_OF, undefined);
     expect(notText.ok).toBe(false);
     if (!notText.ok) expect(notText.reason).toMatch(/\(got 20261030\)$/);

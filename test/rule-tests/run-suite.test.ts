@@ -9,9 +9,16 @@ const SCHEMA = JSON.stringify({
   lead: {
     type: 'object',
     required: ['id'],
-    properties: { id: { type: 'string' }, employees: { type: ['integer', 'null'], minimum: 0 }, role: { enum: ['役員', '部長', '課長'] } },
+    properties: {
+      id: { type: 'string' },
+      employees: { type: ['integer', 'null'], minimum: 0 },
+      role: { enum: ['役員', '部長', '課長'] },
+    },
   },
-  events: { page_view: { type: 'object', required: ['url'], properties: { url: { type: 'string' } } }, email_click: {} },
+  events: {
+    page_view: { type: 'object', required: ['url'], properties: { url: { type: 'string' } } },
+    email_click: {},
+  },
 });
 
 const RULES = [
@@ -47,7 +54,7 @@ function statuses(run: SuiteRun): Record<string, string> {
 const HEAD = 'as_of: 2026-11-01T00:00:00+09:00\ntz: Asia/Tokyo\ncases:\n';
 
 describe('runSuite', () => {
-  it('passes and fails cases on the scorer\'s result', () => {
+  it("passes and fails cases on the scorer's result", () => {
     const run = runSuite(
       suite(
         HEAD +
@@ -123,9 +130,15 @@ describe('runSuite', () => {
       ),
       program(),
     );
-    expect(statuses(run)).toEqual({ 不正なリード: 'invalid', 不正なイベント: 'invalid', イベントはリードの外に: 'invalid' });
+    expect(statuses(run)).toEqual({
+      不正なリード: 'invalid',
+      不正なイベント: 'invalid',
+      イベントはリードの外に: 'invalid',
+    });
     if (!run.ok) return;
-    const problems = run.cases.map((c) => (c.result.status === 'invalid' ? c.result.problems.map((p) => `${p.line}: ${p.message}`) : []));
+    const problems = run.cases.map((c) =>
+      c.result.status === 'invalid' ? c.result.problems.map((p) => `${p.line}: ${p.message}`) : [],
+    );
     expect(problems[0]).toEqual([
       '5: lead: id must be a text (got 7)',
       '5: lead: employees must be a whole number or null (got "多い")',
@@ -133,7 +146,9 @@ describe('runSuite', () => {
     ]);
     expect(problems[1]).toEqual([
       '10: event 1 (page_view): url is required',
-      expect.stringMatching(/^11: event 2 \(email_clik\): unknown event type "email_clik" \(did you mean "email_click"\?\)/),
+      expect.stringMatching(
+        /^11: event 2 \(email_clik\): unknown event type "email_clik" \(did you mean "email_click"\?\)/,
+      ),
       expect.stringMatching(/^12: event 3 \(email_click\): at "先週" is not a time: write 3d ago/),
       '13: event 4 (email_click): at is required: when the event happened, e.g. 3d ago',
     ]);
@@ -188,7 +203,17 @@ describe('runSuite', () => {
 
   it('reports a bad tz or as_of once, at its line, and runs no case', () => {
     const run = runSuite(
-      suite(['tz: Asia/Tokio', 'as_of: 来月', 'cases:', '  - name: a', '    as_of: 2026-02-30', '    lead: { id: A }', '    expect: { score: 0 }'].join('\n')),
+      suite(
+        [
+          'tz: Asia/Tokio',
+          'as_of: 来月',
+          'cases:',
+          '  - name: a',
+          '    as_of: 2026-02-30',
+          '    lead: { id: A }',
+          '    expect: { score: 0 }',
+        ].join('\n'),
+      ),
       program(),
     );
     expect(run).toEqual({
@@ -196,14 +221,25 @@ describe('runSuite', () => {
       problems: [
         { line: 1, message: 'tz "Asia/Tokio" is not a time zone: use a name such as Asia/Tokyo or UTC' },
         { line: 2, message: 'as_of "来月" is not an ISO 8601 time such as 2026-11-01T00:00:00+09:00 or 2026-11-01' },
-        { line: 5, message: 'as_of "2026-02-30" is not an ISO 8601 time such as 2026-11-01T00:00:00+09:00 or 2026-11-01' },
+        {
+          line: 5,
+          message: 'as_of "2026-02-30" is not an ISO 8601 time such as 2026-11-01T00:00:00+09:00 or 2026-11-01',
+        },
       ],
     });
   });
 
-  it('reads dates and times without an offset in the file\'s tz', () => {
+  it("reads dates and times without an offset in the file's tz", () => {
     const edge = (tz: string): string =>
-      [`tz: ${tz}`, 'as_of: 2026-11-01', 'cases:', '  - name: a', '    lead: { id: A }', '    events: [{ type: email_click, at: 2026-08-03T05:00:00+09:00 }]', '    expect: { fired: [メールクリック] }'].join('\n');
+      [
+        `tz: ${tz}`,
+        'as_of: 2026-11-01',
+        'cases:',
+        '  - name: a',
+        '    lead: { id: A }',
+        '    events: [{ type: email_click, at: 2026-08-03T05:00:00+09:00 }]',
+        '    expect: { fired: [メールクリック] }',
+      ].join('\n');
     // 2026-08-03T05:00+09:00 = 08-02T20:00Z. As of 11-01 00:00 Tokyo (10-31T15:00Z) it is 89d 19h old: in.
     // As of 11-01 00:00 UTC it is 90d 4h old: out.
     expect(statuses(runSuite(suite(edge('Asia/Tokyo')), program()))).toEqual({ a: 'passed' });

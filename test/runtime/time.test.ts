@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, parseInstant, TIME_HELPER_FUNCTIONS, toInstant, wallTimeToInstant, zoneOffsetMs } from '../../core/time.js';
+import {
+  isValidTimeZone,
+  parseInstant,
+  TIME_HELPER_FUNCTIONS,
+  toInstant,
+  wallTimeToInstant,
+  zoneOffsetMs,
+} from '../../core/time.js';
 
 const utc = (iso: string): number => Date.parse(iso);
 
@@ -28,10 +35,33 @@ describe('parseInstant', () => {
   });
 
   it.each([
-    '', 'abc', '2024', '2024-03', '2024-3-01', '2024-03-1', '2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10',
-    '2024-03-00', '2024-03-01T24:00', '2024-03-01T10:60', '2024-03-01T10:20:60', '2024-03-01T10', '2024-03-01T10:20+24:00',
-    '2024-03-01T10:20+09:60', '2024-03-01Z', '2024-03-01T10:20:30.', '2024-03-01T10:20:30.1234567890', ' 2024-03-01',
-    '2024-03-01 ', '2024-03-01T10:20:30+9', '2024-03-01T10:20:30 Z', '２０２４-03-01', '+002024-03-01',
+    '',
+    'abc',
+    '2024',
+    '2024-03',
+    '2024-3-01',
+    '2024-03-1',
+    '2023-02-29',
+    '1900-02-29',
+    '2024-04-31',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-03-00',
+    '2024-03-01T24:00',
+    '2024-03-01T10:60',
+    '2024-03-01T10:20:60',
+    '2024-03-01T10',
+    '2024-03-01T10:20+24:00',
+    '2024-03-01T10:20+09:60',
+    '2024-03-01Z',
+    '2024-03-01T10:20:30.',
+    '2024-03-01T10:20:30.1234567890',
+    ' 2024-03-01',
+    '2024-03-01 ',
+    '2024-03-01T10:20:30+9',
+    '2024-03-01T10:20:30 Z',
+    '２０２４-03-01',
+    '+002024-03-01',
   ])('rejects %j', (text) => {
     expect(parseInstant(text, undefined)).toBeUndefined();
     expect(parseInstant(text, 'Asia/Tokyo')).toBeUndefined();
@@ -66,22 +96,36 @@ describe('parseInstant', () => {
 
   it('round-trips any Date through toISOString', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (d) => {
-        expect(parseInstant(d.toISOString(), undefined)).toBe(d.getTime());
-        expect(parseInstant(d.toISOString(), 'Asia/Tokyo')).toBe(d.getTime());
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          expect(parseInstant(d.toISOString(), undefined)).toBe(d.getTime());
+          expect(parseInstant(d.toISOString(), 'Asia/Tokyo')).toBe(d.getTime());
+        },
+      ),
     );
   });
 
   it('reads a wall time back as the same wall time in the zone (outside gaps)', () => {
-    const format = new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/New_York', dateStyle: 'short', timeStyle: 'medium' });
+    const format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'America/New_York',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    });
     fc.assert(
-      fc.property(fc.date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2060-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const wall = format.format(Math.floor(d.getTime() / 1000) * 1000).replace(' ', 'T');
-        const t = parseInstant(wall, 'America/New_York');
-        expect(t).toBeDefined();
-        expect(format.format(t!).replace(' ', 'T')).toBe(wall);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2060-01-01T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const wall = format.format(Math.floor(d.getTime() / 1000) * 1000).replace(' ', 'T');
+          const t = parseInstant(wall, 'America/New_York');
+          expect(t).toBeDefined();
+          expect(format.format(t!).replace(' ', 'T')).toBe(wall);
+        },
+      ),
     );
   });
 
@@ -93,10 +137,13 @@ describe('parseInstant', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d(:?\d\d)?)?)?$/), (text) => {
-        const t = parseInstant(text, 'Europe/Berlin');
-        expect(t === undefined || Number.isFinite(t)).toBe(true);
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d(:?\d\d)?)?)?$/),
+        (text) => {
+          const t = parseInstant(text, 'Europe/Berlin');
+          expect(t === undefined || Number.isFinite(t)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -128,7 +175,15 @@ describe('TIME_HELPER_FUNCTIONS', () => {
       toInstant: typeof toInstant;
       isValidTimeZone: typeof isValidTimeZone;
     };
-    const samples = ['2024-03-01', '2024-03-10T02:30', '2024-11-03T01:30', '2024-03-01T10:20:30.123+09:00', '2023-02-29', 'x', '2024-06-30 23:59:59'];
+    const samples = [
+      '2024-03-01',
+      '2024-03-10T02:30',
+      '2024-11-03T01:30',
+      '2024-03-01T10:20:30.123+09:00',
+      '2023-02-29',
+      'x',
+      '2024-06-30 23:59:59',
+    ];
     for (const zone of [undefined, 'UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/Berlin']) {
       for (const text of samples) expect(embedded.parseInstant(text, zone)).toBe(parseInstant(text, zone));
     }
@@ -140,14 +195,28 @@ describe('TIME_HELPER_FUNCTIONS', () => {
 /** parseInstant as it was before its fast path: the regular expression alone, the reference the fast path must equal. */
 function parseInstantByPattern(text: string, timeZone: string | undefined): number | undefined {
   if (typeof text !== 'string' || text.length < 10 || text.length > 40) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(text);
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?([Zz]|([+-])(\d{2})(?::?(\d{2}))?)?)?$/.exec(
+      text,
+    );
   if (m === null) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [hour, minute, second] = [m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number];
+  const [hour, minute, second] = [m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x))) as [
+    number,
+    number,
+    number,
+  ];
   const ms = m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  if (day > new Date(Date.UTC(2000, month, 0)).getUTCDate() || (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0))) return undefined;
-  const local = year < 100 ? Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146097 * 86400000 : Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (
+    day > new Date(Date.UTC(2000, month, 0)).getUTCDate() ||
+    (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0))
+  )
+    return undefined;
+  const local =
+    year < 100
+      ? Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146097 * 86400000
+      : Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (m[8] !== undefined) {
     if (m[9] === undefined) return local;
     const [oh, om] = [Number(m[10]), m[11] === undefined ? 0 : Number(m[11])];
@@ -160,16 +229,29 @@ function parseInstantByPattern(text: string, timeZone: string | undefined): numb
 describe('parseInstant fast path', () => {
   it('equals the full pattern on near-ISO text', () => {
     const digit = fc.constantFrom(...'0123456789');
-    const piece = fc.oneof(digit, digit, digit, fc.constantFrom('-', ':', 'T', 't', ' ', '.', ',', 'Z', 'z', '+', 'x', '９'));
-    const nearIso = fc.tuple(
-      fc.constantFrom('2024-03-01T10:20:30', '0050-06-01T00:00:00', '2023-02-29T23:59:59', '2024-12-31T24:00:00', '1999-13-01T00:60:00'),
-      fc.array(piece, { maxLength: 16 }),
-      fc.nat(18),
-      fc.option(piece),
-    ).map(([base, tail, at, swap]) => {
-      const text = base + tail.join('');
-      return swap === null ? text : text.slice(0, at) + swap + text.slice(at + 1);
-    });
+    const piece = fc.oneof(
+      digit,
+      digit,
+      digit,
+      fc.constantFrom('-', ':', 'T', 't', ' ', '.', ',', 'Z', 'z', '+', 'x', '９'),
+    );
+    const nearIso = fc
+      .tuple(
+        fc.constantFrom(
+          '2024-03-01T10:20:30',
+          '0050-06-01T00:00:00',
+          '2023-02-29T23:59:59',
+          '2024-12-31T24:00:00',
+          '1999-13-01T00:60:00',
+        ),
+        fc.array(piece, { maxLength: 16 }),
+        fc.nat(18),
+        fc.option(piece),
+      )
+      .map(([base, tail, at, swap]) => {
+        const text = base + tail.join('');
+        return swap === null ? text : text.slice(0, at) + swap + text.slice(at + 1);
+      });
     fc.assert(
       fc.property(nearIso, fc.constantFrom(undefined, 'UTC', 'Asia/Tokyo'), (text, zone) => {
         expect(parseInstant(text, zone)).toBe(parseInstantByPattern(text, zone));
@@ -179,7 +261,13 @@ describe('parseInstant fast path', () => {
   });
 
   it('reads the common shapes exactly', () => {
-    for (const text of ['2026-05-03T09:59:08+09:00', '2026-05-03T09:59:08.123Z', '2026-05-03T09:59:08,5-03:30', '2026-05-03T09:59:08.123456789+00:00', '2026-05-03T09:59:08']) {
+    for (const text of [
+      '2026-05-03T09:59:08+09:00',
+      '2026-05-03T09:59:08.123Z',
+      '2026-05-03T09:59:08,5-03:30',
+      '2026-05-03T09:59:08.123456789+00:00',
+      '2026-05-03T09:59:08',
+    ]) {
       expect(parseInstant(text, 'Asia/Tokyo')).toBe(parseInstantByPattern(text, 'Asia/Tokyo'));
     }
     expect(parseInstant('2026-05-03T09:59:08+09:00', undefined)).toBe(utc('2026-05-03T00:59:08Z'));

@@ -19,7 +19,17 @@ describe('leadscore score --engine duckdb', () => {
   const expected = withoutReasons(jsonLines(js.stdout));
 
   it('JSON Lines leads and events: the same scores, tiers and groups, in input order, with empty reasons', () => {
-    const run = runCli(['score', RULES, '--leads', 'examples/leads.jsonl', '--events', 'examples/events.jsonl', ...AS_OF, '--engine', 'duckdb']);
+    const run = runCli([
+      'score',
+      RULES,
+      '--leads',
+      'examples/leads.jsonl',
+      '--events',
+      'examples/events.jsonl',
+      ...AS_OF,
+      '--engine',
+      'duckdb',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const rows = jsonLines(run.stdout) as Row[];
     expect(rows.every((r) => Array.isArray(r.reasons) && r.reasons.length === 0)).toBe(true);
@@ -32,11 +42,43 @@ describe('leadscore score --engine duckdb', () => {
     const parquet = join(dir, 'events.parquet');
     await connection.run(`COPY (SELECT * FROM read_json('examples/events.jsonl')) TO '${parquet}' (FORMAT parquet)`);
     connection.closeSync();
-    const run = runCli(['score', RULES, '--leads', 'examples/leads.csv', '--events', parquet, ...AS_OF, '--engine', 'duckdb']);
+    const run = runCli([
+      'score',
+      RULES,
+      '--leads',
+      'examples/leads.csv',
+      '--events',
+      parquet,
+      ...AS_OF,
+      '--engine',
+      'duckdb',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(withoutReasons(jsonLines(run.stdout))).toEqual(expected);
-    const csvJs = runCli(['score', RULES, '--leads', 'examples/leads.csv', '--events', 'examples/events.jsonl', ...AS_OF, '--format', 'csv']);
-    const csvDuck = runCli(['score', RULES, '--leads', 'examples/leads.csv', '--events', parquet, ...AS_OF, '--format', 'csv', '--engine', 'duckdb']);
+    const csvJs = runCli([
+      'score',
+      RULES,
+      '--leads',
+      'examples/leads.csv',
+      '--events',
+      'examples/events.jsonl',
+      ...AS_OF,
+      '--format',
+      'csv',
+    ]);
+    const csvDuck = runCli([
+      'score',
+      RULES,
+      '--leads',
+      'examples/leads.csv',
+      '--events',
+      parquet,
+      ...AS_OF,
+      '--format',
+      'csv',
+      '--engine',
+      'duckdb',
+    ]);
     const strip = (text: string): string[] => text.split('\r\n').map((line) => line.replace(/,[^,]*$/, ''));
     expect(strip(csvDuck.stdout)).toEqual(strip(csvJs.stdout));
   });
@@ -46,7 +88,14 @@ describe('leadscore score --engine duckdb', () => {
     writeFileSync(
       leads,
       JSON.stringify([
-        { id: 'A', role: '部長', events: [{ type: 'form_reach', at: '2026-10-31T23:30:00' }, { type: 'email_open', at: '2026-11-01T08:59:59' }] },
+        {
+          id: 'A',
+          role: '部長',
+          events: [
+            { type: 'form_reach', at: '2026-10-31T23:30:00' },
+            { type: 'email_open', at: '2026-11-01T08:59:59' },
+          ],
+        },
         { id: 'B', employees: 300, events: [{ type: 'email_click', at: '2026-11-01T09:00:01' }] },
         { id: 'C', events: [] },
       ]),
@@ -72,19 +121,43 @@ describe('leadscore score --engine duckdb', () => {
     const bad = runCli(['score', RULES, '--leads', broken, '--engine', 'duckdb']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('DuckDB cannot read');
-    expect(runCli(['score', RULES, '--leads', 'examples/leads.jsonl', '--engine', 'duckdb', '--rejects', join(dir, 'r.jsonl')]).status).toBe(2);
+    expect(
+      runCli([
+        'score',
+        RULES,
+        '--leads',
+        'examples/leads.jsonl',
+        '--engine',
+        'duckdb',
+        '--rejects',
+        join(dir, 'r.jsonl'),
+      ]).status,
+    ).toBe(2);
   });
 });
 
 describe('leadscore compile --target sql', () => {
   it('writes the query; needs a dialect; rejects an unknown one', () => {
-    const ok = runCli(['compile', RULES, '--target', 'sql', '--dialect', 'snowflake', '--leads-table', 'crm.leads', '--as-of', '2026-11-01T00:00:00+09:00']);
+    const ok = runCli([
+      'compile',
+      RULES,
+      '--target',
+      'sql',
+      '--dialect',
+      'snowflake',
+      '--leads-table',
+      'crm.leads',
+      '--as-of',
+      '2026-11-01T00:00:00+09:00',
+    ]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('FROM "crm"."leads" AS l');
     expect(ok.stdout).toContain("TO_TIMESTAMP_TZ('2026-10-31 15:00:00.000 +00:00'");
     expect(runCli(['compile', RULES, '--target', 'sql']).stderr).toContain('--dialect');
     expect(runCli(['compile', RULES, '--target', 'sql', '--dialect', 'oracle']).status).toBe(2);
-    expect(runCli(['compile', RULES, '--target', 'sql', '--dialect', 'duckdb', '--leads-table', 'a..b']).status).toBe(2);
+    expect(runCli(['compile', RULES, '--target', 'sql', '--dialect', 'duckdb', '--leads-table', 'a..b']).status).toBe(
+      2,
+    );
     expect(runCli(['compile', RULES, '--target', 'sql', '--dialect', 'duckdb', '--as-of', 'yesterday']).status).toBe(2);
   });
 

@@ -12,8 +12,17 @@ type Kind = (typeof SQL_LEAD_KINDS)[number][1];
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Physical column types: deliberately text for two typed lead fields. */
-const LEAD_STORAGE = new Map([['employees', 'VARCHAR'], ['constructor', 'VARCHAR']]);
-const SQL_TYPE: Record<Kind, string> = { number: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN', 'string[]': 'VARCHAR[]', 'number[]': 'DOUBLE[]' };
+const LEAD_STORAGE = new Map([
+  ['employees', 'VARCHAR'],
+  ['constructor', 'VARCHAR'],
+]);
+const SQL_TYPE: Record<Kind, string> = {
+  number: 'DOUBLE',
+  string: 'VARCHAR',
+  boolean: 'BOOLEAN',
+  'string[]': 'VARCHAR[]',
+  'number[]': 'DOUBLE[]',
+};
 
 export async function openDuckDB(): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -25,7 +34,8 @@ export async function openDuckDB(): Promise<DuckDBConnection> {
 function read(record: Record<string, unknown>, path: string): unknown {
   let value: unknown = record;
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key))
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -38,10 +48,17 @@ function cell(value: unknown, storage: string): { sql: string; value: DuckDBValu
   return { sql: `CAST(? AS ${storage})`, value: typeof value === 'boolean' ? String(value) : (value as number) };
 }
 
-async function insert(connection: DuckDBConnection, table: string, rows: { sql: string; value: DuckDBValue }[][]): Promise<void> {
+async function insert(
+  connection: DuckDBConnection,
+  table: string,
+  rows: { sql: string; value: DuckDBValue }[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.flatMap((r) => r.map((c) => c.value));
-  await connection.run(`INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map((c) => c.sql).join(', ')})`).join(', ')}`, values);
+  await connection.run(
+    `INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map((c) => c.sql).join(', ')})`).join(', ')}`,
+    values,
+  );
 }
 
 export async function loadTables(
@@ -52,17 +69,23 @@ export async function loadTables(
 ): Promise<void> {
   const leadColumns = SQL_LEAD_KINDS.map(([name, kind]) => [name, LEAD_STORAGE.get(name) ?? SQL_TYPE[kind]] as const);
   const eventColumns = SQL_EVENT_KINDS.map(([name, kind]) => [name, SQL_TYPE[kind]] as const);
-  await connection.run(`CREATE OR REPLACE TABLE leads ("id" VARCHAR, ${leadColumns.map(([n, t]) => `${quote(n)} ${t}`).join(', ')})`);
-  await connection.run(`CREATE OR REPLACE TABLE events ("lead_id" VARCHAR, "type" VARCHAR, "at" TIMESTAMPTZ, ${eventColumns.map(([n, t]) => `${quote(n)} ${t}`).join(', ')})`);
-  await insert(
-    connection,
-    'leads',
-    [
-      ...leads.map((lead) => [cell(lead.id, 'VARCHAR'), ...leadColumns.map(([name, storage]) => cell(read(lead, name), storage))]),
-      // Text that is no number: the query reads it as missing.
-      ...extraLeadRows.map((row) => [cell(row.id, 'VARCHAR'), ...leadColumns.map(([name, storage]) => cell(name === 'employees' ? row.employeesText : undefined, storage))]),
-    ],
+  await connection.run(
+    `CREATE OR REPLACE TABLE leads ("id" VARCHAR, ${leadColumns.map(([n, t]) => `${quote(n)} ${t}`).join(', ')})`,
   );
+  await connection.run(
+    `CREATE OR REPLACE TABLE events ("lead_id" VARCHAR, "type" VARCHAR, "at" TIMESTAMPTZ, ${eventColumns.map(([n, t]) => `${quote(n)} ${t}`).join(', ')})`,
+  );
+  await insert(connection, 'leads', [
+    ...leads.map((lead) => [
+      cell(lead.id, 'VARCHAR'),
+      ...leadColumns.map(([name, storage]) => cell(read(lead, name), storage)),
+    ]),
+    // Text that is no number: the query reads it as missing.
+    ...extraLeadRows.map((row) => [
+      cell(row.id, 'VARCHAR'),
+      ...leadColumns.map(([name, storage]) => cell(name === 'employees' ? row.employeesText : undefined, storage)),
+    ]),
+  ]);
   await insert(
     connection,
     'events',
@@ -89,7 +112,13 @@ export async function runScores(connection: DuckDBConnection, sql: string): Prom
   for (const row of reader.getRows()) {
     const groups: Record<string, number> = {};
     // defineProperty: a group may be named __proto__.
-    for (let c = 3; c < names.length; c++) Object.defineProperty(groups, names[c]!, { value: Number(row[c]), enumerable: true, writable: true, configurable: true });
+    for (let c = 3; c < names.length; c++)
+      Object.defineProperty(groups, names[c]!, {
+        value: Number(row[c]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     result.set(String(row[0]), { score: Number(row[1]), tier: row[2] === null ? null : String(row[2]), groups });
   }
   return result;

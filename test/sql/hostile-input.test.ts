@@ -64,18 +64,31 @@ afterAll(() => connection?.closeSync());
 describe('hostile rule files and table names', () => {
   for (const dialect of Object.keys(LEXICAL)) {
     it(`${dialect}: every payload stays inside a literal or a quoted identifier`, () => {
-      const sql = generateSql(program(), { dialect, leadsTable: 'x"; DROP TABLE leads; --', eventsTable: 'a`b.c\\`; DROP TABLE leads; --' });
+      const sql = generateSql(program(), {
+        dialect,
+        leadsTable: 'x"; DROP TABLE leads; --',
+        eventsTable: 'a`b.c\\`; DROP TABLE leads; --',
+      });
       const outside = sql.replace(LEXICAL[dialect]!, ' ');
       expect(outside).not.toMatch(/DROP|O'Reilly|\$\$/);
       // Literals cannot span lines in BigQuery and Snowflake: line breaks in values are escaped.
-      if (dialect === 'bigquery' || dialect === 'snowflake') expect(sql.match(LEXICAL[dialect]!)!.every((lit) => !lit.includes('\n'))).toBe(true);
+      if (dialect === 'bigquery' || dialect === 'snowflake')
+        expect(sql.match(LEXICAL[dialect]!)!.every((lit) => !lit.includes('\n'))).toBe(true);
     });
   }
 
   it('duckdb: runs, scores like the JavaScript scorer, and leaves the tables alone', async () => {
     const p = program();
-    const leads = PAYLOADS.map((payload, i) => ({ id: `L${i}`, industry: payload, tags: [payload], 部署: `<${payload}>` }));
-    const events = PAYLOADS.map((payload, i) => ({ leadId: `L${i}`, event: { type: 'view', at: NOW - 1000, url: payload } }));
+    const leads = PAYLOADS.map((payload, i) => ({
+      id: `L${i}`,
+      industry: payload,
+      tags: [payload],
+      部署: `<${payload}>`,
+    }));
+    const events = PAYLOADS.map((payload, i) => ({
+      leadId: `L${i}`,
+      event: { type: 'view', at: NOW - 1000, url: payload },
+    }));
     await loadTables(connection, leads, events);
     const actual = await runScores(connection, generateSql(p, { dialect: 'duckdb', asOf: NOW }));
     const scorer = instantiateScorer(p);
@@ -85,7 +98,9 @@ describe('hostile rule files and table names', () => {
   });
 
   it('a NUL character cannot reach the SQL: a clear error instead', () => {
-    const checked = checkSource(`schema "s"\nwhen industry = "a\\u0000b" +1\n`, { readSchema: (file) => ({ file, text: SQL_SCHEMA_JSON }) });
+    const checked = checkSource(`schema "s"\nwhen industry = "a\\u0000b" +1\n`, {
+      readSchema: (file) => ({ file, text: SQL_SCHEMA_JSON }),
+    });
     expect(() => generateSql(checked.program!, { dialect: 'duckdb' })).toThrow(SqlGenerationError);
   });
 });

@@ -7,7 +7,17 @@ import { generateSql } from '../../compiler/codegen/sql/query.js';
 import { buildProgram } from '../../compiler/program.js';
 import { NOW, programText, SQL_SCHEMA_JSON, sqlEventsArb, sqlLeadArb } from '../helpers/arbitraries.js';
 import { schemaFrom } from '../helpers/checker.js';
-import { createTempTables, loadTempTables, openPostgres, PG_URL, requirePostgres, runScores, TEMP_EVENTS, TEMP_LEADS, withPlaceholder } from './postgres-harness.js';
+import {
+  createTempTables,
+  loadTempTables,
+  openPostgres,
+  PG_URL,
+  requirePostgres,
+  runScores,
+  TEMP_EVENTS,
+  TEMP_LEADS,
+  withPlaceholder,
+} from './postgres-harness.js';
 
 /**
  * The DuckDB differential property (differential.test.ts), on a real
@@ -45,32 +55,51 @@ describe('the generated PostgreSQL agrees with the JavaScript scorer on a real s
     const pg = client!;
     let parameterRuns = 0;
     await fc.assert(
-      fc.asyncProperty(programText, fc.array(fc.tuple(sqlLeadArb, sqlEventsArb), { minLength: 1, maxLength: 6 }), fc.boolean(), async (source, cases, literalAsOf) => {
-        const checked = checkSource(source, noSchema);
-        expect(checked.diagnostics.filter((d) => d.severity === 'error'), source).toEqual([]);
-        const program = buildProgram(checked.file, source, SCHEMA);
-        const leads = cases.map(([lead], i) => Object.assign(lead, { id: `L${i}` }));
-        const events = cases.flatMap(([, evs], i) => evs.map((event) => ({ leadId: `L${i}`, event })));
-        await loadTempTables(pg, leads, events, RAW_ROWS.map((r) => r.row));
-        const options = { dialect: 'postgres', leadsTable: TEMP_LEADS, eventsTable: TEMP_EVENTS };
-        // Either the --as-of literal, or the psql variable :'as_of' replaced by a driver placeholder bound to the instant.
-        let sql: string;
-        let actual;
-        if (literalAsOf) {
-          sql = generateSql(program, { ...options, asOf: NOW });
-          actual = await runScores(pg, sql);
-        } else {
-          sql = withPlaceholder(generateSql(program, options));
-          actual = await runScores(pg, sql, [new Date(NOW).toISOString()]);
-          parameterRuns++;
-        }
-        const scorer = instantiateScorer(program);
-        expect(actual.size, sql).toBe(leads.length + RAW_ROWS.length);
-        leads.forEach((lead, i) => {
-          expect(actual.get(`L${i}`), `${source}\nlead ${JSON.stringify(lead)}\nevents ${JSON.stringify(cases[i]![1])}\n${sql}`).toEqual(scorer.score(lead, cases[i]![1], NOW));
-        });
-        for (const { row, lead } of RAW_ROWS) expect(actual.get(row['id']!), `${source}\nraw row ${JSON.stringify(row)}\n${sql}`).toEqual(scorer.score(lead, [], NOW));
-      }),
+      fc.asyncProperty(
+        programText,
+        fc.array(fc.tuple(sqlLeadArb, sqlEventsArb), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        async (source, cases, literalAsOf) => {
+          const checked = checkSource(source, noSchema);
+          expect(
+            checked.diagnostics.filter((d) => d.severity === 'error'),
+            source,
+          ).toEqual([]);
+          const program = buildProgram(checked.file, source, SCHEMA);
+          const leads = cases.map(([lead], i) => Object.assign(lead, { id: `L${i}` }));
+          const events = cases.flatMap(([, evs], i) => evs.map((event) => ({ leadId: `L${i}`, event })));
+          await loadTempTables(
+            pg,
+            leads,
+            events,
+            RAW_ROWS.map((r) => r.row),
+          );
+          const options = { dialect: 'postgres', leadsTable: TEMP_LEADS, eventsTable: TEMP_EVENTS };
+          // Either the --as-of literal, or the psql variable :'as_of' replaced by a driver placeholder bound to the instant.
+          let sql: string;
+          let actual;
+          if (literalAsOf) {
+            sql = generateSql(program, { ...options, asOf: NOW });
+            actual = await runScores(pg, sql);
+          } else {
+            sql = withPlaceholder(generateSql(program, options));
+            actual = await runScores(pg, sql, [new Date(NOW).toISOString()]);
+            parameterRuns++;
+          }
+          const scorer = instantiateScorer(program);
+          expect(actual.size, sql).toBe(leads.length + RAW_ROWS.length);
+          leads.forEach((lead, i) => {
+            expect(
+              actual.get(`L${i}`),
+              `${source}\nlead ${JSON.stringify(lead)}\nevents ${JSON.stringify(cases[i]![1])}\n${sql}`,
+            ).toEqual(scorer.score(lead, cases[i]![1], NOW));
+          });
+          for (const { row, lead } of RAW_ROWS)
+            expect(actual.get(row['id']!), `${source}\nraw row ${JSON.stringify(row)}\n${sql}`).toEqual(
+              scorer.score(lead, [], NOW),
+            );
+        },
+      ),
       { numRuns: Number(process.env['PG_RUNS'] ?? 100) },
     );
     expect(parameterRuns).toBeGreaterThan(0);

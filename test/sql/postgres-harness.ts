@@ -19,12 +19,16 @@ import { SQL_EVENT_KINDS, SQL_LEAD_KINDS } from '../helpers/arbitraries.js';
 
 export const PG_URL: string | undefined = process.env['LEADSCORE_PG_URL'] || undefined;
 const IN_CI = /^(1|true|yes)$/i.test(process.env['CI'] ?? '');
-const SKIP_REASON = 'LEADSCORE_PG_URL is not set, so there is no PostgreSQL server to run the generated SQL on; `.ci/run --postgres-only npx vitest run test/sql` starts one';
+const SKIP_REASON =
+  'LEADSCORE_PG_URL is not set, so there is no PostgreSQL server to run the generated SQL on; `.ci/run --postgres-only npx vitest run test/sql` starts one';
 
 /** Call first in each PostgreSQL test: skips it (with the reason) without a server, fails it in CI. */
 export function requirePostgres(context: TestContext): void {
   if (PG_URL) return;
-  if (IN_CI) throw new Error(`CI=${process.env['CI']} but LEADSCORE_PG_URL is not set: in CI the PostgreSQL tests must run, never be skipped (.ci/run starts the server and sets it)`);
+  if (IN_CI)
+    throw new Error(
+      `CI=${process.env['CI']} but LEADSCORE_PG_URL is not set: in CI the PostgreSQL tests must run, never be skipped (.ci/run starts the server and sets it)`,
+    );
   // The reporter shows a skip note only in verbose mode: say it on stderr too, so the skip is never silent.
   console.warn(`PostgreSQL test skipped: ${SKIP_REASON}`);
   context.skip(SKIP_REASON);
@@ -42,9 +46,19 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 const quoteLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 type Kind = (typeof SQL_LEAD_KINDS)[number][1];
-const PG_TYPE: Record<Kind, string> = { number: 'double precision', string: 'text', boolean: 'boolean', 'string[]': 'text[]', 'number[]': 'double precision[]' };
+const PG_TYPE: Record<Kind, string> = {
+  number: 'double precision',
+  string: 'text',
+  boolean: 'boolean',
+  'string[]': 'text[]',
+  'number[]': 'double precision[]',
+};
 /** Physical column types that differ from the schema's kind. */
-const LEAD_STORAGE = new Map([['employees', 'text'], ['constructor', 'text'], ['company.size', 'numeric']]);
+const LEAD_STORAGE = new Map([
+  ['employees', 'text'],
+  ['constructor', 'text'],
+  ['company.size', 'numeric'],
+]);
 const EVENT_STORAGE = new Map([['__proto__', 'integer']]);
 const LEAD_COLUMNS = SQL_LEAD_KINDS.map(([name, kind]) => [name, LEAD_STORAGE.get(name) ?? PG_TYPE[kind]] as const);
 const EVENT_COLUMNS = SQL_EVENT_KINDS.map(([name, kind]) => [name, EVENT_STORAGE.get(name) ?? PG_TYPE[kind]] as const);
@@ -54,14 +68,19 @@ export const TEMP_LEADS = 'pg_temp.leads';
 export const TEMP_EVENTS = 'pg_temp.events';
 
 export async function createTempTables(client: Client): Promise<void> {
-  await client.query(`CREATE TEMPORARY TABLE leads ("id" text, ${LEAD_COLUMNS.map(([n, t]) => `${quoteIdent(n)} ${t}`).join(', ')})`);
-  await client.query(`CREATE TEMPORARY TABLE events ("lead_id" text, "type" text, "at" timestamptz, ${EVENT_COLUMNS.map(([n, t]) => `${quoteIdent(n)} ${t}`).join(', ')})`);
+  await client.query(
+    `CREATE TEMPORARY TABLE leads ("id" text, ${LEAD_COLUMNS.map(([n, t]) => `${quoteIdent(n)} ${t}`).join(', ')})`,
+  );
+  await client.query(
+    `CREATE TEMPORARY TABLE events ("lead_id" text, "type" text, "at" timestamptz, ${EVENT_COLUMNS.map(([n, t]) => `${quoteIdent(n)} ${t}`).join(', ')})`,
+  );
 }
 
 function read(record: Record<string, unknown>, path: string): unknown {
   let value: unknown = record;
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key))
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -74,13 +93,20 @@ function bindable(value: unknown, type: string): unknown {
   return value;
 }
 
-async function insert(client: Client, table: string, types: readonly string[], rows: readonly unknown[][]): Promise<void> {
+async function insert(
+  client: Client,
+  table: string,
+  types: readonly string[],
+  rows: readonly unknown[][],
+): Promise<void> {
   // Bounded by PostgreSQL's 65,535 parameters per statement.
   const perStatement = Math.floor(60_000 / types.length);
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
     const values: unknown[] = [];
-    const tuples = chunk.map((row) => `(${row.map((v, c) => `$${values.push(bindable(v, types[c]!))}::${types[c]!}`).join(', ')})`);
+    const tuples = chunk.map(
+      (row) => `(${row.map((v, c) => `$${values.push(bindable(v, types[c]!))}::${types[c]!}`).join(', ')})`,
+    );
     await client.query(`INSERT INTO ${table} VALUES ${tuples.join(', ')}`, values);
   }
 }
@@ -104,7 +130,12 @@ export async function loadTempTables(
     client,
     TEMP_EVENTS,
     eventTypes,
-    events.map(({ leadId, event }) => [leadId, event['type'], new Date(event['at'] as number).toISOString(), ...EVENT_COLUMNS.map(([name]) => read(event, name))]),
+    events.map(({ leadId, event }) => [
+      leadId,
+      event['type'],
+      new Date(event['at'] as number).toISOString(),
+      ...EVENT_COLUMNS.map(([name]) => read(event, name)),
+    ]),
   );
 }
 
@@ -122,7 +153,8 @@ export async function runScores(client: Client, sql: string, values: unknown[] =
   for (const row of result.rows) {
     const groups: Record<string, number> = {};
     // defineProperty: a group may be named __proto__.
-    for (let c = 3; c < names.length; c++) Object.defineProperty(groups, names[c]!, { value: row[c], enumerable: true, writable: true, configurable: true });
+    for (let c = 3; c < names.length; c++)
+      Object.defineProperty(groups, names[c]!, { value: row[c], enumerable: true, writable: true, configurable: true });
     scores.set(String(row[0]), { score: row[1] as number, tier: row[2] as string | null, groups });
   }
   return scores;

@@ -3,7 +3,9 @@ import { checkSource } from '../../compiler/check-source.js';
 import { sqlTargetDiagnostics } from '../../compiler/codegen/sql/target-diagnostics.js';
 
 function programOf(rules: string, schema?: object) {
-  const checked = checkSource(rules, { readSchema: (file) => (schema ? { file, text: JSON.stringify(schema) } : undefined) });
+  const checked = checkSource(rules, {
+    readSchema: (file) => (schema ? { file, text: JSON.stringify(schema) } : undefined),
+  });
   expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return checked.program!;
 }
@@ -22,7 +24,11 @@ describe('the SQL target reports what it needs of a rule file as diagnostics', (
       'group Score { when size > 1 +1 }',
       'tier A when note is set',
     ].join('\n');
-    const found = sqlTargetDiagnostics(programOf(source, SCHEMA)).map((d) => [d.code, d.range.start.line, d.range.start.column]);
+    const found = sqlTargetDiagnostics(programOf(source, SCHEMA)).map((d) => [
+      d.code,
+      d.range.start.line,
+      d.range.start.column,
+    ]);
     expect(found).toEqual([
       ['sql-untyped-path', 2, 6],
       ['sql-untyped-path', 3, 16],
@@ -34,7 +40,11 @@ describe('the SQL target reports what it needs of a rule file as diagnostics', (
   test('a file without a schema', () => {
     const [only, ...rest] = sqlTargetDiagnostics(programOf('when size > 1 +1\n'));
     expect(rest).toEqual([]);
-    expect(only).toMatchObject({ code: 'sql-needs-schema', severity: 'error', range: { start: { line: 1, column: 1 } } });
+    expect(only).toMatchObject({
+      code: 'sql-needs-schema',
+      severity: 'error',
+      range: { start: { line: 1, column: 1 } },
+    });
   });
 
   test('nothing for a file the target can generate', () => {

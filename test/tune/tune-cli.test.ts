@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../grammar/parse.js';
 import { REPO, runCli } from '../helpers/run-cli.js';
 
-const DATA = ['--leads', 'examples/leads.jsonl', '--events', 'examples/events.jsonl', '--outcome', 'opportunity', '--as-of', '2026-11-01T00:00:00+09:00'];
+const DATA = [
+  '--leads',
+  'examples/leads.jsonl',
+  '--events',
+  'examples/events.jsonl',
+  '--outcome',
+  'opportunity',
+  '--as-of',
+  '2026-11-01T00:00:00+09:00',
+];
 
 describe('leadscore tune on the example data', () => {
   it('writes a rule file that checks, differs only in points, and raises held-out AUC', () => {
@@ -23,9 +32,14 @@ describe('leadscore tune on the example data', () => {
     // Blank out every points token: what is left must be the same text.
     const withoutPoints = (text: string) => {
       const file = parse(text).file;
-      const ranges = file.statements.flatMap((s) => (s.kind === 'group' ? s.rules : s.kind === 'when' || s.kind === 'on' || s.kind === 'inactive' ? [s] : [])).map((r) => r.points.range);
+      const ranges = file.statements
+        .flatMap((s) =>
+          s.kind === 'group' ? s.rules : s.kind === 'when' || s.kind === 'on' || s.kind === 'inactive' ? [s] : [],
+        )
+        .map((r) => r.points.range);
       let result = text;
-      for (const r of [...ranges].reverse()) result = result.slice(0, r.start.offset) + '±' + result.slice(r.end.offset);
+      for (const r of [...ranges].reverse())
+        result = result.slice(0, r.start.offset) + '±' + result.slice(r.end.offset);
       return result;
     };
     expect(withoutPoints(tuned)).toBe(withoutPoints(original));
@@ -40,7 +54,16 @@ describe('leadscore tune on the example data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'leadscore-tune-'));
     const leads = join(dir, 'few.jsonl');
     writeFileSync(leads, readFileSync(join(REPO, 'examples/leads.jsonl'), 'utf8').split('\n').slice(0, 8).join('\n'));
-    const run = runCli(['tune', 'rules/b2b-saas.score', '--leads', leads, '--outcome', 'opportunity', '--as-of', '2026-11-01']);
+    const run = runCli([
+      'tune',
+      'rules/b2b-saas.score',
+      '--leads',
+      leads,
+      '--outcome',
+      'opportunity',
+      '--as-of',
+      '2026-11-01',
+    ]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/\d+ leads|leads/);
   });

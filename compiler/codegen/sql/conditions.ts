@@ -60,7 +60,12 @@ export function sqlTest(test: Test, scope: SqlConditionScope, d: Dialect): strin
     }
     case 'in': {
       // Only the list's items of the field's own type can equal the value.
-      const matching = dedupe(scope.items(test.list).filter((item) => item.kind === kind.kind).map((item) => literal(item, d)));
+      const matching = dedupe(
+        scope
+          .items(test.list)
+          .filter((item) => item.kind === kind.kind)
+          .map((item) => literal(item, d)),
+      );
       const member = matching.length > 0 ? `COALESCE(${v} IN (${matching.join(', ')}), FALSE)` : FALSE;
       if (!test.negated) return member;
       return matching.length > 0 ? `(${present} AND NOT ${member})` : present;

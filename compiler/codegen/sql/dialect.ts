@@ -51,17 +51,22 @@ export const DIALECT_NAMES: readonly DialectName[] = ['duckdb', 'postgres', 'big
 
 function isoParts(isoUtc: string): { date: string; time: string } {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}\.\d{3})Z$/.exec(isoUtc);
-  if (!match) throw new SqlGenerationError(`the as-of instant must be a UTC time from year 0000 to 9999, got ${isoUtc}`);
+  if (!match)
+    throw new SqlGenerationError(`the as-of instant must be a UTC time from year 0000 to 9999, got ${isoUtc}`);
   return { date: match[1]!, time: match[2]! };
 }
 
 function dottedTable(dotted: string, ident: (name: string) => string): string {
   const parts = dotted.split('.');
-  if (parts.some((p) => p.length === 0)) throw new SqlGenerationError(`not a table name: ${JSON.stringify(dotted)} (write table, schema.table or db.schema.table)`);
+  if (parts.some((p) => p.length === 0))
+    throw new SqlGenerationError(
+      `not a table name: ${JSON.stringify(dotted)} (write table, schema.table or db.schema.table)`,
+    );
   return parts.map(ident).join('.');
 }
 
-const flatColumn = (ident: (name: string) => string) => (alias: string, segments: readonly string[]) => `${alias}.${ident(segments.join('.'))}`;
+const flatColumn = (ident: (name: string) => string) => (alias: string, segments: readonly string[]) =>
+  `${alias}.${ident(segments.join('.'))}`;
 
 const duckdb: Dialect = {
   name: 'duckdb',
@@ -97,9 +102,11 @@ const postgres: Dialect = {
   table: (t) => dottedTable(t, doubleQuotedIdentifier),
   string: postgresString,
   number: numberLiteral,
-  asNumber: (x) => `(CASE WHEN CAST(${x} AS TEXT) ~ ${PG_NUMBER} THEN CAST(CAST(${x} AS TEXT) AS DOUBLE PRECISION) END)`,
+  asNumber: (x) =>
+    `(CASE WHEN CAST(${x} AS TEXT) ~ ${PG_NUMBER} THEN CAST(CAST(${x} AS TEXT) AS DOUBLE PRECISION) END)`,
   asString: (x) => `CAST(${x} AS TEXT)`,
-  asBoolean: (x) => `(CASE lower(CAST(${x} AS TEXT)) WHEN 'true' THEN TRUE WHEN 't' THEN TRUE WHEN 'false' THEN FALSE WHEN 'f' THEN FALSE END)`,
+  asBoolean: (x) =>
+    `(CASE lower(CAST(${x} AS TEXT)) WHEN 'true' THEN TRUE WHEN 't' THEN TRUE WHEN 'false' THEN FALSE WHEN 'f' THEN FALSE END)`,
   hasSubstring: (h, n) => `(strpos(${h}, ${n}) > 0)`,
   arrayHas: (a, n) => `(${n} = ANY(${a}))`,
   countIf: (c) => `COUNT(*) FILTER (WHERE ${c})`,
@@ -171,6 +178,7 @@ export function isDialectName(name: string): name is DialectName {
 }
 
 export function dialectNamed(name: string): Dialect {
-  if (!isDialectName(name)) throw new SqlGenerationError(`unknown SQL dialect "${name}": use one of ${DIALECT_NAMES.join(', ')}`);
+  if (!isDialectName(name))
+    throw new SqlGenerationError(`unknown SQL dialect "${name}": use one of ${DIALECT_NAMES.join(', ')}`);
   return DIALECTS[name];
 }

@@ -7,7 +7,8 @@
 
 /** `"name"` with `"` doubled: the SQL standard, used by DuckDB, PostgreSQL and Snowflake. */
 export function doubleQuotedIdentifier(name: string): string {
-  if (name.includes('\u0000')) throw new SqlGenerationError(`a name cannot contain the NUL character: ${JSON.stringify(name)}`);
+  if (name.includes('\u0000'))
+    throw new SqlGenerationError(`a name cannot contain the NUL character: ${JSON.stringify(name)}`);
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -18,7 +19,8 @@ export function backquotedIdentifier(name: string): string {
 
 /** `'text'` with `'` doubled; every other character stands for itself (DuckDB). */
 export function standardString(value: string): string {
-  if (value.includes('\u0000')) throw new SqlGenerationError(`a string value cannot contain the NUL character in SQL: ${JSON.stringify(value)}`);
+  if (value.includes('\u0000'))
+    throw new SqlGenerationError(`a string value cannot contain the NUL character in SQL: ${JSON.stringify(value)}`);
   return `'${value.replace(/'/g, "''")}'`;
 }
 
@@ -27,7 +29,8 @@ export function standardString(value: string): string {
  * server's `standard_conforming_strings` setting, unlike a plain `'…'`.
  */
 export function postgresString(value: string): string {
-  if (value.includes('\u0000')) throw new SqlGenerationError(`PostgreSQL text cannot hold the NUL character: ${JSON.stringify(value)}`);
+  if (value.includes('\u0000'))
+    throw new SqlGenerationError(`PostgreSQL text cannot hold the NUL character: ${JSON.stringify(value)}`);
   return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
@@ -42,7 +45,8 @@ function backslashEscaped(value: string, quote: string): string {
     const code = ch.codePointAt(0)!;
     if (ch === '\\' || ch === quote) out += `\\${ch}`;
     // Control characters (a raw line break may not appear in a quoted literal), and the Unicode line separators.
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029)
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return out;

@@ -20,7 +20,15 @@ export function sqlTargetDiagnostics(program: Program): Diagnostic[] {
   if (!schema) return [error('sql-needs-schema', NEEDS_SCHEMA_MESSAGE, program.file.range)];
   const problems: Diagnostic[] = [];
   const needType = (root: FieldType | undefined, path: Path, what: string): void => {
-    if (kindOf(typeAtPath(root, path.segments.map((s) => s.name))) !== undefined) return;
+    if (
+      kindOf(
+        typeAtPath(
+          root,
+          path.segments.map((s) => s.name),
+        ),
+      ) !== undefined
+    )
+      return;
     problems.push(error('sql-untyped-path', untypedMessage(what), path.range));
   };
   for (const { rule } of program.rules) {
@@ -44,11 +52,16 @@ export function sqlTargetDiagnostics(program: Program): Diagnostic[] {
       return undefined;
     });
   }
-  const seen = new Map<string, string>([['id', 'id'], ['score', 'score'], ['tier', 'tier']]);
+  const seen = new Map<string, string>([
+    ['id', 'id'],
+    ['score', 'score'],
+    ['tier', 'tier'],
+  ]);
   for (const group of program.groups) {
     const key = group.name.name.toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) problems.push(error('sql-column-clash', columnClashMessage(group.name.name, other), group.name.range));
+    if (other !== undefined)
+      problems.push(error('sql-column-clash', columnClashMessage(group.name.name, other), group.name.range));
     else seen.set(key, group.name.name);
   }
   return problems;

@@ -29,7 +29,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const cli = findLeadscore(vscode.workspace.getConfiguration('leadscore').get<string>('path', ''), folder);
   // No `transport`: the client would add a second --stdio.
-  const run = { command: cli.command, args: [...cli.args, 'lsp', '--stdio'], ...(folder && { options: { cwd: folder } }) };
+  const run = {
+    command: cli.command,
+    args: [...cli.args, 'lsp', '--stdio'],
+    ...(folder && { options: { cwd: folder } }),
+  };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'leadscore' }],

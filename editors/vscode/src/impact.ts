@@ -27,7 +27,10 @@ export async function showImpact(): Promise<void> {
   const args = [...cli.args, 'diff', `HEAD:${file}`, file, '--format', 'md'];
   if (leads) args.push('--leads', absolute(leads, folder));
   if (leads && events) args.push('--events', absolute(events, folder));
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'leadscore diff' }, () => run(cli.command, args, cwd));
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'leadscore diff' },
+    () => run(cli.command, args, cwd),
+  );
   if (report.code !== 0 && report.stdout.trim() === '') {
     void vscode.window.showErrorMessage(`leadscore diff failed: ${report.stderr.trim() || `exit code ${report.code}`}`);
     return;

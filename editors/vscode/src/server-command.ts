@@ -19,7 +19,8 @@ export function findLeadscore(setting: string, workspaceFolder: string | undefin
     return path.endsWith('.js') ? { command: 'node', args: [path] } : { command: path, args: [] };
   }
   if (workspaceFolder) {
-    if (isLeadscorePackage(workspaceFolder)) return { command: 'node', args: [join(workspaceFolder, 'bin', 'leadscore.js')] };
+    if (isLeadscorePackage(workspaceFolder))
+      return { command: 'node', args: [join(workspaceFolder, 'bin', 'leadscore.js')] };
     const installed = join(workspaceFolder, 'node_modules', 'leadscore', 'bin', 'leadscore.js');
     if (existsSync(installed)) return { command: 'node', args: [installed] };
   }

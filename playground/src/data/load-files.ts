@@ -41,7 +41,8 @@ export async function parseUserFiles(files: readonly File[]): Promise<{ files: R
   const inputs = await Promise.all(
     files.map(async (f) => {
       const decoded = decodeText(f.name, new Uint8Array(await f.arrayBuffer()));
-      if (!decoded.ok) throw new Error(decoded.reason === 'excel' ? t().excelNotSupported(f.name) : t().notUtf8(f.name));
+      if (!decoded.ok)
+        throw new Error(decoded.reason === 'excel' ? t().excelNotSupported(f.name) : t().notUtf8(f.name));
       if (decoded.encoding === 'shift_jis') notes.push(t().readAsShiftJis(f.name));
       return { name: f.name, text: decoded.text };
     }),

@@ -21,7 +21,8 @@ export class BaselineCountsCache {
 
   get(text: string, schemaText: string, prepared: PreparedData, now: number): BaselineCounts | undefined {
     const k = this.key;
-    if (k && k.text === text && k.schemaText === schemaText && k.prepared === prepared && k.now === now) return this.value;
+    if (k && k.text === text && k.schemaText === schemaText && k.prepared === prepared && k.now === now)
+      return this.value;
     this.key = { text, schemaText, prepared, now };
     const program = checkRules(text, schemaText).program;
     if (!program) return (this.value = undefined);

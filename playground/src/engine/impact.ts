@@ -14,7 +14,13 @@ export interface DiffResult {
   readonly impact?: Impact;
 }
 
-export function compareVersions(before: CheckedSource, after: CheckedSource, leads: readonly PreparedLead[], now: number, top = 10): DiffResult {
+export function compareVersions(
+  before: CheckedSource,
+  after: CheckedSource,
+  leads: readonly PreparedLead[],
+  now: number,
+  top = 10,
+): DiffResult {
   const diff = diffRuleFiles(before.file, after.file);
   if (!before.program || !after.program) return { diff };
   const oldScorer = instantiateScorer(before.program, TIME_ZONE);
@@ -25,6 +31,7 @@ export function compareVersions(before: CheckedSource, after: CheckedSource, lea
     pairs: diff.pairs,
     top,
   });
-  for (const { id, lead, events } of leads) collector.add(id, oldScorer.explain(lead, events, now), newScorer.explain(lead, events, now));
+  for (const { id, lead, events } of leads)
+    collector.add(id, oldScorer.explain(lead, events, now), newScorer.explain(lead, events, now));
   return { diff, impact: collector.result() };
 }

@@ -39,10 +39,17 @@ export interface HeaderProblem {
  * when something required is missing — then every row would be rejected for
  * the same reason, and the header is what to fix (会社名 → company).
  */
-export function headerProblem(file: string, header: readonly string[], schema: SchemaModel | undefined): HeaderProblem | undefined {
+export function headerProblem(
+  file: string,
+  header: readonly string[],
+  schema: SchemaModel | undefined,
+): HeaderProblem | undefined {
   const top = new Set(header.map((h) => h.split('.')[0]!));
   const required = (schema?.leadSchema as { required?: unknown } | undefined)?.required;
-  const needed = ['id', ...(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string' && r !== 'id') : [])];
+  const needed = [
+    'id',
+    ...(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string' && r !== 'id') : []),
+  ];
   const missing = needed.filter((n) => !top.has(n));
   if (missing.length === 0) return undefined;
   const fields = schema?.lead.properties;
@@ -92,7 +99,10 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
       else invalidEvents++;
       note(file.name, [problem]);
     }
-    const header = file.role === 'leads' && file.table.kind === 'csv' ? headerProblem(file.name, file.table.header, schema) : undefined;
+    const header =
+      file.role === 'leads' && file.table.kind === 'csv'
+        ? headerProblem(file.name, file.table.header, schema)
+        : undefined;
     if (header) headerProblems.push(header);
     const typeOf = file.role === 'leads' ? leadColumnTypes(schema) : eventColumnTypes(schema);
     forEachRecord(file.table, typeOf, (record, index) => {
@@ -125,9 +135,15 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
 
 type RecordResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
-function forEachRecord(table: RawTable, typeOf: ReturnType<typeof leadColumnTypes>, visit: (record: RecordResult, index: number) => void): void {
+function forEachRecord(
+  table: RawTable,
+  typeOf: ReturnType<typeof leadColumnTypes>,
+  visit: (record: RecordResult, index: number) => void,
+): void {
   if (table.kind === 'records') {
-    table.records.forEach((r, i) => visit(isRecord(r) ? { ok: true, value: r } : { ok: false, reason: 'a record must be a JSON object' }, i));
+    table.records.forEach((r, i) =>
+      visit(isRecord(r) ? { ok: true, value: r } : { ok: false, reason: 'a record must be a JSON object' }, i),
+    );
   } else {
     table.rows.forEach((cells, i) => visit(convertRow(table.header, cells, typeOf), i));
   }

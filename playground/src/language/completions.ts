@@ -1,5 +1,9 @@
 import type * as Monaco from 'monaco-editor';
-import { COMPLETION_TRIGGERS, completionsAt, type CompletionKind } from '../../../compiler/language-service/completion.js';
+import {
+  COMPLETION_TRIGGERS,
+  completionsAt,
+  type CompletionKind,
+} from '../../../compiler/language-service/completion.js';
 import { monaco } from '../monaco-env.js';
 import { session } from './session.js';
 
@@ -12,17 +16,15 @@ export const completionProvider: Monaco.languages.CompletionItemProvider = {
     const from = model.getPositionAt(replaceStart);
     // Monaco replaces up to the cursor, as the playground always has.
     const range = new monaco.Range(from.lineNumber, from.column, position.lineNumber, position.column);
-    const suggestions = items.map(
-      (item): Monaco.languages.CompletionItem => ({
-        label: item.label,
-        kind: kindOf(item.kind),
-        insertText: item.insertText,
-        range,
-        ...(item.detail !== undefined && { detail: item.detail }),
-        ...(item.sortText !== undefined && { sortText: item.sortText }),
-        ...(item.snippet && { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }),
-      }),
-    );
+    const suggestions = items.map((item): Monaco.languages.CompletionItem => ({
+      label: item.label,
+      kind: kindOf(item.kind),
+      insertText: item.insertText,
+      range,
+      ...(item.detail !== undefined && { detail: item.detail }),
+      ...(item.sortText !== undefined && { sortText: item.sortText }),
+      ...(item.snippet && { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet }),
+    }));
     return { suggestions };
   },
 };

@@ -19,7 +19,12 @@ export const hoverProvider: Monaco.languages.HoverProvider = {
     if (!file) return null;
     const info = hoverAt({ file, schema: session.schema, text: model.getValue() }, model.getOffsetAt(position));
     if (!info) return null;
-    const labels = { type: t().hoverType, values: t().hoverValues, letList: (name: string) => `let **${name}**`, group: (name: string) => `group **${name}**` };
+    const labels = {
+      type: t().hoverType,
+      values: t().hoverValues,
+      letList: (name: string) => `let **${name}**`,
+      group: (name: string) => `group **${name}**`,
+    };
     const contents: Monaco.IMarkdownString[] = hoverMarkdown(info, labels).map((value) => ({ value }));
     if (info.rule) contents.push(...ruleHover(info.rule));
     if (contents.length === 0) return null;

@@ -10,15 +10,21 @@ export const quickFixProvider: Monaco.languages.CodeActionProvider = {
     if (!isWorkingCopy(model)) return { actions: [], dispose() {} };
     const start = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });
     const end = model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn });
-    const actions = quickFixes(session.checked?.diagnostics ?? [], start, end).map(({ diagnostic: d, newText, preferred }): Monaco.languages.CodeAction => {
-      const target = new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column);
-      return {
-        title: t().quickFix(newText),
-        kind: 'quickfix',
-        isPreferred: preferred,
-        edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: target, text: newText } }] },
-      };
-    });
+    const actions = quickFixes(session.checked?.diagnostics ?? [], start, end).map(
+      ({ diagnostic: d, newText, preferred }): Monaco.languages.CodeAction => {
+        const target = new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column);
+        return {
+          title: t().quickFix(newText),
+          kind: 'quickfix',
+          isPreferred: preferred,
+          edit: {
+            edits: [
+              { resource: model.uri, versionId: model.getVersionId(), textEdit: { range: target, text: newText } },
+            ],
+          },
+        };
+      },
+    );
     return { actions, dispose() {} };
   },
 };

@@ -25,19 +25,33 @@ export function tierChart(run: ScoreRun, baseline?: BaselineCounts): HTMLElement
   const max = Math.max(1, ...rows.map(([, n]) => n));
   const total = run.results.length || 1;
   const labelW = 90;
-  const chart = svg('svg', { width: WIDTH, height: rows.length * (BAR_H + 6) + 4, role: 'img', 'aria-label': t().tierDistribution, 'data-testid': 'tier-chart' });
+  const chart = svg('svg', {
+    width: WIDTH,
+    height: rows.length * (BAR_H + 6) + 4,
+    role: 'img',
+    'aria-label': t().tierDistribution,
+    'data-testid': 'tier-chart',
+  });
   rows.forEach(([name, n], i) => {
     const y = 2 + i * (BAR_H + 6);
     const w = ((WIDTH - labelW - 170) * n) / max;
     // Long tier names are cut to fit; the full name is the tooltip (and stays in the text for screen readers).
     const full = name ?? '—';
     const chars = Array.from(full);
-    const label = svg('text', { x: 0, y: y + 13, 'font-size': 12 }, chars.length > 7 ? `${chars.slice(0, 6).join('')}…` : full);
+    const label = svg(
+      'text',
+      { x: 0, y: y + 13, 'font-size': 12 },
+      chars.length > 7 ? `${chars.slice(0, 6).join('')}…` : full,
+    );
     label.append(svg('title', {}, full));
     chart.append(
       label,
       svg('rect', { x: labelW, y, width: Math.max(w, 1), height: BAR_H, fill: tierColor(i), rx: 2 }),
-      svg('text', { x: labelW + w + 4, y: y + 13, 'font-size': 12, 'data-tier-count': name ?? '' }, countText(name, n, total, baseline)),
+      svg(
+        'text',
+        { x: labelW + w + 4, y: y + 13, 'font-size': 12, 'data-tier-count': name ?? '' },
+        countText(name, n, total, baseline),
+      ),
     );
   });
   return h('figure', { class: 'chart' }, h('figcaption', {}, t().tierDistribution), chart);
@@ -51,10 +65,20 @@ function countText(name: string | null, n: number, total: number, baseline?: Bas
   return `${before.toLocaleString()} → ${n.toLocaleString()} (${delta > 0 ? '+' : '−'}${Math.abs(delta).toLocaleString()})`;
 }
 
-export function histogram(run: ScoreRun, thresholds: ReadonlyMap<string, number> = new Map(), baseline?: BaselineCounts): HTMLElement {
+export function histogram(
+  run: ScoreRun,
+  thresholds: ReadonlyMap<string, number> = new Map(),
+  baseline?: BaselineCounts,
+): HTMLElement {
   const scores = run.results.map((r) => r.score);
   const height = 110;
-  const chart = svg('svg', { width: WIDTH, height: height + 20, role: 'img', 'aria-label': t().histogram, 'data-testid': 'histogram' });
+  const chart = svg('svg', {
+    width: WIDTH,
+    height: height + 20,
+    role: 'img',
+    'aria-label': t().histogram,
+    'data-testid': 'histogram',
+  });
   if (scores.length > 0) {
     const binSize = 10;
     let low = Infinity;
@@ -78,9 +102,27 @@ export function histogram(run: ScoreRun, thresholds: ReadonlyMap<string, number>
     const mark = (tier: string, value: number, current: boolean): void => {
       if (value < first || value > first + bins.length * binSize) return;
       const x = xOf(value);
-      const line = svg('line', { x1: x, x2: x, y1: 10, y2: height, stroke: current ? '#b42318' : '#6b7280', 'stroke-width': 1.5, 'stroke-dasharray': current ? '' : '3 3', 'data-threshold': tier, 'data-value': value, 'data-current': String(current) });
+      const line = svg('line', {
+        x1: x,
+        x2: x,
+        y1: 10,
+        y2: height,
+        stroke: current ? '#b42318' : '#6b7280',
+        'stroke-width': 1.5,
+        'stroke-dasharray': current ? '' : '3 3',
+        'data-threshold': tier,
+        'data-value': value,
+        'data-current': String(current),
+      });
       line.append(svg('title', {}, `${tier} >= ${value}`));
-      chart.append(line, svg('text', { x: x + 2, y: current ? 9 : 20, 'font-size': 10, fill: current ? '#b42318' : '#6b7280' }, current ? `${tier} ≥${value}` : `(${value})`));
+      chart.append(
+        line,
+        svg(
+          'text',
+          { x: x + 2, y: current ? 9 : 20, 'font-size': 10, fill: current ? '#b42318' : '#6b7280' },
+          current ? `${tier} ≥${value}` : `(${value})`,
+        ),
+      );
     };
     for (const [tier, value] of thresholds) {
       const before = baseline?.thresholds.get(tier);
@@ -89,7 +131,11 @@ export function histogram(run: ScoreRun, thresholds: ReadonlyMap<string, number>
     }
     chart.append(
       svg('text', { x: 5, y: height + 14, 'font-size': 11 }, String(first)),
-      svg('text', { x: WIDTH - 5, y: height + 14, 'font-size': 11, 'text-anchor': 'end' }, String(first + bins.length * binSize)),
+      svg(
+        'text',
+        { x: WIDTH - 5, y: height + 14, 'font-size': 11, 'text-anchor': 'end' },
+        String(first + bins.length * binSize),
+      ),
     );
   }
   return h('figure', { class: 'chart' }, h('figcaption', {}, t().histogram), chart);

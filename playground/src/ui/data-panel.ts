@@ -13,7 +13,12 @@ export class DataPanel {
   private readonly summary = h('p', { class: 'data-summary', 'data-testid': 'data-summary', 'aria-live': 'polite' });
   private readonly notice = h('p', { class: 'notice', 'data-testid': 'data-notice' });
   private readonly problems = h('ul', { class: 'problems' });
-  private readonly input = h('input', { type: 'file', multiple: true, accept: '.csv,.jsonl,.ndjson,.json,.xlsx,.xls', 'data-testid': 'data-file' });
+  private readonly input = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: '.csv,.jsonl,.ndjson,.json,.xlsx,.xls',
+    'data-testid': 'data-file',
+  });
   private readonly label = h('label', { class: 'file-button' });
   private readonly exampleButton = h('button', { type: 'button' });
   private readonly drop = h('div', { class: 'drop', tabindex: -1 });
@@ -25,7 +30,14 @@ export class DataPanel {
     });
     this.exampleButton.addEventListener('click', onExample);
     this.label.append(this.input);
-    this.element = h('section', { class: 'data-panel' }, h('div', { class: 'data-row' }, this.summary, this.label, this.exampleButton), this.drop, this.notice, this.problems);
+    this.element = h(
+      'section',
+      { class: 'data-panel' },
+      h('div', { class: 'data-row' }, this.summary, this.label, this.exampleButton),
+      this.drop,
+      this.notice,
+      this.problems,
+    );
     // The whole panel accepts dropped files.
     this.element.addEventListener('dragover', (e) => {
       e.preventDefault();
@@ -56,10 +68,13 @@ export class DataPanel {
   }
 
   update(data: RawDataset, prepared: PreparedData): void {
-    const source = data.source === 'example' ? t().dataExample : `${t().dataFiles}: ${data.files.map((f) => f.name).join(', ')}`;
+    const source =
+      data.source === 'example' ? t().dataExample : `${t().dataFiles}: ${data.files.map((f) => f.name).join(', ')}`;
     const invalid = prepared.invalidLeads + prepared.invalidEvents;
     this.summary.textContent = `${source} — ${t().leads} ${prepared.leads.length.toLocaleString()}, ${t().events} ${prepared.eventCount.toLocaleString()}${invalid > 0 ? `, ${t().invalid} ${invalid.toLocaleString()}` : ''}`;
-    const headers = prepared.headerProblems.map((p) => h('li', { 'data-testid': 'header-problem' }, t().headerProblem(p.file, p.unknown, p.missing)));
+    const headers = prepared.headerProblems.map((p) =>
+      h('li', { 'data-testid': 'header-problem' }, t().headerProblem(p.file, p.unknown, p.missing)),
+    );
     replaceChildren(this.problems, ...headers, ...prepared.problems.map((p) => h('li', {}, p)));
   }
 }

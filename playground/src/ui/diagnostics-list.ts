@@ -26,7 +26,13 @@ export class DiagnosticsList {
     }
     const list = h('ul', {});
     for (const d of this.items.slice(0, 50)) {
-      const button = h('button', { type: 'button', class: d.severity }, `${d.file ? `${d.file} ` : ''}${d.range.start.line}:${d.range.start.column} `, h('strong', {}, d.code), ` ${localizedMessage(d, lang())}`);
+      const button = h(
+        'button',
+        { type: 'button', class: d.severity },
+        `${d.file ? `${d.file} ` : ''}${d.range.start.line}:${d.range.start.column} `,
+        h('strong', {}, d.code),
+        ` ${localizedMessage(d, lang())}`,
+      );
       button.addEventListener('click', () => this.reveal(d));
       list.append(h('li', {}, button));
     }

@@ -22,14 +22,19 @@ export function changeItems(diff: SemanticDiff): HTMLElement[] {
 }
 
 function ruleChangeItem(change: RuleChange): HTMLElement {
-  if (change.kind === 'added') return h('li', { 'data-kind': 'rule' }, `＋ ${change.new.label ?? change.new.text} (${sign(change.new.points)})`);
-  if (change.kind === 'removed') return h('li', { 'data-kind': 'rule' }, `－ ${change.old.label ?? change.old.text} (${sign(change.old.points)})`);
-  const what = change.aspects.includes('points') ? `${sign(change.old.points)} → ${sign(change.new.points)}` : change.aspects.join(', ');
+  if (change.kind === 'added')
+    return h('li', { 'data-kind': 'rule' }, `＋ ${change.new.label ?? change.new.text} (${sign(change.new.points)})`);
+  if (change.kind === 'removed')
+    return h('li', { 'data-kind': 'rule' }, `－ ${change.old.label ?? change.old.text} (${sign(change.old.points)})`);
+  const what = change.aspects.includes('points')
+    ? `${sign(change.old.points)} → ${sign(change.new.points)}`
+    : change.aspects.join(', ');
   return h('li', { 'data-kind': 'rule' }, `✎ ${change.new.label ?? change.new.text}: ${what}`);
 }
 
 function namedItem(what: string, change: NamedChange): HTMLElement {
-  const kind = what === t().groupLabel ? 'group' : what === t().tierLabel ? 'tier' : what === t().listLabel ? 'list' : 'schema';
+  const kind =
+    what === t().groupLabel ? 'group' : what === t().tierLabel ? 'tier' : what === t().listLabel ? 'list' : 'schema';
   if (change.kind === 'added') return h('li', { 'data-kind': kind }, `＋ ${what} ${change.name}: ${change.new}`);
   if (change.kind === 'removed') return h('li', { 'data-kind': kind }, `－ ${what} ${change.name}: ${change.old}`);
   return h('li', { 'data-kind': kind }, `✎ ${what} ${change.name}: ${change.old} → ${change.new}`);
@@ -56,7 +61,11 @@ export function moverReasons(mover: Mover, diff: SemanticDiff): string {
   if (mover.oldTier !== mover.newTier && diff.tiers.length > 0) {
     const touching = diff.tiers.filter((c) => c.name === mover.oldTier || c.name === mover.newTier);
     for (const c of touching.length > 0 ? touching : diff.tiers) {
-      parts.push(c.kind === 'changed' ? s.thresholdMoved(c.name, thresholdOf(c.old), thresholdOf(c.new)) : `${c.kind === 'added' ? '＋' : '－'} ${s.tierLabel} ${c.name}`);
+      parts.push(
+        c.kind === 'changed'
+          ? s.thresholdMoved(c.name, thresholdOf(c.old), thresholdOf(c.new))
+          : `${c.kind === 'added' ? '＋' : '－'} ${s.tierLabel} ${c.name}`,
+      );
     }
   }
   if (mover.oldTier !== mover.newTier && diff.tierOrderChanged) parts.push(s.tierOrderChanged);

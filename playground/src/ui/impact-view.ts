@@ -25,21 +25,45 @@ export function renderImpact(target: HTMLElement, result: DiffResult | undefined
 }
 
 function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
-  const count = (from: string | null, to: string | null): number => impact.transitions.find((c) => c.from === from && c.to === to)?.count ?? 0;
+  const count = (from: string | null, to: string | null): number =>
+    impact.transitions.find((c) => c.from === from && c.to === to)?.count ?? 0;
   const name = (tier: string | null): string => tier ?? '—';
   const matrix = h(
     'table',
     { class: 'matrix', 'data-testid': 'transition-matrix' },
     h('caption', {}, t().transitions),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${t().before} \\ ${t().after}`), ...impact.newTiers.map((tier) => h('th', { scope: 'col' }, name(tier))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, `${t().before} \\ ${t().after}`),
+        ...impact.newTiers.map((tier) => h('th', { scope: 'col' }, name(tier))),
+      ),
+    ),
     h(
       'tbody',
       {},
       ...impact.oldTiers.map((from) =>
-        h('tr', {}, h('th', { scope: 'row' }, name(from)), ...impact.newTiers.map((to) => {
-          const n = count(from, to);
-          return h('td', { class: from !== to && n > 0 ? 'num moved' : 'num', 'data-from': name(from), 'data-to': name(to), 'data-count': n }, n.toLocaleString());
-        })),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, name(from)),
+          ...impact.newTiers.map((to) => {
+            const n = count(from, to);
+            return h(
+              'td',
+              {
+                class: from !== to && n > 0 ? 'num moved' : 'num',
+                'data-from': name(from),
+                'data-to': name(to),
+                'data-count': n,
+              },
+              n.toLocaleString(),
+            );
+          }),
+        ),
       ),
     ),
   );
@@ -47,7 +71,11 @@ function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
     'table',
     { class: 'movers', 'data-testid': 'top-movers' },
     h('caption', {}, t().topMovers),
-    h('thead', {}, h('tr', {}, h('th', {}, t().lead), h('th', {}, t().score), h('th', {}, t().tier), h('th', {}, t().why))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', {}, t().lead), h('th', {}, t().score), h('th', {}, t().tier), h('th', {}, t().why)),
+    ),
     h(
       'tbody',
       {},
@@ -68,7 +96,11 @@ function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
     'section',
     { 'data-testid': 'impact' },
     h('h3', {}, `${t().impact} (${impact.leads.toLocaleString()})`),
-    h('p', {}, `${t().scoreChanged}: ${impact.scoreChanged.toLocaleString()} (${pct(impact.scoreChanged)}%) · ${t().tierChanged}: ${impact.tierChanged.toLocaleString()} (${pct(impact.tierChanged)}%)`),
+    h(
+      'p',
+      {},
+      `${t().scoreChanged}: ${impact.scoreChanged.toLocaleString()} (${pct(impact.scoreChanged)}%) · ${t().tierChanged}: ${impact.tierChanged.toLocaleString()} (${pct(impact.tierChanged)}%)`,
+    ),
     matrix,
     movers,
   );

@@ -9,7 +9,14 @@ import type { Strings } from '../i18n.js';
 export type Tab = 'rules' | 'schema' | 'diff';
 
 export function buildLayout() {
-  const tab = (id: Tab) => h('button', { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'data-testid': `tab-${id}` });
+  const tab = (id: Tab) =>
+    h('button', {
+      type: 'button',
+      role: 'tab',
+      id: `tab-${id}`,
+      'aria-controls': `panel-${id}`,
+      'data-testid': `tab-${id}`,
+    });
   const tabs = { rules: tab('rules'), schema: tab('schema'), diff: tab('diff') };
   const asOfLabel = h('span');
   const asOf = h('input', { type: 'datetime-local', 'data-testid': 'as-of', step: 60 });
@@ -20,7 +27,13 @@ export function buildLayout() {
   const resetButton = h('button', { type: 'button', 'data-testid': 'reset' });
   const title = h('h1');
   const toast = h('p', { class: 'toast', role: 'status', 'data-testid': 'toast' });
-  const shareUrl = h('input', { type: 'text', readonly: true, class: 'share-url', 'data-testid': 'share-url', hidden: true });
+  const shareUrl = h('input', {
+    type: 'text',
+    readonly: true,
+    class: 'share-url',
+    'data-testid': 'share-url',
+    hidden: true,
+  });
 
   const rulesHost = h('div', { class: 'editor-host', 'data-testid': 'rules-editor' });
   const schemaHost = h('div', { class: 'editor-host', 'data-testid': 'schema-editor' });
@@ -34,23 +47,50 @@ export function buildLayout() {
 
   const panels = {
     rules: h('div', { role: 'tabpanel', id: 'panel-rules', 'aria-labelledby': 'tab-rules', class: 'panel' }, rulesHost),
-    schema: h('div', { role: 'tabpanel', id: 'panel-schema', 'aria-labelledby': 'tab-schema', class: 'panel', hidden: true }, schemaHost),
+    schema: h(
+      'div',
+      { role: 'tabpanel', id: 'panel-schema', 'aria-labelledby': 'tab-schema', class: 'panel', hidden: true },
+      schemaHost,
+    ),
     diff: h(
       'div',
       { role: 'tabpanel', id: 'panel-diff', 'aria-labelledby': 'tab-diff', class: 'panel diff-panel', hidden: true },
-      h('div', { class: 'baseline-row' }, h('label', {}, baselineLabel, ' ', baselineSelect), snapshotButton, baselineFileLabel),
+      h(
+        'div',
+        { class: 'baseline-row' },
+        h('label', {}, baselineLabel, ' ', baselineSelect),
+        snapshotButton,
+        baselineFileLabel,
+      ),
       diffHost,
       impact,
     ),
   };
-  const editorColumn = h('section', { class: 'editor-column' }, h('div', { role: 'tablist', class: 'tabs' }, tabs.rules, tabs.schema, tabs.diff), panels.rules, panels.schema, panels.diff);
+  const editorColumn = h(
+    'section',
+    { class: 'editor-column' },
+    h('div', { role: 'tablist', class: 'tabs' }, tabs.rules, tabs.schema, tabs.diff),
+    panels.rules,
+    panels.schema,
+    panels.diff,
+  );
   const resultsColumn = h('section', { class: 'results-column', 'data-testid': 'results-column' });
   const charts = h('div', { class: 'charts', 'data-testid': 'charts' });
   const errorsBlock = h('p', { class: 'errors-block', 'data-testid': 'errors-block', hidden: true });
   const root = h(
     'div',
     { class: 'app' },
-    h('header', { class: 'toolbar' }, title, h('label', { class: 'as-of' }, asOfLabel, ' ', asOf), formatButton, shareButton, downloadButton, resetButton, langButton),
+    h(
+      'header',
+      { class: 'toolbar' },
+      title,
+      h('label', { class: 'as-of' }, asOfLabel, ' ', asOf),
+      formatButton,
+      shareButton,
+      downloadButton,
+      resetButton,
+      langButton,
+    ),
     h('div', { class: 'share-row' }, toast, shareUrl),
     h('main', { class: 'columns' }, editorColumn, resultsColumn),
   );
@@ -71,7 +111,31 @@ export function buildLayout() {
     baselineFileLabel.replaceChildren(s.openBaseline, baselineFile);
   };
 
-  return { root, tabs, panels, asOf, formatButton, shareButton, downloadButton, langButton, resetButton, toast, shareUrl, rulesHost, schemaHost, baselineSelect, snapshotButton, baselineFile, diffHost, impact, editorColumn, resultsColumn, charts, errorsBlock, relabel };
+  return {
+    root,
+    tabs,
+    panels,
+    asOf,
+    formatButton,
+    shareButton,
+    downloadButton,
+    langButton,
+    resetButton,
+    toast,
+    shareUrl,
+    rulesHost,
+    schemaHost,
+    baselineSelect,
+    snapshotButton,
+    baselineFile,
+    diffHost,
+    impact,
+    editorColumn,
+    resultsColumn,
+    charts,
+    errorsBlock,
+    relabel,
+  };
 }
 
 export type Layout = ReturnType<typeof buildLayout>;

@@ -22,11 +22,21 @@ export class ReasonsPanel {
       replaceChildren(this.element, h('p', { class: 'hint' }, t().clickLead));
       return;
     }
-    const groups = Object.entries(lead.groups).map(([g, n]) => `${g}: ${n}`).join(' / ');
+    const groups = Object.entries(lead.groups)
+      .map(([g, n]) => `${g}: ${n}`)
+      .join(' / ');
     const items = lead.reasons.map((r) => {
       const jump = h('button', { type: 'button', class: 'line' }, `L${r.line}`);
       jump.addEventListener('click', () => this.revealLine(r.line));
-      return h('li', {}, jump, ' ', h('span', { class: 'rule' }, r.rule), ' ', h('span', { class: r.points >= 0 ? 'plus' : 'minus' }, r.points >= 0 ? `+${r.points}` : String(r.points)));
+      return h(
+        'li',
+        {},
+        jump,
+        ' ',
+        h('span', { class: 'rule' }, r.rule),
+        ' ',
+        h('span', { class: r.points >= 0 ? 'plus' : 'minus' }, r.points >= 0 ? `+${r.points}` : String(r.points)),
+      );
     });
     replaceChildren(
       this.element,

@@ -22,7 +22,13 @@ export class ResultsTable {
 
   constructor(private readonly onSelect: (lead: LeadResult) => void) {
     this.filterInput.addEventListener('input', () => this.render());
-    this.element = h('section', { class: 'results-panel' }, this.filterInput, this.status, h('div', { class: 'table-scroll' }, this.table));
+    this.element = h(
+      'section',
+      { class: 'results-panel' },
+      this.filterInput,
+      this.status,
+      h('div', { class: 'table-scroll' }, this.table),
+    );
     this.relabel();
   }
 
@@ -41,16 +47,41 @@ export class ResultsTable {
     const run = this.run;
     if (!run) return;
     const columns = ['id', 'company', 'score', 'tier', ...run.groups.map((g) => `group:${g}`)];
-    const title = (c: string): string => (c === 'id' ? t().id : c === 'company' ? t().lead : c === 'score' ? t().score : c === 'tier' ? t().tier : c.slice(6));
-    const head = h('tr', {}, ...columns.map((c) => {
-      const active = this.sort.column === c;
-      const button = h('button', { type: 'button', class: 'sort', 'aria-label': t().sortBy(title(c)) }, title(c), active ? (this.sort.descending ? ' ▼' : ' ▲') : '');
-      button.addEventListener('click', () => {
-        this.sort = { column: c, descending: active ? !this.sort.descending : c === 'score' || c.startsWith('group:') };
-        this.render();
-      });
-      return h('th', { scope: 'col', 'aria-sort': active ? (this.sort.descending ? 'descending' : 'ascending') : undefined }, button);
-    }));
+    const title = (c: string): string =>
+      c === 'id'
+        ? t().id
+        : c === 'company'
+          ? t().lead
+          : c === 'score'
+            ? t().score
+            : c === 'tier'
+              ? t().tier
+              : c.slice(6);
+    const head = h(
+      'tr',
+      {},
+      ...columns.map((c) => {
+        const active = this.sort.column === c;
+        const button = h(
+          'button',
+          { type: 'button', class: 'sort', 'aria-label': t().sortBy(title(c)) },
+          title(c),
+          active ? (this.sort.descending ? ' ▼' : ' ▲') : '',
+        );
+        button.addEventListener('click', () => {
+          this.sort = {
+            column: c,
+            descending: active ? !this.sort.descending : c === 'score' || c.startsWith('group:'),
+          };
+          this.render();
+        });
+        return h(
+          'th',
+          { scope: 'col', 'aria-sort': active ? (this.sort.descending ? 'descending' : 'ascending') : undefined },
+          button,
+        );
+      }),
+    );
     const rows = this.sorted(this.filtered(run.results), run);
     const body = h('tbody');
     for (const r of rows.slice(0, MAX_ROWS)) body.append(this.row(r, run));
@@ -70,7 +101,8 @@ export class ResultsTable {
     );
     const select = (): void => {
       this.selected = r.id;
-      for (const other of this.table.querySelectorAll('tr[aria-selected="true"]')) other.setAttribute('aria-selected', 'false');
+      for (const other of this.table.querySelectorAll('tr[aria-selected="true"]'))
+        other.setAttribute('aria-selected', 'false');
       tr.setAttribute('aria-selected', 'true');
       this.onSelect(r);
     };
@@ -95,21 +127,31 @@ export class ResultsTable {
     if (test) {
       const [, op, raw] = test;
       const n = Number(raw);
-      const pass = (s: number) => (op === '>=' ? s >= n : op === '<=' ? s <= n : op === '>' ? s > n : op === '<' ? s < n : s === n);
+      const pass = (s: number) =>
+        op === '>=' ? s >= n : op === '<=' ? s <= n : op === '>' ? s > n : op === '<' ? s < n : s === n;
       return results.filter((r) => pass(r.score));
     }
-    return results.filter((r) => fold(r.id).includes(needle) || fold(r.tier ?? '').includes(needle) || Object.values(r.lead).some((v) => typeof v === 'string' && fold(v).includes(needle)));
+    return results.filter(
+      (r) =>
+        fold(r.id).includes(needle) ||
+        fold(r.tier ?? '').includes(needle) ||
+        Object.values(r.lead).some((v) => typeof v === 'string' && fold(v).includes(needle)),
+    );
   }
 
   private sorted(results: readonly LeadResult[], run: ScoreRun): LeadResult[] {
     const { column, descending } = this.sort;
     const tierIndex = new Map(run.tiers.map((name, i) => [name, i]));
     const key = (r: LeadResult): number | string =>
-      column === 'score' ? r.score
-        : column === 'tier' ? -(tierIndex.get(r.tier ?? '') ?? run.tiers.length)
-        : column === 'id' ? r.id
-        : column === 'company' ? text(r.lead.company) ?? ''
-        : r.groups[column.slice(6)] ?? 0;
+      column === 'score'
+        ? r.score
+        : column === 'tier'
+          ? -(tierIndex.get(r.tier ?? '') ?? run.tiers.length)
+          : column === 'id'
+            ? r.id
+            : column === 'company'
+              ? (text(r.lead.company) ?? '')
+              : (r.groups[column.slice(6)] ?? 0);
     const sign = descending ? -1 : 1;
     return [...results].sort((a, b) => {
       const x = key(a);

@@ -65,7 +65,12 @@ describe('checkRules', () => {
       range: at,
       comments: [],
       statements: [
-        { kind: 'let', range: at, name: { kind: 'identifier', name: '空', range: at }, list: { kind: 'list', items: [], range: at } },
+        {
+          kind: 'let',
+          range: at,
+          name: { kind: 'identifier', name: '空', range: at },
+          list: { kind: 'list', items: [], range: at },
+        },
         {
           kind: 'when',
           range: at,
@@ -74,7 +79,14 @@ describe('checkRules', () => {
             parenthesized: false,
             range: at,
             operands: [
-              { kind: 'in', negated: false, parenthesized: false, range: at, path: { kind: 'path', segments: [{ kind: 'identifier', name: 'role', range: at }], range: at }, list: { kind: 'identifier', name: '空', range: at } },
+              {
+                kind: 'in',
+                negated: false,
+                parenthesized: false,
+                range: at,
+                path: { kind: 'path', segments: [{ kind: 'identifier', name: 'role', range: at }], range: at },
+                list: { kind: 'identifier', name: '空', range: at },
+              },
               { kind: 'truthy', parenthesized: false, range: at, path: { kind: 'path', segments: [], range: at } },
             ],
           },

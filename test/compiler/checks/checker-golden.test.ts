@@ -30,13 +30,19 @@ function check(scoreFile: string): string {
     if (existsSync(schemaFile)) {
       const loaded = loadSchema(readFileSync(schemaFile, 'utf8'), statement.path);
       schema = loaded.model;
-      for (const d of loaded.diagnostics) schemaProblems.push(`${statement.path}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`);
+      for (const d of loaded.diagnostics)
+        schemaProblems.push(
+          `${statement.path}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`,
+        );
     } else {
       schemaProblems.push(`${statement.path}: missing`);
     }
   }
   const diagnostics = sortDiagnostics([...syntax, ...checkRules(file, schema)]);
-  return [...schemaProblems, ...diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`)]
+  return [
+    ...schemaProblems,
+    ...diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`),
+  ]
     .map((line) => `${line}\n`)
     .join('');
 }
@@ -52,7 +58,8 @@ describe('checker golden files', () => {
       const expectedFile = scoreFile.replace(/\.score$/, '.expected.txt');
       const actual = check(scoreFile);
       if (update) writeFileSync(expectedFile, actual);
-      if (!existsSync(expectedFile)) throw new Error(`${expectedFile} is missing: run with UPDATE_GOLDEN=1 to create it`);
+      if (!existsSync(expectedFile))
+        throw new Error(`${expectedFile} is missing: run with UPDATE_GOLDEN=1 to create it`);
       expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
     });
   }

@@ -19,15 +19,19 @@ after 60d inactive -10`,
   });
 
   it('reports a repeated when condition across groups, ignoring parentheses and quotes', () => {
-    expectDiagnostics(duplicateCondition, `group 属性 {\n  when employees >= 100 and role = 部長 +20 "規模"\n}\nwhen (employees >= 100) and role = "部長" +5`, [
-      {
-        code: 'duplicate-condition',
-        line: 4,
-        column: 6,
-        severity: 'warning',
-        messageIncludes: 'this rule repeats the condition of the rule on line 2 ("規模")',
-      },
-    ]);
+    expectDiagnostics(
+      duplicateCondition,
+      `group 属性 {\n  when employees >= 100 and role = 部長 +20 "規模"\n}\nwhen (employees >= 100) and role = "部長" +5`,
+      [
+        {
+          code: 'duplicate-condition',
+          line: 4,
+          column: 6,
+          severity: 'warning',
+          messageIncludes: 'this rule repeats the condition of the rule on line 2 ("規模")',
+        },
+      ],
+    );
   });
 
   it('reports on rules with the same event, where and within; and equal inactivity', () => {

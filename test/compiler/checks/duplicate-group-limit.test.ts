@@ -9,7 +9,13 @@ describe('duplicate-group-limit', () => {
 
   it('reports a second max and a second min', () => {
     expectDiagnostics(duplicateGroupLimit, `group 属性 max 60 min 0 max 50 min -5 {}`, [
-      { code: 'duplicate-group-limit', line: 1, column: 23, text: 'max 50', messageIncludes: 'group "属性" already has a max' },
+      {
+        code: 'duplicate-group-limit',
+        line: 1,
+        column: 23,
+        text: 'max 50',
+        messageIncludes: 'group "属性" already has a max',
+      },
       { code: 'duplicate-group-limit', line: 1, column: 30, text: 'min -5' },
     ]);
   });

@@ -9,7 +9,13 @@ describe('duplicate-let', () => {
 
   it('reports the repeat at its name', () => {
     expectDiagnostics(duplicateLet, `let 決裁者 = [役員]\n\nlet 決裁者 = [部長]`, [
-      { code: 'duplicate-let', line: 3, column: 5, text: '決裁者', messageIncludes: 'list "決裁者" is already defined on line 1' },
+      {
+        code: 'duplicate-let',
+        line: 3,
+        column: 5,
+        text: '決裁者',
+        messageIncludes: 'list "決裁者" is already defined on line 1',
+      },
     ]);
   });
 });

@@ -8,10 +8,14 @@ describe('duplicate-modifier', () => {
   });
 
   it('reports the second each, max and within', () => {
-    expectDiagnostics(duplicateModifier, `on email_open +5 each each\non email_click +1 each max 2 within 3d max 4 within 5d`, [
-      { code: 'duplicate-modifier', line: 1, column: 23, text: 'each', messageIncludes: '"each" is written twice' },
-      { code: 'duplicate-modifier', line: 2, column: 40, text: 'max 4' },
-      { code: 'duplicate-modifier', line: 2, column: 46, text: 'within 5d' },
-    ]);
+    expectDiagnostics(
+      duplicateModifier,
+      `on email_open +5 each each\non email_click +1 each max 2 within 3d max 4 within 5d`,
+      [
+        { code: 'duplicate-modifier', line: 1, column: 23, text: 'each', messageIncludes: '"each" is written twice' },
+        { code: 'duplicate-modifier', line: 2, column: 40, text: 'max 4' },
+        { code: 'duplicate-modifier', line: 2, column: 46, text: 'within 5d' },
+      ],
+    );
   });
 });

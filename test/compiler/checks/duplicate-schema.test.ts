@@ -9,7 +9,13 @@ describe('duplicate-schema', () => {
 
   it('reports the second schema statement', () => {
     expectDiagnostics(duplicateSchema, `schema "./lead.schema.json"\nschema "./other.schema.json"`, [
-      { code: 'duplicate-schema', line: 2, column: 1, text: 'schema "./other.schema.json"', messageIncludes: 'already named on line 1' },
+      {
+        code: 'duplicate-schema',
+        line: 2,
+        column: 1,
+        text: 'schema "./other.schema.json"',
+        messageIncludes: 'already named on line 1',
+      },
     ]);
   });
 });

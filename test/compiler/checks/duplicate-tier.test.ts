@@ -9,7 +9,13 @@ describe('duplicate-tier', () => {
 
   it('reports a repeat, quoted or not, at its name', () => {
     expectDiagnostics(duplicateTier, `tier MQL >= 60\ntier "MQL" >= 30`, [
-      { code: 'duplicate-tier', line: 2, column: 6, text: '"MQL"', messageIncludes: 'tier "MQL" is already defined on line 1' },
+      {
+        code: 'duplicate-tier',
+        line: 2,
+        column: 6,
+        text: '"MQL"',
+        messageIncludes: 'tier "MQL" is already defined on line 1',
+      },
     ]);
   });
 });

@@ -9,7 +9,13 @@ describe('group-min-above-max', () => {
 
   it('reports a min above the max, at the min', () => {
     expectDiagnostics(groupMinAboveMax, `group 属性 max 20 min 30 {}`, [
-      { code: 'group-min-above-max', line: 1, column: 17, text: 'min 30', messageIncludes: 'group "属性" has min 30 above its max 20' },
+      {
+        code: 'group-min-above-max',
+        line: 1,
+        column: 17,
+        text: 'min 30',
+        messageIncludes: 'group "属性" has min 30 above its max 20',
+      },
     ]);
   });
 });

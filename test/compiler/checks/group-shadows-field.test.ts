@@ -9,7 +9,13 @@ describe('group-shadows-field', () => {
 
   it('reports a group named like a lead field', () => {
     expectDiagnostics(groupShadowsField, `group industry { when industry = 製造業 +10 }`, [
-      { code: 'group-shadows-field', line: 1, column: 7, text: 'industry', messageIncludes: 'group "industry" has the name of a lead field' },
+      {
+        code: 'group-shadows-field',
+        line: 1,
+        column: 7,
+        text: 'industry',
+        messageIncludes: 'group "industry" has the name of a lead field',
+      },
     ]);
   });
 

@@ -11,7 +11,16 @@ describe('no-schema', () => {
     expectDiagnostics(
       noSchema,
       `# comment\nwhen opted_out -5`,
-      [{ code: 'no-schema', line: 1, column: 1, text: '', severity: 'warning', messageIncludes: 'nothing is type-checked; add schema "./lead.schema.json"' }],
+      [
+        {
+          code: 'no-schema',
+          line: 1,
+          column: 1,
+          text: '',
+          severity: 'warning',
+          messageIncludes: 'nothing is type-checked; add schema "./lead.schema.json"',
+        },
+      ],
       null,
     );
   });

@@ -27,8 +27,20 @@ tier A when score >= 10`,
 
   it('reports contains on a number field and a bare path that is not boolean', () => {
     expectDiagnostics(operatorType, `when employees contains 1 +1\nwhen email +1\nwhen (役職 = 1 or role) +1`, [
-      { code: 'operator-type', line: 1, column: 6, text: 'employees', messageIncludes: 'contains needs a text or list field' },
-      { code: 'operator-type', line: 2, column: 6, text: 'email', messageIncludes: '"email" alone tests a yes/no field' },
+      {
+        code: 'operator-type',
+        line: 1,
+        column: 6,
+        text: 'employees',
+        messageIncludes: 'contains needs a text or list field',
+      },
+      {
+        code: 'operator-type',
+        line: 2,
+        column: 6,
+        text: 'email',
+        messageIncludes: '"email" alone tests a yes/no field',
+      },
       { code: 'operator-type', line: 3, column: 17, text: 'role' },
     ]);
   });

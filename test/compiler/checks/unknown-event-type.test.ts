@@ -15,9 +15,17 @@ describe('unknown-event-type', () => {
         column: 4,
         text: 'email_opne',
         suggestions: ['email_open'],
-        messageIncludes: 'unknown event type "email_opne": lead.schema.json defines no such event — did you mean "email_open"?',
+        messageIncludes:
+          'unknown event type "email_opne": lead.schema.json defines no such event — did you mean "email_open"?',
       },
-      { code: 'unknown-event-type', line: 3, column: 6, text: 'ウェビナー参加', suggestions: [], messageIncludes: 'add it under "events"' },
+      {
+        code: 'unknown-event-type',
+        line: 3,
+        column: 6,
+        text: 'ウェビナー参加',
+        suggestions: [],
+        messageIncludes: 'add it under "events"',
+      },
     ]);
   });
 

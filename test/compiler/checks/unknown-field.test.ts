@@ -19,25 +19,41 @@ tier A when score >= 10 and 属性 > 3 and industry = 製造業`,
         line: 1,
         column: 6,
         text: 'employes',
-        messageIncludes: 'unknown field "employes": leads have no such field in lead.schema.json — did you mean "employees"?',
+        messageIncludes:
+          'unknown field "employes": leads have no such field in lead.schema.json — did you mean "employees"?',
         suggestions: ['employees'],
       },
     ]);
   });
 
   it('reports an unknown field without suggestion when nothing is near', () => {
-    expectDiagnostics(unknownField, `when 予算 >= 100 +20`, [{ code: 'unknown-field', line: 1, column: 6, text: '予算', suggestions: [] }]);
+    expectDiagnostics(unknownField, `when 予算 >= 100 +20`, [
+      { code: 'unknown-field', line: 1, column: 6, text: '予算', suggestions: [] },
+    ]);
   });
 
   it('reports an unknown nested property, suggesting the full path', () => {
     expectDiagnostics(unknownField, `when 会社.規横 >= 10 +1`, [
-      { code: 'unknown-field', line: 1, column: 6, text: '会社.規横', messageIncludes: '"会社" has no property "規横"', suggestions: ['会社.規模'] },
+      {
+        code: 'unknown-field',
+        line: 1,
+        column: 6,
+        text: '会社.規横',
+        messageIncludes: '"会社" has no property "規横"',
+        suggestions: ['会社.規模'],
+      },
     ]);
   });
 
   it('reports a property of a field that is no object', () => {
     expectDiagnostics(unknownField, `when employees.size = 1 +1`, [
-      { code: 'unknown-field', line: 1, column: 6, text: 'employees.size', messageIncludes: '"employees" is a number field and has no properties' },
+      {
+        code: 'unknown-field',
+        line: 1,
+        column: 6,
+        text: 'employees.size',
+        messageIncludes: '"employees" is a number field and has no properties',
+      },
     ]);
   });
 
@@ -49,9 +65,22 @@ tier A when scor >= 60
 tier B when 行働 >= 10
 tier C when score.total >= 1`,
       [
-        { code: 'unknown-field', line: 2, column: 13, text: 'scor', suggestions: ['score'], messageIncludes: 'a tier condition sees the score, group subtotals and lead fields' },
+        {
+          code: 'unknown-field',
+          line: 2,
+          column: 13,
+          text: 'scor',
+          suggestions: ['score'],
+          messageIncludes: 'a tier condition sees the score, group subtotals and lead fields',
+        },
         { code: 'unknown-field', line: 3, column: 13, text: '行働', suggestions: ['行動'] },
-        { code: 'unknown-field', line: 4, column: 13, text: 'score.total', messageIncludes: '"score" is a number field' },
+        {
+          code: 'unknown-field',
+          line: 4,
+          column: 13,
+          text: 'score.total',
+          messageIncludes: '"score" is a number field',
+        },
       ],
     );
   });

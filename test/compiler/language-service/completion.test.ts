@@ -21,7 +21,11 @@ describe('cursorContext', () => {
   it('offers event types after `since last` and reads `tier … when` in the tier scope', () => {
     expect(cursorContext('group 行動 since last ')).toEqual({ kind: 'eventType' });
     expect(cursorContext('tier MQL when ')).toEqual({ kind: 'path', scope: { kind: 'tier' } });
-    expect(cursorContext('when 役職 = 部長 +5\ntier MQL when score >= ')).toEqual({ kind: 'value', scope: { kind: 'tier' }, path: ['score'] });
+    expect(cursorContext('when 役職 = 部長 +5\ntier MQL when score >= ')).toEqual({
+      kind: 'value',
+      scope: { kind: 'tier' },
+      path: ['score'],
+    });
   });
 });
 

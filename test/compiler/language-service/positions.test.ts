@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { TextIndex } from '../../../compiler/language-service/positions.js';
 import { LineMap } from '../../../grammar/range.js';
 
-const text = fc.array(fc.constantFrom('a', '役', '𠮷', ' ', '\n', '\r\n', '\r', '　', '"'), { maxLength: 40 }).map((parts) => parts.join(''));
+const text = fc
+  .array(fc.constantFrom('a', '役', '𠮷', ' ', '\n', '\r\n', '\r', '　', '"'), { maxLength: 40 })
+  .map((parts) => parts.join(''));
 
 describe('TextIndex (UTF-16 positions, as LSP counts)', () => {
   it('agrees with the grammar’s 1-based LineMap and round-trips every offset outside a \\r\\n', () => {
@@ -13,7 +15,10 @@ describe('TextIndex (UTF-16 positions, as LSP counts)', () => {
         const lines = new LineMap(source);
         for (let offset = 0; offset <= source.length; offset++) {
           const position = index.positionAt(offset);
-          expect({ line: position.line + 1, column: position.character + 1 }).toEqual({ line: lines.position(offset).line, column: lines.position(offset).column });
+          expect({ line: position.line + 1, column: position.character + 1 }).toEqual({
+            line: lines.position(offset).line,
+            column: lines.position(offset).column,
+          });
           if (source[offset - 1] === '\r' && source[offset] === '\n') continue;
           expect(index.offsetAt(position)).toBe(offset);
         }

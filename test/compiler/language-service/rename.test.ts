@@ -7,7 +7,8 @@ describe('renameAt', () => {
   const file = parse(source).file;
 
   it('refuses a name another let list already has, a keyword and a malformed name', () => {
-    for (const newName of ['B', 'tier', '1st', 'a b']) expect(renameAt(file, source.indexOf('A'), newName).ok, newName).toBe(false);
+    for (const newName of ['B', 'tier', '1st', 'a b'])
+      expect(renameAt(file, source.indexOf('A'), newName).ok, newName).toBe(false);
   });
 
   it('renames the declaration and every use, and nothing else', () => {

@@ -80,11 +80,14 @@ describe('loadSchema', () => {
       ['schema-shape', 'error', 29],
     ]);
     expect(wrong.diagnostics[0]!.suggestions).toEqual(['events']);
-    expect(loadSchema('{"lead": {"type": "string"}, "events": {}}', 's.json').diagnostics[0]!.message).toMatch(/"type": "object"/);
+    expect(loadSchema('{"lead": {"type": "string"}, "events": {}}', 's.json').diagnostics[0]!.message).toMatch(
+      /"type": "object"/,
+    );
   });
 
   it('reports invalid JSON Schemas where they are', () => {
-    const text = '{\n  "lead": {\n    "properties": {\n      "employees": { "type": "integr" },\n      "role": { "enum": 5 }\n    }\n  },\n  "events": { "x": { "required": "id" } }\n}';
+    const text =
+      '{\n  "lead": {\n    "properties": {\n      "employees": { "type": "integr" },\n      "role": { "enum": 5 }\n    }\n  },\n  "events": { "x": { "required": "id" } }\n}';
     const { model, diagnostics } = loadSchema(text, 's.json');
     expect(model).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([
@@ -96,14 +99,16 @@ describe('loadSchema', () => {
   });
 
   it('reports references that do not exist', () => {
-    const text = '{"lead": {"properties": {"a": {"$ref": "#/$defs/nmae"}}, "$defs": {"name": {}}}, "events": {"e": {"$ref": "http://x/y"}}}';
+    const text =
+      '{"lead": {"properties": {"a": {"$ref": "#/$defs/nmae"}}, "$defs": {"name": {}}}, "events": {"e": {"$ref": "http://x/y"}}}';
     const { diagnostics } = loadSchema(text, 's.json');
     expect(diagnostics.map((d) => d.code)).toEqual(['schema-invalid', 'schema-invalid']);
     expect(diagnostics[0]!.message).toMatch(/did you mean "name"/);
   });
 
   it('supports 2020-12 schemas and a BOM', () => {
-    const text = '\ufeff{"$schema": "https://json-schema.org/draft/2020-12/schema", "lead": {"type": "object", "properties": {"t": {"type": "array", "prefixItems": [{"type": "string"}]}}}, "events": {}}';
+    const text =
+      '\ufeff{"$schema": "https://json-schema.org/draft/2020-12/schema", "lead": {"type": "object", "properties": {"t": {"type": "array", "prefixItems": [{"type": "string"}]}}}, "events": {}}';
     const { model, diagnostics } = loadSchema(text, 's.json');
     expect(diagnostics).toEqual([]);
     expect(model!.lead.properties!.get('t')!.items!.types.has('string')).toBe(true);
@@ -111,7 +116,8 @@ describe('loadSchema', () => {
   });
 
   it('survives recursive references', () => {
-    const text = '{"lead": {"type": "object", "properties": {"tree": {"$ref": "#/$defs/node"}}, "$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}}}}}, "events": {}}';
+    const text =
+      '{"lead": {"type": "object", "properties": {"tree": {"$ref": "#/$defs/node"}}, "$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}}}}}, "events": {}}';
     const { model } = loadSchema(text, 's.json');
     expect(model!.lead.properties!.get('tree')!.properties!.get('child')!.types.has('object')).toBe(true);
   });

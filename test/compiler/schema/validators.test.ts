@@ -34,7 +34,9 @@ describe('compileValidators', () => {
   const v = validators();
 
   it('accepts valid leads, ignoring nested events', () => {
-    expect(v.validateLead({ id: 'L1', employees: 10, role: '部長', industry: null, events: [{ type: 'x' }] })).toEqual([]);
+    expect(v.validateLead({ id: 'L1', employees: 10, role: '部長', industry: null, events: [{ type: 'x' }] })).toEqual(
+      [],
+    );
   });
 
   it('explains what is wrong in plain words', () => {
@@ -47,7 +49,9 @@ describe('compileValidators', () => {
     expect(v.validateLead({ id: 'L1', opted_out: 'yes' })).toEqual(['opted_out must be true or false (got "yes")']);
     expect(v.validateLead({ id: 'L1', company: {} })).toEqual(['company.size is required']);
     expect(v.validateLead({ id: 'L1', tags: ['a', 3] })).toEqual(['tags[1] must be a text (got 3)']);
-    expect(v.validateLead({ id: 'L1', emploees: 3 })).toEqual(['emploees is not a field the schema allows (did you mean "employees"?)']);
+    expect(v.validateLead({ id: 'L1', emploees: 3 })).toEqual([
+      'emploees is not a field the schema allows (did you mean "employees"?)',
+    ]);
   });
 
   it('requires an id that is a string or a number, schema or not', () => {
@@ -58,7 +62,10 @@ describe('compileValidators', () => {
   });
 
   it('keeps hostile keys harmless', () => {
-    const lead = JSON.parse('{"id": "L1", "__proto__": {"polluted": true}, "constructor": 1}') as Record<string, unknown>;
+    const lead = JSON.parse('{"id": "L1", "__proto__": {"polluted": true}, "constructor": 1}') as Record<
+      string,
+      unknown
+    >;
     expect(v.validateLead(lead)).toEqual([
       '__proto__ is not a field the schema allows',
       'constructor is not a field the schema allows',

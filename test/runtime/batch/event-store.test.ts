@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { EventStore } from '../../../runtime/batch/event-store.js';
 import type { PreparedEvent } from '../../../runtime/prepare-records.js';
 
-const ev = (type: string, at: number, props: Record<string, unknown> = {}): PreparedEvent => ({ type, at, lead_id: 'x', ...props });
+const ev = (type: string, at: number, props: Record<string, unknown> = {}): PreparedEvent => ({
+  type,
+  at,
+  lead_id: 'x',
+  ...props,
+});
 
 describe('EventStore', () => {
   it('gives each lead its events in file order, with only the properties the rules read', () => {
@@ -13,7 +18,11 @@ describe('EventStore', () => {
     store.add('L1', ev('page_view', 1));
     const events: PreparedEvent[] = [];
     expect(store.appendEventsOf('L1', events)).toBe(true);
-    expect(events).toEqual([{ type: 'page_view', at: 3, url: '/pricing' }, { type: 'email_open', at: 2 }, { type: 'page_view', at: 1 }]);
+    expect(events).toEqual([
+      { type: 'page_view', at: 3, url: '/pricing' },
+      { type: 'email_open', at: 2 },
+      { type: 'page_view', at: 1 },
+    ]);
     expect(Object.hasOwn(events[2]!, 'url')).toBe(false); // missing stays missing
     expect(store.appendEventsOf('L3', [])).toBe(false);
     expect(store.count).toBe(4);

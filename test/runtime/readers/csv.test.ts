@@ -24,7 +24,10 @@ const { model } = loadSchema(
         company: { type: 'object', properties: { size: { type: 'number' }, name: { type: 'string' } } },
       },
     },
-    events: { page_view: { properties: { url: { type: 'string' }, seconds: { type: 'number' } } }, webinar: { properties: { seconds: { type: 'string' } } } },
+    events: {
+      page_view: { properties: { url: { type: 'string' }, seconds: { type: 'number' } } },
+      webinar: { properties: { seconds: { type: 'string' } } },
+    },
   }),
   's.json',
 );
@@ -83,15 +86,38 @@ describe('csvRecords', () => {
       ok: true,
       recordNumber: 1,
       line: 2,
-      value: { id: '001', employees: 120, role: '部長', zip: '0123', opted_out: true, tags: ['a', 'b'], company: { size: 50, name: '株式会社 "テスト"' } },
+      value: {
+        id: '001',
+        employees: 120,
+        role: '部長',
+        zip: '0123',
+        opted_out: true,
+        tags: ['a', 'b'],
+        company: { size: 50, name: '株式会社 "テスト"' },
+      },
     });
-    expect(records[1]).toEqual({ ok: true, recordNumber: 2, line: 4, value: { id: 'L2', role: '役員', opted_out: false, tags: ['x'], note: '複数\n行' } });
+    expect(records[1]).toEqual({
+      ok: true,
+      recordNumber: 2,
+      line: 4,
+      value: { id: 'L2', role: '役員', opted_out: false, tags: ['x'], note: '複数\n行' },
+    });
     expect(records[2]).toMatchObject({
       ok: false,
       recordNumber: 3,
       line: 6,
       reason: 'employees: "12abc" is not a number; opted_out: "maybe" is not true or false',
-      raw: { id: 'L3', employees: '12abc', role: '課長', zip: '', opted_out: 'maybe', tags: '', 'company.size': '', 'company.name': '', note: '' },
+      raw: {
+        id: 'L3',
+        employees: '12abc',
+        role: '課長',
+        zip: '',
+        opted_out: 'maybe',
+        tags: '',
+        'company.size': '',
+        'company.name': '',
+        note: '',
+      },
     });
     expect(records).toHaveLength(3);
   });
@@ -108,7 +134,9 @@ describe('csvRecords', () => {
   });
 
   it('builds objects safely from hostile headers', async () => {
-    const [record] = await collect(csvRecords(Readable.from(['id,__proto__,constructor,toString.x,__proto__.polluted\nL1,a,b,c,\n'])));
+    const [record] = await collect(
+      csvRecords(Readable.from(['id,__proto__,constructor,toString.x,__proto__.polluted\nL1,a,b,c,\n'])),
+    );
     expect(record!.ok).toBe(true);
     const value = record!.ok ? record!.value : {};
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
@@ -116,14 +144,19 @@ describe('csvRecords', () => {
     expect(Object.getOwnPropertyDescriptor(value, '__proto__')!.value).toBe('a');
     expect(value.constructor).toBe('b');
     expect(value.toString).toEqual({ x: 'c' });
-    const [nested] = await collect(csvRecords(Readable.from(['id,__proto__.polluted,constructor.prototype.bad\nL1,yes,1\n'])));
-    expect(nested!.ok && Object.getOwnPropertyDescriptor(nested!.value, '__proto__')!.value).toEqual({ polluted: 'yes' });
+    const [nested] = await collect(
+      csvRecords(Readable.from(['id,__proto__.polluted,constructor.prototype.bad\nL1,yes,1\n'])),
+    );
+    expect(nested!.ok && Object.getOwnPropertyDescriptor(nested!.value, '__proto__')!.value).toEqual({
+      polluted: 'yes',
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).bad).toBeUndefined();
   });
 
-  it('types event columns by the row\'s event type', async () => {
-    const text = 'lead_id,type,at,url,seconds\n001,page_view,2024-01-01,/料金,30\n002,webinar,2024-01-02,,30\n003,unknown,2024-01-03,,30\n';
+  it("types event columns by the row's event type", async () => {
+    const text =
+      'lead_id,type,at,url,seconds\n001,page_view,2024-01-01,/料金,30\n002,webinar,2024-01-02,,30\n003,unknown,2024-01-03,,30\n';
     const records = await collect(csvRecords(Readable.from([text]), eventColumnTypes(model)));
     expect(records.map((r) => r.ok && r.value)).toEqual([
       { lead_id: '001', type: 'page_view', at: '2024-01-01', url: '/料金', seconds: 30 },
@@ -146,7 +179,9 @@ describe('csvRecords', () => {
   });
 
   it('handles CRLF split across chunks', async () => {
-    const records = await collect(csvRecords(Readable.from([Buffer.from('id,a\r'), Buffer.from('\n1,"x\r'), Buffer.from('\ny"\r\n2,z\r\n')])));
+    const records = await collect(
+      csvRecords(Readable.from([Buffer.from('id,a\r'), Buffer.from('\n1,"x\r'), Buffer.from('\ny"\r\n2,z\r\n')])),
+    );
     expect(records.map((r) => [r.line, r.ok && r.value])).toEqual([
       [2, { id: 1, a: 'x\ny' }],
       [4, { id: 2, a: 'z' }],

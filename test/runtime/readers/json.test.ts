@@ -5,7 +5,10 @@ import { collect, tempFile } from './helpers.js';
 
 describe('jsonRecords', () => {
   it('reads an array of objects with the line of each element', async () => {
-    const path = tempFile('leads.json', '\ufeff[\r\n  {"id": "L1", "role": "役員"},\r\n  5,\r\n  {\r\n    "id": 3\r\n  }\r\n]');
+    const path = tempFile(
+      'leads.json',
+      '\ufeff[\r\n  {"id": "L1", "role": "役員"},\r\n  5,\r\n  {\r\n    "id": 3\r\n  }\r\n]',
+    );
     expect(await collect(jsonRecords(path))).toEqual([
       { ok: true, recordNumber: 1, line: 2, value: { id: 'L1', role: '役員' } },
       { ok: false, recordNumber: 2, line: 3, reason: 'not a JSON object {…} (got a number)', raw: 5 },

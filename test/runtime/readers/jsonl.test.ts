@@ -17,7 +17,9 @@ describe('jsonlRecords', () => {
     const records = await collect(jsonlRecords(path));
     expect(records.map((r) => r.ok)).toEqual([true, false, false, false, false]);
     expect(records[1]).toMatchObject({ recordNumber: 2, line: 2, raw: '{"id": }' });
-    expect(records[1]!.ok === false && records[1]!.reason).toBe('not valid JSON: expected a value but found "}" at column 8');
+    expect(records[1]!.ok === false && records[1]!.reason).toBe(
+      'not valid JSON: expected a value but found "}" at column 8',
+    );
     expect(records[2]).toMatchObject({ reason: 'not a JSON object {…} (got a list)', raw: [1, 2] });
     expect(records[3]).toMatchObject({ reason: 'not a JSON object {…} (got a text)' });
     expect(records[4]!.ok === false && records[4]!.reason).toMatch(/remove the last comma.* at column 13$/);

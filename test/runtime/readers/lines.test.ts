@@ -32,12 +32,19 @@ function chunked(text: string, cuts: number[]): Buffer[] {
 
 describe('lineBatches', () => {
   it('gives the lines readline gives, for any line breaks and any chunking', async () => {
-    const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '{"a":1}', '日本語', ' ', 'x', '\ufeff'), fc.string({ maxLength: 5 }));
+    const piece = fc.oneof(
+      fc.constantFrom('\n', '\r\n', '\r', '{"a":1}', '日本語', ' ', 'x', '\ufeff'),
+      fc.string({ maxLength: 5 }),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(200), { maxLength: 6 }), async (pieces, cuts) => {
-        const chunks = chunked(pieces.join(''), cuts);
-        expect(await viaLineBatches(chunks)).toEqual(await viaReadline(chunks));
-      }),
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 30 }),
+        fc.array(fc.nat(200), { maxLength: 6 }),
+        async (pieces, cuts) => {
+          const chunks = chunked(pieces.join(''), cuts);
+          expect(await viaLineBatches(chunks)).toEqual(await viaReadline(chunks));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -17,7 +17,10 @@ describe('readRecords', () => {
   it('fails before reading when the file cannot be opened', async () => {
     const missing = readRecords('/nonexistent/leads.jsonl', 'jsonl');
     await expect(missing).rejects.toBeInstanceOf(DataFileError);
-    await expect(missing).rejects.toMatchObject({ code: 'cannot-open', message: 'cannot open /nonexistent/leads.jsonl: no such file' });
+    await expect(missing).rejects.toMatchObject({
+      code: 'cannot-open',
+      message: 'cannot open /nonexistent/leads.jsonl: no such file',
+    });
     await expect(readRecords('/tmp', 'csv')).rejects.toMatchObject({ code: 'cannot-open' });
   });
 
