@@ -1,4 +1,6 @@
+import { localizedMessage } from '../compiler/messages/diagnostic-messages.js';
 import type { Diagnostic } from '../grammar/diagnostic.js';
+import { messageLang } from './message-lang.js';
 
 /** A diagnostic with the file it belongs to, as the CLI prints it. */
 export interface FileDiagnostic {
@@ -6,10 +8,10 @@ export interface FileDiagnostic {
   readonly diagnostic: Diagnostic;
 }
 
-/** `FILE:LINE:COL: error|warning: MESSAGE [code]` (docs/cli.md#leadscore-check), one line each. */
+/** `FILE:LINE:COL: error|warning: MESSAGE [code]` (docs/cli.md#leadscore-check), one line each; the message in the `--lang`/locale language. */
 export function formatDiagnosticLine({ file, diagnostic: d }: FileDiagnostic): string {
   const { line, column } = d.range.start;
-  return `${file}:${line}:${column}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`;
+  return `${file}:${line}:${column}: ${d.severity}: ${oneLine(localizedMessage(d, messageLang()))} [${d.code}]`;
 }
 
 export function formatSummary(diagnostics: readonly FileDiagnostic[], files: number): string {
@@ -30,7 +32,7 @@ export function toJson({ file, diagnostic: d }: FileDiagnostic): Record<string, 
     endColumn: d.range.end.column,
     severity: d.severity,
     code: d.code,
-    message: d.message,
+    message: localizedMessage(d, messageLang()),
   };
 }
 

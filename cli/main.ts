@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './exit-codes.js';
 import { removeTempFiles } from './temp-files.js';
 import { describeFsError } from '../runtime/readers/fs-errors.js';
+import { localeLang, setMessageLang } from './message-lang.js';
 
 // Each command's module is loaded when the command runs, so `check` does not pay for DuckDB, the report or YAML.
 
@@ -24,7 +25,17 @@ function buildProgram(): Command {
     .version(packageVersion())
     .exitOverride()
     .showSuggestionAfterError()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of diagnostic messages (default: ja when the locale is Japanese, else en)',
+      ).choices(['ja', 'en']),
+    )
+    .hook('preAction', (command) => {
+      const chosen = command.opts<{ lang?: 'ja' | 'en' }>().lang;
+      setMessageLang(chosen ?? localeLang(process.env));
+    });
 
   program
     .command('check')

@@ -46,7 +46,11 @@ export function checkSource(source: string, host: SchemaHost): CheckedSource {
       schema = loaded.model;
     }
   }
-  diagnostics.push(...checkRules(parsed.file, schema));
+  // A line where the lexer dropped characters (`＞＝ １００`) parses as something else: what the checks say about it follows from that one error.
+  const dropped = new Set(
+    parsed.diagnostics.filter((d) => d.code === 'unexpected-character').map((d) => d.range.start.line),
+  );
+  diagnostics.push(...checkRules(parsed.file, schema).filter((d) => !dropped.has(d.range.start.line)));
   const sorted = sortDiagnostics(diagnostics);
   return {
     file: parsed.file,

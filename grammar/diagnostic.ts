@@ -8,6 +8,9 @@ import type { Range } from './range.js';
  */
 export type Severity = 'error' | 'warning';
 
+/** Named values of a message (names, lines, values), from which the message is translated (compiler/messages/). */
+export type DiagnosticParams = Readonly<Record<string, string | number>>;
+
 export interface Diagnostic {
   /** One of grammar/diagnostic-catalogue.ts. */
   readonly code: DiagnosticCode;
@@ -18,6 +21,8 @@ export interface Diagnostic {
   readonly file?: string;
   /** Names a quick fix may put in place of the range ("did you mean …?"). */
   readonly suggestions?: readonly string[];
+  /** What a translated message needs; a diagnostic without them is shown with its English `message`. */
+  readonly params?: DiagnosticParams;
 }
 
 export function error(

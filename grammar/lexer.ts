@@ -52,6 +52,13 @@ function halfWidth(ch: string): string | undefined {
   return HALF_WIDTH_HINTS[ch];
 }
 
+/** The ASCII a run of full-width characters stands for (NFKC, plus the IME quotes and commas), or undefined. */
+function halfWidthText(text: string): string | undefined {
+  const halves = [...text].map((ch) => halfWidth(ch) ?? ch.normalize('NFKC'));
+  const half = halves.join('');
+  return half !== text && /^[\x21-\x7e]+$/.test(half) ? half : undefined;
+}
+
 /** `text` is the whole run of characters the lexer could not read (`＋２０` is one run). */
 function unexpectedCharacterMessage(text: string): string {
   const chars = [...text];
@@ -78,8 +85,16 @@ export function tokenize(source: string, lines: LineMap): LexResult {
   for (const e of result.errors) {
     damage(e.offset);
     const text = source.slice(e.offset, e.offset + e.length);
+    const half = halfWidthText(text);
+    // The half-width text is a quick fix ("＋２０" → "+20"), and what a translated message names.
+    const extra = half === undefined ? {} : { suggestions: [half], params: { text, half } };
     diagnostics.push(
-      error('unexpected-character', unexpectedCharacterMessage(text), lines.range(e.offset, e.offset + e.length)),
+      error(
+        'unexpected-character',
+        unexpectedCharacterMessage(text),
+        lines.range(e.offset, e.offset + e.length),
+        extra,
+      ),
     );
   }
   const tokens: IToken[] = [];

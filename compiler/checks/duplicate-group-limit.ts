@@ -16,6 +16,7 @@ export function duplicateGroupLimit(ctx: CheckContext): void {
           'duplicate-group-limit',
           `group "${statement.name.name}" already has a ${limit.kind} — keep only one ${limit.kind}`,
           limit.range,
+          { params: { group: statement.name.name, limit: limit.kind } },
         ),
       );
     }

@@ -12,6 +12,7 @@ export function duplicateGroup(ctx: CheckContext): void {
         'duplicate-group',
         `group "${statement.name.name}" is already defined on line ${first.name.range.start.line} — give this group another name or move its rules into the first one`,
         statement.name.range,
+        { params: { name: statement.name.name, line: first.name.range.start.line } },
       ),
     );
   }

@@ -12,6 +12,7 @@ export function duplicateLet(ctx: CheckContext): void {
         'duplicate-let',
         `list "${statement.name.name}" is already defined on line ${first.name.range.start.line} — give this list another name or merge the two`,
         statement.name.range,
+        { params: { name: statement.name.name, line: first.name.range.start.line } },
       ),
     );
   }

@@ -28,6 +28,7 @@ export function duplicateModifier(ctx: CheckContext): void {
           'duplicate-modifier',
           `"${MODIFIER_WORDS[modifier.kind]}" is written twice on this rule — keep only one`,
           modifier.range,
+          { params: { modifier: MODIFIER_WORDS[modifier.kind] } },
         ),
       );
     }

@@ -16,6 +16,7 @@ export function duplicateSchema(ctx: CheckContext): void {
         'duplicate-schema',
         `the schema is already named on line ${first.range.start.line} — a file has one schema; remove this line`,
         statement.range,
+        { params: { line: first.range.start.line } },
       ),
     );
   }

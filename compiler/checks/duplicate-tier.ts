@@ -16,6 +16,7 @@ export function duplicateTier(ctx: CheckContext): void {
         'duplicate-tier',
         `tier "${tier.name.name}" is already defined on line ${first.name.range.start.line} — give this tier another name`,
         tier.name.range,
+        { params: { name: tier.name.name, line: first.name.range.start.line } },
       ),
     );
   }

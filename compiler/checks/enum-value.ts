@@ -30,12 +30,15 @@ export function enumValue(ctx: CheckContext): void {
         ? didYouMean(suggestions, 'clause')
         : ` — use one of these or add it to the enum in ${ctx.schemaName}`;
     ctx.report(
-      error(
-        'enum-value',
-        `${showValue(value)}${from} is not ${what} (allowed: ${shown})${advice}`,
-        value.range,
-        withSuggestions(suggestions),
-      ),
+      error('enum-value', `${showValue(value)}${from} is not ${what} (allowed: ${shown})${advice}`, value.range, {
+        ...withSuggestions(suggestions),
+        params: {
+          value: value.kind === 'string' ? value.value : showValue(value),
+          field,
+          allowed: shown,
+          ...(list && { list: list.name.name }),
+        },
+      }),
     );
   }
 }

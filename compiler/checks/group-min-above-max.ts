@@ -13,6 +13,7 @@ export function groupMinAboveMax(ctx: CheckContext): void {
         'group-min-above-max',
         `group "${statement.name.name}" has min ${min.value} above its max ${max.value} — lower the min or raise the max`,
         min.range,
+        { params: { group: statement.name.name, min: min.value, max: max.value } },
       ),
     );
   }

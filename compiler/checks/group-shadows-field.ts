@@ -13,6 +13,7 @@ export function groupShadowsField(ctx: CheckContext): void {
         'group-shadows-field',
         `group "${name}" has the name of a lead field: in a tier condition "${name}" could mean either — rename the group`,
         statement.name.range,
+        { params: { group: name } },
       ),
     );
   }

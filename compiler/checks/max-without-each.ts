@@ -14,6 +14,7 @@ export function maxWithoutEach(ctx: CheckContext): void {
           'max-without-each',
           `"max" needs "each": write "${points} each max ${modifier.limit}" to cap a per-event score`,
           modifier.range,
+          { params: { points, limit: modifier.limit } },
         ),
       );
     }

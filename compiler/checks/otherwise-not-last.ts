@@ -10,6 +10,7 @@ export function otherwiseNotLast(ctx: CheckContext): void {
         'otherwise-not-last',
         `"otherwise" must be the last tier: tier "${tier.name.name}" matches every lead, so no tier after it can match — move it to the end`,
         tier.test.range,
+        { params: { tier: tier.name.name } },
       ),
     );
   });

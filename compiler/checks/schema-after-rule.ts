@@ -11,6 +11,7 @@ export function schemaAfterRule(ctx: CheckContext): void {
       'schema-after-rule',
       `the schema must come before the rules, but a rule starts on line ${firstRule.range.start.line} — move this line to the top of the file`,
       schema.range,
+      { params: { line: firstRule.range.start.line } },
     ),
   );
 }

@@ -25,7 +25,7 @@ export function unknownEventType(ctx: CheckContext): void {
         'unknown-event-type',
         `unknown event type "${name}": ${ctx.schemaName} defines no such event${advice}`,
         eventType.range,
-        withSuggestions(suggestions),
+        { ...withSuggestions(suggestions), params: { event: name, schema: ctx.schemaName } },
       ),
     );
   }

@@ -33,7 +33,10 @@ export function unknownField(ctx: CheckContext): void {
         'unknown-field',
         `unknown field "${written}": ${where}${didYouMean(suggestions, 'clause')}`,
         test.path.range,
-        withSuggestions(suggestions),
+        {
+          ...withSuggestions(suggestions),
+          params: { field: written, schema: ctx.schemaName },
+        },
       ),
     );
   }

@@ -15,12 +15,10 @@ export function unknownList(ctx: CheckContext): void {
         ? didYouMean(suggestions, 'clause')
         : ` — define it with let ${name} = [...] or write the values in place, e.g. [a, b]`;
     ctx.report(
-      error(
-        'unknown-list',
-        `unknown list "${name}": no let defines it${advice}`,
-        test.list.range,
-        withSuggestions(suggestions),
-      ),
+      error('unknown-list', `unknown list "${name}": no let defines it${advice}`, test.list.range, {
+        ...withSuggestions(suggestions),
+        params: { list: name },
+      }),
     );
   }
 }

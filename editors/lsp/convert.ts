@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { localizedMessage, type MessageLang } from '../../compiler/messages/diagnostic-messages.js';
 import {
   CompletionItemKind,
   DiagnosticSeverity,
@@ -33,7 +34,8 @@ export function lspTextRange(r: TextRange): LspRange {
  * (it carries `file`) is shown on the `schema "…"` path of the rule file,
  * with its place in the schema file as related information.
  */
-export function lspDiagnostic(d: Diagnostic, file: RuleFile): LspDiagnostic {
+export function lspDiagnostic(d: Diagnostic, file: RuleFile, lang: MessageLang = 'en'): LspDiagnostic {
+  const message = localizedMessage(d, lang);
   const schemaStatement = file.statements.find((s) => s.kind === 'schema');
   const inSchema = d.file !== undefined;
   const range = inSchema && schemaStatement?.kind === 'schema' ? schemaStatement.pathRange : d.range;
@@ -42,11 +44,9 @@ export function lspDiagnostic(d: Diagnostic, file: RuleFile): LspDiagnostic {
     severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: d.code,
     source: 'leadscore',
-    message: inSchema ? `${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.message}` : d.message,
+    message: inSchema ? `${d.file}:${d.range.start.line}:${d.range.start.column}: ${message}` : message,
     ...(inSchema && {
-      relatedInformation: [
-        { location: { uri: pathToFileURL(d.file!).href, range: lspRange(d.range) }, message: d.message },
-      ],
+      relatedInformation: [{ location: { uri: pathToFileURL(d.file!).href, range: lspRange(d.range) }, message }],
     }),
     ...(d.suggestions?.length && { data: { suggestions: d.suggestions } }),
   };

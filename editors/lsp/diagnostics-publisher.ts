@@ -1,5 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MessageLang } from '../../compiler/messages/diagnostic-messages.js';
 import { lspDiagnostic } from './convert.js';
 import type { RuleDocuments } from './rule-documents.js';
 
@@ -19,6 +20,8 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly rules: RuleDocuments,
+    /** The language of messages, from the client's `initialize` `locale`. */
+    private readonly messages: { lang: MessageLang } = { lang: 'en' },
   ) {}
 
   now(uri: string): void {
@@ -27,7 +30,7 @@ export class DiagnosticsPublisher {
     if (!document) return;
     try {
       const doc = this.rules.analysis(document);
-      const diagnostics = doc.diagnostics.map((d) => lspDiagnostic(d, doc.file));
+      const diagnostics = doc.diagnostics.map((d) => lspDiagnostic(d, doc.file, this.messages.lang));
       void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (e) {
       // Runs from timers and file watchers: a checker bug must not end the server (requests report theirs as errors).

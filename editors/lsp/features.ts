@@ -6,6 +6,7 @@ import {
   type Connection,
   type TextDocuments,
 } from 'vscode-languageserver/node';
+import type { MessageLang } from '../../compiler/messages/diagnostic-messages.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { quickFixes, quickFixTitle } from '../../compiler/language-service/code-actions.js';
 import { completionsAt } from '../../compiler/language-service/completion.js';
@@ -27,6 +28,7 @@ export function registerFeatures(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   rules: RuleDocuments,
+  messages: { lang: MessageLang } = { lang: 'en' },
 ): void {
   const open = (uri: string) => documents.get(uri);
 
@@ -104,7 +106,7 @@ export function registerFeatures(
       title: quickFixTitle(fix),
       kind: CodeActionKind.QuickFix,
       isPreferred: fix.preferred,
-      diagnostics: [lspDiagnostic(fix.diagnostic, doc.file)],
+      diagnostics: [lspDiagnostic(fix.diagnostic, doc.file, messages.lang)],
       edit: { changes: { [textDocument.uri]: [{ range: lspRange(fix.diagnostic.range), newText: fix.newText }] } },
     }));
   });

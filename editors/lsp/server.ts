@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGERS } from '../../compiler/language-service/completion.js';
+import type { MessageLang } from '../../compiler/messages/diagnostic-messages.js';
 import { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import { SEMANTIC_TOKENS_LEGEND, registerFeatures } from './features.js';
 import { RuleDocuments } from './rule-documents.js';
@@ -26,7 +27,9 @@ export function runLanguageServer(
   const connection = createConnection(input, output);
   const documents = new TextDocuments(TextDocument);
   const rules = new RuleDocuments();
-  const publisher = new DiagnosticsPublisher(connection, documents, rules);
+  // Messages in the client's language: Japanese when its `initialize` locale is (ja, ja-JP…), else English.
+  const messages: { lang: MessageLang } = { lang: 'en' };
+  const publisher = new DiagnosticsPublisher(connection, documents, rules, messages);
   let clientWatchesFiles = false;
   const schemaChanged = (path: string) => {
     for (const uri of rules.invalidateSchema(path)) publisher.now(uri);
@@ -37,6 +40,7 @@ export function runLanguageServer(
   };
 
   connection.onInitialize((params): InitializeResult => {
+    messages.lang = /^ja(-|_|$)/i.test(params.locale ?? '') ? 'ja' : 'en';
     clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -83,7 +87,7 @@ export function runLanguageServer(
     publisher.clear(document.uri);
   });
 
-  registerFeatures(connection, documents, rules);
+  registerFeatures(connection, documents, rules, messages);
 
   const closed = new Promise<void>((resolve) => {
     connection.onExit(() => {

@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { DIAGNOSTIC_CATALOGUE, isDiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
 import { parseInstant } from '../../core/time.js';
 import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
 import { parseInWorker, parseUserFiles } from './data/load-files.js';
 import { h, replaceChildren } from './dom.js';
 import { createEditors, type Editors } from './editors.js';
+import { BaselineCountsCache, tierThresholds } from './engine/baseline-counts.js';
 import { checkRules } from './engine/check.js';
 import { compareVersions } from './engine/impact.js';
 import type { RawDataset } from './engine/raw-data.js';
@@ -44,6 +46,7 @@ export class App {
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
   private readonly pipeline: PipelineState = {};
+  private readonly baselineCounts = new BaselineCountsCache();
   private snapshot?: string;
   private baselineFileText?: string;
   private tab: Tab = 'rules';
@@ -69,6 +72,7 @@ export class App {
     this.layout.asOf.value = initial.asOf;
     this.wire();
     this.showTab('rules');
+    this.scrollToFirstStatement();
     this.relabel(); // also runs the first check
     if (initial.data.kind === 'files') this.dataPanel.setNotice(t().sharedData(initial.data.names.join(', ')));
     void this.loadExample(initial.data.kind === 'files');
@@ -83,7 +87,15 @@ export class App {
     }
     const shared = decodeShareHash(location.hash);
     if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+    if (shared && local) this.keepAsSnapshot(local.rules, shared.rules);
     return shared ?? local ?? DEFAULT_STATE;
+  }
+
+  /** A share link replacing different local rules: the local rules become the diff snapshot, so nothing is lost, and the toast says so. */
+  private keepAsSnapshot(localRules: string, incoming: string): void {
+    if (localRules === incoming || localRules === DEFAULT_STATE.rules) return;
+    this.snapshot = localRules;
+    this.layout.toast.textContent = t().keptAsSnapshot;
   }
 
   private wire(): void {
@@ -96,18 +108,23 @@ export class App {
       l.tabs[tab].addEventListener('click', () => this.showTab(tab));
       l.tabs[tab].addEventListener('keydown', (e) => this.tabKeys(e, tab));
     }
-    l.formatButton.addEventListener(
-      'click',
-      () => void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run(),
+    l.formatButton.addEventListener('click', () => this.format());
+    // Shift+Alt+F everywhere (Monaco binds it to Ctrl+Shift+I on Linux).
+    this.editors.rulesEditor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () =>
+      this.format(),
     );
     l.shareButton.addEventListener('click', () => this.share());
+    l.resetButton.addEventListener('click', () => this.resetToExample());
     l.downloadButton.addEventListener('click', () => this.download());
     l.langButton.addEventListener('click', () => {
       setLang(lang() === 'ja' ? 'en' : 'ja');
       this.relabel();
       this.persist();
     });
-    l.baselineSelect.addEventListener('change', () => this.updateBaseline());
+    l.baselineSelect.addEventListener('change', () => {
+      this.updateBaseline();
+      this.renderCharts();
+    });
     l.snapshotButton.addEventListener('click', () => {
       this.snapshot = rulesModel.getValue();
       this.persist();
@@ -126,6 +143,8 @@ export class App {
       const shared = decodeShareHash(location.hash);
       if (!shared) return;
       history.replaceState(null, '', location.pathname + location.search);
+      this.keepAsSnapshot(this.editors.rulesModel.getValue(), shared.rules);
+      this.fillBaselineOptions();
       this.applyState(shared);
     });
   }
@@ -139,6 +158,42 @@ export class App {
     if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example')
       void this.loadExample(state.data.kind === 'files');
     this.runCheck();
+  }
+
+  /** Formats the rules; a file with syntax errors is left as it is, and the toast says why instead of nothing happening. */
+  private format(): void {
+    const syntaxErrors = (this.pipeline.checked?.diagnostics ?? []).filter(
+      (d) => d.file === undefined && isDiagnosticCode(d.code) && DIAGNOSTIC_CATALOGUE[d.code].section === 'syntax',
+    );
+    if (syntaxErrors.length > 0) {
+      this.layout.toast.textContent = t().formatBlocked(syntaxErrors[0]!.range.start.line);
+      return;
+    }
+    this.layout.toast.textContent = '';
+    void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run();
+  }
+
+  /** The example opens with a long comment header: show the file from the line before its first statement. */
+  private scrollToFirstStatement(): void {
+    const lines = this.editors.rulesModel.getLinesContent();
+    const first = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    if (first <= 0) return;
+    const editor = this.editors.rulesEditor;
+    editor.setScrollTop(editor.getTopForLineNumber(Math.max(1, first)));
+    editor.setPosition({ lineNumber: first + 1, column: 1 });
+  }
+
+  /** 「サンプルに戻す」: the example rules, schema, as-of date and data, after a confirmation when there is work to lose. */
+  private resetToExample(): void {
+    const s = this.state();
+    const changed =
+      s.rules !== DEFAULT_STATE.rules ||
+      s.schema !== DEFAULT_STATE.schema ||
+      s.asOf !== DEFAULT_STATE.asOf ||
+      s.data.kind !== 'example';
+    if (changed && !window.confirm(t().resetConfirm)) return;
+    this.applyState(DEFAULT_STATE);
+    this.scrollToFirstStatement();
   }
 
   private relabel(): void {
@@ -188,7 +243,7 @@ export class App {
     if (run) {
       const scored = performance.now();
       this.table.update(run);
-      replaceChildren(this.layout.charts, tierChart(run), histogram(run));
+      this.renderCharts();
       this.reasons.show(undefined);
       if (this.tab === 'diff') this.updateImpact();
       // Force style and layout, so the figure includes what the browser must do before it can paint.
@@ -237,8 +292,8 @@ export class App {
       if (load < this.appliedLoad) return;
       this.appliedLoad = load;
       this.dataRef = { kind: 'files', names: files.map((f) => f.name) };
-      this.dataPanel.setNotice('');
-      this.setData({ source: 'files', files: parsed });
+      this.dataPanel.setNotice(parsed.notes.join(' '));
+      this.setData({ source: 'files', files: parsed.files });
     } catch (e) {
       if (load < this.appliedLoad) return;
       this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
@@ -267,6 +322,7 @@ export class App {
     if (tab === 'diff') {
       this.editors.getDiffEditor(this.layout.diffHost);
       this.updateBaseline();
+      requestAnimationFrame(() => this.editors.revealFirstChange());
     }
   }
 
@@ -289,6 +345,24 @@ export class App {
     s.replaceChildren(...options);
     s.value = options.some((o) => o.value === current) ? current : 'bundled';
     if (this.tab === 'diff') this.updateBaseline();
+    this.renderCharts();
+  }
+
+  /** The tier chart and the histogram of the latest run, with the counts and thresholds of the diff baseline beside them. */
+  private renderCharts(): void {
+    const { run, prepared, checked } = this.pipeline;
+    if (!run || !prepared || !checked?.program) return;
+    const baseline = this.baselineCounts.get(
+      this.baselineText(),
+      this.editors.schemaModel.getValue(),
+      prepared,
+      this.now(),
+    );
+    replaceChildren(
+      this.layout.charts,
+      tierChart(run, baseline),
+      histogram(run, tierThresholds(checked.program.tiers), baseline),
+    );
   }
 
   private baselineText(): string {
@@ -298,7 +372,10 @@ export class App {
 
   private updateBaseline(): void {
     const text = this.baselineText();
-    if (this.editors.baselineModel.getValue() !== text) this.editors.baselineModel.setValue(text);
+    if (this.editors.baselineModel.getValue() !== text) {
+      this.editors.baselineModel.setValue(text);
+      requestAnimationFrame(() => this.editors.revealFirstChange());
+    }
     this.updateImpact();
   }
 

@@ -36,17 +36,41 @@ export function createEditors(rulesHost: HTMLElement, schemaHost: HTMLElement, r
   let diffEditor: Monaco.editor.IStandaloneDiffEditor | undefined;
   const getDiffEditor = (host: HTMLElement): Monaco.editor.IStandaloneDiffEditor => {
     if (!diffEditor) {
+      // Side by side down to a narrow column (Monaco's own default switches to inline below 900 px, which is most laptops' editor column).
       diffEditor = monaco.editor.createDiffEditor(host, {
         ...COMMON,
         originalEditable: false,
         renderSideBySide: true,
         useInlineViewWhenSpaceIsLimited: true,
+        renderSideBySideInlineBreakpoint: 480,
       });
       diffEditor.setModel({ original: baselineModel, modified: rulesModel });
     }
     return diffEditor;
   };
-  return { rulesModel, schemaModel, baselineModel, rulesEditor, schemaEditor, getDiffEditor };
+  /**
+   * Scrolls the diff to the first line where the working copy differs from
+   * the baseline. Found by comparing the texts rather than from the diff
+   * editor's result, which is computed later and may still be the one of the
+   * previous baseline.
+   */
+  const revealFirstChange = (): void => {
+    const editor = diffEditor?.getModifiedEditor();
+    if (!editor) return;
+    const line = firstDifferentLine(baselineModel.getLinesContent(), rulesModel.getLinesContent());
+    if (line === undefined) return;
+    diffEditor!.layout(); // shown a moment ago: measure before scrolling
+    editor.revealLineInCenter(line);
+    editor.setPosition({ lineNumber: line, column: 1 });
+  };
+  return { rulesModel, schemaModel, baselineModel, rulesEditor, schemaEditor, getDiffEditor, revealFirstChange };
 }
 
 export type Editors = ReturnType<typeof createEditors>;
+
+/** The 1-based line of the second text where it first differs from the first one (undefined when they are equal). */
+export function firstDifferentLine(before: readonly string[], after: readonly string[]): number | undefined {
+  const n = Math.max(before.length, after.length);
+  for (let i = 0; i < n; i++) if (before[i] !== after[i]) return Math.min(i + 1, Math.max(after.length, 1));
+  return undefined;
+}

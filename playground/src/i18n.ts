@@ -1,6 +1,6 @@
 /**
  * UI strings, Japanese first (the users are Japanese marketing-ops teams)
- * with an English toggle. Diagnostics come from the engine as they are.
+ * with an English toggle. Diagnostics are translated by compiler/messages/.
  */
 export type Lang = 'ja' | 'en';
 
@@ -67,6 +67,31 @@ const ja = {
   change: '変化',
   why: '理由',
   sortBy: (col: string) => `${col}で並べ替え`,
+  groupLabel: 'グループ',
+  tierLabel: 'ティア',
+  listLabel: 'リスト',
+  schemaLabel: 'スキーマ',
+  tierOrderChanged: 'ティアの判定順が変わりました',
+  thresholdMoved: (tier: string, from: string, to: string) => `閾値 ${tier} ${from}→${to}`,
+  groupLimitMoved: (limits: string, delta: string) =>
+    limits === '' ? `上限により ${delta}` : `上限 ${limits} により ${delta}`,
+  thresholdsLegend: 'ティアの閾値',
+  reset: 'サンプルに戻す',
+  formatBlocked: (line: number) =>
+    `構文エラーがあるため整形しませんでした (${line} 行目)。エラーを直してからもう一度「整形」してください`,
+  keptAsSnapshot:
+    '共有リンクを開きました。それまでのルールはスナップショットとして保存してあります (差分タブの比較元「保存したスナップショット」)',
+  resetConfirm:
+    'ルール・スキーマ・基準日時をサンプルに戻します。今の作業内容は失われます (必要なら先に「ルールをダウンロード」か差分タブのスナップショットで保存してください)。戻しますか?',
+  headerProblem: (file: string, unknown: readonly string[], missing: readonly string[]) =>
+    `${file}: 必須の列 ${missing.join('、')} がありません。${unknown.length > 0 ? `どの項目にも対応しない列: ${unknown.join('、')}。` : ''}1 行目の列名をスキーマの項目名 (id, company, employees …) に直してください`,
+  excelNotSupported: (name: string) =>
+    `${name} は Excel ブックです。Excel ファイルはそのままでは読み込めません。Excel で「ファイル」→「名前を付けて保存」→ ファイルの種類「CSV UTF-8 (コンマ区切り)」で保存し、その CSV を開いてください`,
+  notUtf8: (name: string) =>
+    `${name} は UTF-8 でも Shift_JIS でもないため読み込めません。UTF-8 で保存してください (Excel:「CSV UTF-8 (コンマ区切り)」)`,
+  readAsShiftJis: (name: string) => `${name} は Shift_JIS (Excel の「CSV (コンマ区切り)」) として読み込みました。`,
+  baselineCount: (tier: string, before: number, after: number) =>
+    `${tier}: 比較元 ${before.toLocaleString()} → ${after.toLocaleString()}`,
 };
 
 export type Strings = typeof ja;
@@ -134,6 +159,28 @@ const en: Strings = {
   change: 'Change',
   why: 'Why',
   sortBy: (col) => `Sort by ${col}`,
+  groupLabel: 'Group',
+  tierLabel: 'Tier',
+  listLabel: 'List',
+  schemaLabel: 'Schema',
+  tierOrderChanged: 'The tiers are tried in a different order',
+  thresholdMoved: (tier, from, to) => `threshold ${tier} ${from}→${to}`,
+  groupLimitMoved: (limits, delta) => (limits === '' ? `group limit ${delta}` : `group limit ${limits} ${delta}`),
+  thresholdsLegend: 'Tier thresholds',
+  reset: 'Back to the example',
+  formatBlocked: (line) => `Not formatted: the rules have a syntax error (line ${line}). Fix it and format again`,
+  keptAsSnapshot:
+    'Opened a share link. Your previous rules are kept as the snapshot (Diff tab, baseline "Saved snapshot")',
+  resetConfirm:
+    'This puts the rules, schema and as-of date back to the example; your current work is lost (download the rules or save a snapshot in the Diff tab first if you need it). Continue?',
+  headerProblem: (file, unknown, missing) =>
+    `${file}: required column(s) ${missing.join(', ')} missing. ${unknown.length > 0 ? `Columns that match no field: ${unknown.join(', ')}. ` : ''}Rename the header row to the schema's field names (id, company, employees…)`,
+  excelNotSupported: (name) =>
+    `${name} is an Excel workbook, which cannot be read as it is. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)" and open that CSV`,
+  notUtf8: (name) =>
+    `${name} is neither UTF-8 nor Shift_JIS and cannot be read: save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
+  readAsShiftJis: (name) => `${name} was read as Shift_JIS (Excel's "CSV (Comma delimited)").`,
+  baselineCount: (tier, before, after) => `${tier}: ${before.toLocaleString()} before → ${after.toLocaleString()}`,
 };
 
 let current: Lang = 'ja';

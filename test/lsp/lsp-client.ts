@@ -42,7 +42,9 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { watchFiles?: boolean; dir?: string } = {}): Promise<LspSession> {
+export async function startServer(
+  options: { watchFiles?: boolean; dir?: string; locale?: string } = {},
+): Promise<LspSession> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'leadscore-lsp-'));
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'bin/leadscore.js'), 'lsp', '--stdio'], {
     cwd: dir,
@@ -86,6 +88,7 @@ export async function startServer(options: { watchFiles?: boolean; dir?: string 
     rootUri: pathToFileURL(dir).href,
     capabilities,
     workspaceFolders: null,
+    ...(options.locale && { locale: options.locale }),
   });
   await connection.sendNotification(InitializedNotification.type, {});
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;

@@ -1,6 +1,8 @@
 import ParseWorker from './parse-worker.ts?worker';
 import type { RawFile } from '../engine/raw-data.js';
 import type { ParseRequest, ParseResponse } from './parse-protocol.js';
+import { t } from '../i18n.js';
+import { decodeText } from './decode-text.js';
 
 /** One parse worker for the page; requests are answered in turn, matched by id. */
 let worker: Worker | undefined;
@@ -29,7 +31,21 @@ export function parseInWorker(files: ParseRequest['files']): Promise<RawFile[]> 
   });
 }
 
-export async function parseUserFiles(files: readonly File[]): Promise<RawFile[]> {
-  const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-  return parseInWorker(inputs);
+/**
+ * Reads the files' bytes (UTF-8 or Shift_JIS, see decode-text.ts) and parses
+ * them in the worker. An Excel workbook or a file in another encoding is
+ * refused with what to do; `notes` says which files were read as Shift_JIS.
+ */
+export async function parseUserFiles(files: readonly File[]): Promise<{ files: RawFile[]; notes: string[] }> {
+  const notes: string[] = [];
+  const inputs = await Promise.all(
+    files.map(async (f) => {
+      const decoded = decodeText(f.name, new Uint8Array(await f.arrayBuffer()));
+      if (!decoded.ok)
+        throw new Error(decoded.reason === 'excel' ? t().excelNotSupported(f.name) : t().notUtf8(f.name));
+      if (decoded.encoding === 'shift_jis') notes.push(t().readAsShiftJis(f.name));
+      return { name: f.name, text: decoded.text };
+    }),
+  );
+  return { files: await parseInWorker(inputs), notes };
 }

@@ -23,6 +23,38 @@ export interface PreparedData {
   readonly invalidEvents: number;
   /** The first few problems, for the data panel. */
   readonly problems: readonly string[];
+  /** Leads CSV files whose header lacks required columns: what matches no field, and what is missing. */
+  readonly headerProblems: readonly HeaderProblem[];
+}
+
+export interface HeaderProblem {
+  readonly file: string;
+  readonly unknown: readonly string[];
+  readonly missing: readonly string[];
+}
+
+/**
+ * A leads CSV header against the schema: the columns that match no lead
+ * field and the required fields (and `id`) no column gives. Only reported
+ * when something required is missing — then every row would be rejected for
+ * the same reason, and the header is what to fix (会社名 → company).
+ */
+export function headerProblem(
+  file: string,
+  header: readonly string[],
+  schema: SchemaModel | undefined,
+): HeaderProblem | undefined {
+  const top = new Set(header.map((h) => h.split('.')[0]!));
+  const required = (schema?.leadSchema as { required?: unknown } | undefined)?.required;
+  const needed = [
+    'id',
+    ...(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string' && r !== 'id') : []),
+  ];
+  const missing = needed.filter((n) => !top.has(n));
+  if (missing.length === 0) return undefined;
+  const fields = schema?.lead.properties;
+  const unknown = header.filter((h) => h !== 'id' && !(fields?.has(h.split('.')[0]!) ?? false));
+  return { file, unknown, missing };
 }
 
 const MAX_PROBLEMS = 5;
@@ -38,6 +70,7 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
   let eventCount = 0;
   const leads: PreparedLead[] = [];
   const eventsByLead = new Map<string, PreparedEvent[]>();
+  const headerProblems: HeaderProblem[] = [];
 
   const addEvent = (record: unknown, where: string, leadId?: string): void => {
     // prepareEvent turns `at` into ms in place: give it a copy, the raw data is reused.
@@ -66,6 +99,11 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
       else invalidEvents++;
       note(file.name, [problem]);
     }
+    const header =
+      file.role === 'leads' && file.table.kind === 'csv'
+        ? headerProblem(file.name, file.table.header, schema)
+        : undefined;
+    if (header) headerProblems.push(header);
     const typeOf = file.role === 'leads' ? leadColumnTypes(schema) : eventColumnTypes(schema);
     forEachRecord(file.table, typeOf, (record, index) => {
       const where = `${file.name} #${index + 1}`;
@@ -92,7 +130,7 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
     const events = eventsByLead.get(lead.id);
     if (events) lead.events.push(...events);
   }
-  return { leads, eventCount, invalidLeads, invalidEvents, problems };
+  return { leads, eventCount, invalidLeads, invalidEvents, problems, headerProblems };
 }
 
 type RecordResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };

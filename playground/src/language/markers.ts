@@ -1,12 +1,15 @@
 import type * as Monaco from 'monaco-editor';
+import { localizedMessage } from '../../../compiler/messages/diagnostic-messages.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import { lang } from '../i18n.js';
 import { monaco } from '../monaco-env.js';
 
 /**
  * Diagnostics → Monaco markers. The checker's ranges are 1-based lines and
  * columns with an exclusive end, which is exactly Monaco's convention. A
  * zero-width range (e.g. "expected … at end of file") is widened by one
- * column so the squiggle is visible.
+ * column so the squiggle is visible. Messages are in the UI language
+ * (compiler/messages/; English where a message has no Japanese text yet).
  */
 export const MARKER_OWNER = 'leadscore';
 
@@ -15,7 +18,7 @@ export function toMarker(d: Diagnostic): Monaco.editor.IMarkerData {
   const empty = start.line === end.line && start.column === end.column;
   return {
     severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-    message: d.message,
+    message: localizedMessage(d, lang()),
     code: d.code,
     source: 'leadscore',
     startLineNumber: start.line,

@@ -16,7 +16,7 @@ export class DataPanel {
   private readonly input = h('input', {
     type: 'file',
     multiple: true,
-    accept: '.csv,.jsonl,.ndjson,.json',
+    accept: '.csv,.jsonl,.ndjson,.json,.xlsx,.xls',
     'data-testid': 'data-file',
   });
   private readonly label = h('label', { class: 'file-button' });
@@ -72,6 +72,9 @@ export class DataPanel {
       data.source === 'example' ? t().dataExample : `${t().dataFiles}: ${data.files.map((f) => f.name).join(', ')}`;
     const invalid = prepared.invalidLeads + prepared.invalidEvents;
     this.summary.textContent = `${source} — ${t().leads} ${prepared.leads.length.toLocaleString()}, ${t().events} ${prepared.eventCount.toLocaleString()}${invalid > 0 ? `, ${t().invalid} ${invalid.toLocaleString()}` : ''}`;
-    replaceChildren(this.problems, ...prepared.problems.map((p) => h('li', {}, p)));
+    const headers = prepared.headerProblems.map((p) =>
+      h('li', { 'data-testid': 'header-problem' }, t().headerProblem(p.file, p.unknown, p.missing)),
+    );
+    replaceChildren(this.problems, ...headers, ...prepared.problems.map((p) => h('li', {}, p)));
   }
 }

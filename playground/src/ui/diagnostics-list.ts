@@ -1,6 +1,7 @@
+import { localizedMessage } from '../../../compiler/messages/diagnostic-messages.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { h, replaceChildren } from '../dom.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 
 /**
  * The problems under the editor, as a list a keyboard and a screen reader
@@ -30,7 +31,7 @@ export class DiagnosticsList {
         { type: 'button', class: d.severity },
         `${d.file ? `${d.file} ` : ''}${d.range.start.line}:${d.range.start.column} `,
         h('strong', {}, d.code),
-        ` ${d.message}`,
+        ` ${localizedMessage(d, lang())}`,
       );
       button.addEventListener('click', () => this.reveal(d));
       list.append(h('li', {}, button));

@@ -1,12 +1,13 @@
-import type { RuleChange } from '../../../compiler/diff/semantic-diff.js';
+import type { SemanticDiff } from '../../../compiler/diff/semantic-diff.js';
 import type { Impact } from '../../../runtime/impact/impact.js';
 import { h, replaceChildren } from '../dom.js';
 import type { DiffResult } from '../engine/impact.js';
 import { t } from '../i18n.js';
+import { changeItems, moverReasons, sign } from './diff-changes.js';
 
 /**
  * The impact summary of diff mode, the same content as `leadscore diff`:
- * the rule changes, the tier transition matrix (rows before, columns after)
+ * every semantic change (rules, group limits, tiers, lists, schema), the tier transition matrix (rows before, columns after)
  * and the top movers with the rules that moved them.
  */
 export function renderImpact(target: HTMLElement, result: DiffResult | undefined): void {
@@ -14,27 +15,16 @@ export function renderImpact(target: HTMLElement, result: DiffResult | undefined
     replaceChildren(target, h('p', { class: 'error' }, t().baselineErrors));
     return;
   }
-  const changes = result.diff.rules.map(ruleChangeItem);
+  const changes = changeItems(result.diff);
   replaceChildren(
     target,
     h('h3', {}, t().ruleChanges),
     changes.length > 0 ? h('ul', { 'data-testid': 'rule-changes' }, ...changes) : h('p', {}, t().noChange),
-    result.impact ? impactSection(result.impact) : h('p', { class: 'error' }, t().baselineErrors),
+    result.impact ? impactSection(result.impact, result.diff) : h('p', { class: 'error' }, t().baselineErrors),
   );
 }
 
-function ruleChangeItem(change: RuleChange): HTMLElement {
-  if (change.kind === 'added')
-    return h('li', {}, `＋ ${change.new.label ?? change.new.text} (${sign(change.new.points)})`);
-  if (change.kind === 'removed')
-    return h('li', {}, `－ ${change.old.label ?? change.old.text} (${sign(change.old.points)})`);
-  const what = change.aspects.includes('points')
-    ? `${sign(change.old.points)} → ${sign(change.new.points)}`
-    : change.aspects.join(', ');
-  return h('li', {}, `✎ ${change.new.label ?? change.new.text}: ${what}`);
-}
-
-function impactSection(impact: Impact): HTMLElement {
+function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
   const count = (from: string | null, to: string | null): number =>
     impact.transitions.find((c) => c.from === from && c.to === to)?.count ?? 0;
   const name = (tier: string | null): string => tier ?? '—';
@@ -64,8 +54,13 @@ function impactSection(impact: Impact): HTMLElement {
             const n = count(from, to);
             return h(
               'td',
-              { class: from !== to && n > 0 ? 'num moved' : 'num', 'data-from': name(from), 'data-to': name(to) },
-              n,
+              {
+                class: from !== to && n > 0 ? 'num moved' : 'num',
+                'data-from': name(from),
+                'data-to': name(to),
+                'data-count': n,
+              },
+              n.toLocaleString(),
             );
           }),
         ),
@@ -91,7 +86,7 @@ function impactSection(impact: Impact): HTMLElement {
           h('td', {}, String(m.id)),
           h('td', { class: 'num' }, `${m.oldScore} → ${m.newScore} (${sign(m.delta)})`),
           h('td', {}, m.oldTier === m.newTier ? name(m.newTier) : `${name(m.oldTier)} → ${name(m.newTier)}`),
-          h('td', {}, m.rules.map((r) => `${r.rule} ${sign(r.delta)}`).join(', ')),
+          h('td', {}, moverReasons(m, diff)),
         ),
       ),
     ),
@@ -109,8 +104,4 @@ function impactSection(impact: Impact): HTMLElement {
     matrix,
     movers,
   );
-}
-
-function sign(n: number): string {
-  return n >= 0 ? `+${n}` : String(n);
 }

@@ -24,6 +24,7 @@ export function buildLayout() {
   const shareButton = h('button', { type: 'button', 'data-testid': 'share' });
   const downloadButton = h('button', { type: 'button', 'data-testid': 'download' });
   const langButton = h('button', { type: 'button', 'data-testid': 'lang' });
+  const resetButton = h('button', { type: 'button', 'data-testid': 'reset' });
   const title = h('h1');
   const toast = h('p', { class: 'toast', role: 'status', 'data-testid': 'toast' });
   const shareUrl = h('input', {
@@ -87,6 +88,7 @@ export function buildLayout() {
       formatButton,
       shareButton,
       downloadButton,
+      resetButton,
       langButton,
     ),
     h('div', { class: 'share-row' }, toast, shareUrl),
@@ -103,6 +105,7 @@ export function buildLayout() {
     shareButton.textContent = s.share;
     downloadButton.textContent = s.download;
     langButton.textContent = s.language;
+    resetButton.textContent = s.reset;
     baselineLabel.textContent = s.baseline;
     snapshotButton.textContent = s.saveSnapshot;
     baselineFileLabel.replaceChildren(s.openBaseline, baselineFile);
@@ -117,6 +120,7 @@ export function buildLayout() {
     shareButton,
     downloadButton,
     langButton,
+    resetButton,
     toast,
     shareUrl,
     rulesHost,

@@ -116,14 +116,26 @@ export class ResultsTable {
     return tr;
   }
 
+  /**
+   * Free text, compared after NFKC (「ｼｽﾃﾑｽﾞ」 finds システムズ, ＭＱＬ finds MQL),
+   * or a score test: `>= 60`, `score < 30`, `=45` (full-width too).
+   */
   private filtered(results: readonly LeadResult[]): readonly LeadResult[] {
-    const needle = this.filterInput.value.trim().toLowerCase();
+    const needle = fold(this.filterInput.value.trim());
     if (needle === '') return results;
+    const test = /^(?:score\s*)?(>=|<=|>|<|=)\s*(-?\d+(?:\.\d+)?)$/.exec(needle);
+    if (test) {
+      const [, op, raw] = test;
+      const n = Number(raw);
+      const pass = (s: number) =>
+        op === '>=' ? s >= n : op === '<=' ? s <= n : op === '>' ? s > n : op === '<' ? s < n : s === n;
+      return results.filter((r) => pass(r.score));
+    }
     return results.filter(
       (r) =>
-        r.id.toLowerCase().includes(needle) ||
-        (r.tier ?? '').toLowerCase().includes(needle) ||
-        Object.values(r.lead).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle)),
+        fold(r.id).includes(needle) ||
+        fold(r.tier ?? '').includes(needle) ||
+        Object.values(r.lead).some((v) => typeof v === 'string' && fold(v).includes(needle)),
     );
   }
 
@@ -151,4 +163,8 @@ export class ResultsTable {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
 }
