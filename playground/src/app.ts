@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { DIAGNOSTIC_CATALOGUE, isDiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
+import { format as formatSource } from '../../grammar/format.js';
 import { parseInstant } from '../../core/time.js';
 import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
 import { parseInWorker, parseUserFiles } from './data/load-files.js';
@@ -162,11 +162,11 @@ export class App {
 
   /** Formats the rules; a file with syntax errors is left as it is, and the toast says why instead of nothing happening. */
   private format(): void {
-    const syntaxErrors = (this.pipeline.checked?.diagnostics ?? []).filter(
-      (d) => d.file === undefined && isDiagnosticCode(d.code) && DIAGNOSTIC_CATALOGUE[d.code].section === 'syntax',
-    );
-    if (syntaxErrors.length > 0) {
-      this.layout.toast.textContent = t().formatBlocked(syntaxErrors[0]!.range.start.line);
+    // The current text, not the last check: a check may still be waiting for typing to pause.
+    const result = formatSource(this.editors.rulesModel.getValue());
+    if (!result.ok) {
+      const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
+      this.layout.toast.textContent = t().formatBlocked(first?.range.start.line ?? 1);
       return;
     }
     this.layout.toast.textContent = '';

@@ -93,7 +93,7 @@ describe('review shows every change', () => {
     expect(await threshold.getAttribute('data-value')).toBe('60');
 
     await edit(page, 'tier MQL >= 60', 'tier MQL >= 70');
-    expect(await mqlCount()).toMatch(/^1,134 → [\d,]+ \(−[\d,]+\)$/);
+    expect(await mqlCount()).toMatch(/^941 → [\d,]+ \(−[\d,]+\)$/);
     const chips = page.locator('[data-testid="histogram"] line[data-threshold="MQL"]');
     expect(await chips.count()).toBe(2);
     expect(
