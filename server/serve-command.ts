@@ -12,7 +12,7 @@ const EXIT = { ok: 0, rules: 1, usage: 2, internal: 70 } as const;
  * `leadscore serve RULES …`: starts the service, prints exactly one line
  * `listening on http://HOST:PORT` to stdout when ready (everything else goes
  * to stderr), and on SIGTERM/SIGINT stops accepting, finishes what was
- * accepted and resolves 0. SIGHUP re-reads RULES.
+ * accepted and resolves 0. SIGHUP re-reads the tokens and RULES.
  */
 export async function runServe(rulesPath: string, options: ServeOptions): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -87,6 +87,17 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
     };
     const reload = (): void => {
       void (async () => {
+        // The tokens first: a token rotated together with the rules is in force once the rules are.
+        try {
+          const tokens = await service.reloadTokens();
+          log(`leadscore serve: tokens reloaded: ${tokens.count} in force`);
+          if (tokens.created)
+            log(
+              `leadscore serve: no token was left, created an admin token (only its SHA-256 is stored; this is the only time it is shown):\n${tokens.created}`,
+            );
+        } catch (e) {
+          log(`leadscore serve: cannot reload the tokens, the ones in force are unchanged: ${(e as Error).message}`);
+        }
         try {
           const outcome = await service.replaceRules(new Uint8Array(readFileSync(rulesPath)));
           if (outcome.ok)

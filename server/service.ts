@@ -68,7 +68,7 @@ export class LiveService {
     readonly options: ServiceOptions,
     db: Database,
     registry: RulesRegistry,
-    readonly tokens: readonly TokenEntry[],
+    private currentTokens: readonly TokenEntry[],
     /** The admin token made on a first start without --tokens; shown once. */
     readonly createdToken: string | undefined,
   ) {
@@ -90,6 +90,31 @@ export class LiveService {
     this.dispatcher = new WebhookDispatcher(db, options.webhooks ?? { webhooks: [] }, options.timeZone, (e) =>
       log(`leadscore serve: webhook delivery failed, will retry: ${(e as Error)?.message ?? String(e)}`),
     );
+  }
+
+  /** The bearer tokens in force: read at start, again on reloadTokens() (SIGHUP). */
+  get tokens(): readonly TokenEntry[] {
+    return this.currentTokens;
+  }
+
+  /**
+   * Reads the tokens again (SIGHUP): the --tokens file, or the database's
+   * tokens without one. Tokens added work at once, removed ones stop working
+   * (and end their dashboard sessions). A file that cannot be read or is not
+   * valid throws (TokenFileError) and leaves the tokens in force unchanged.
+   * Returns how many tokens are now in force, and the admin token created
+   * when the database had none left (shown once, as at a first start).
+   */
+  async reloadTokens(): Promise<{ count: number; created?: string }> {
+    if (this.options.tokensFile !== undefined) {
+      this.currentTokens = readTokenFile(this.options.tokensFile);
+      return { count: this.currentTokens.length };
+    }
+    const stored = await databaseTokens(this.core.db);
+    this.currentTokens = stored.entries;
+    return stored.created === undefined
+      ? { count: stored.entries.length }
+      : { count: stored.entries.length, created: stored.created };
   }
 
   static async open(options: ServiceOptions): Promise<LiveService> {
