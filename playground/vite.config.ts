@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { languagePage } from './language-page.js';
+import { languagePage } from '../scripts/playground-language-page.js';
 
 // The playground lives in playground/ but imports the engine (../grammar,
 // ../compiler, ../runtime) and the example data (../examples, ../rules), so

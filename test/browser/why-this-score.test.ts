@@ -164,15 +164,17 @@ describe('around the editor and the charts', () => {
     const long = '低関心 (ナーチャリング継続・四半期ごとに見直し)';
     const fits = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll<SVGTextElement>('[data-testid="tier-chart"] text[data-tier-label]')].map((t) => {
-          const bar = t.nextElementSibling as SVGRectElement;
-          return {
-            name: t.dataset.tierLabel,
-            shown: t.firstChild?.textContent,
-            right: t.getBBox().x + t.getBBox().width,
-            bar: bar.x.baseVal.value,
-          };
-        }),
+        Array.from(document.querySelectorAll<SVGTextElement>('[data-testid="tier-chart"] text[data-tier-label]')).map(
+          (t) => {
+            const bar = t.nextElementSibling as SVGRectElement;
+            return {
+              name: t.dataset.tierLabel,
+              shown: t.firstChild?.textContent,
+              right: t.getBBox().x + t.getBBox().width,
+              bar: bar.x.baseVal.value,
+            };
+          },
+        ),
       );
     for (const label of await fits()) {
       expect(label.shown).toBe(label.name);

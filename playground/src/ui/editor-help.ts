@@ -6,7 +6,7 @@ import { lang } from '../i18n.js';
  * A line under the editor tabs: Monaco keeps Tab for indentation, so a
  * keyboard user needs to know Ctrl+M lets Tab move the focus out; and the
  * language reference (docs/language.md, built into the site as
- * language.html by playground/language-page.ts).
+ * language.html by scripts/playground-language-page.ts).
  */
 const words = {
   ja: { tab: 'Ctrl+M: Tab でフォーカス移動', reference: '言語リファレンス', opensNew: '(新しいタブで開きます)' },
