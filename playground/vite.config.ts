@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { languagePage } from '../scripts/playground-language-page.js';
 
 // The playground lives in playground/ but imports the engine (../grammar,
 // ../compiler, ../runtime) and the example data (../examples, ../rules), so
@@ -24,7 +25,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Relative asset URLs: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [trimMonaco],
+  plugins: [trimMonaco, languagePage],
   server: { fs: { allow: [repoRoot] } },
   worker: { format: 'es' },
   build: {

@@ -18,12 +18,13 @@ import { checkStage, prepareStage, scoreStage, type PipelineState } from './pipe
 import { decodeShareHash, encodeShareHash } from './share/hash.js';
 import { loadLocal, saveLocal } from './share/persist.js';
 import { DEFAULT_STATE, type DataRef, type SavedState } from './state.js';
-import { histogram, tierChart } from './ui/charts.js';
+import { chartsLoading, histogram, tierChart } from './ui/charts.js';
 import { DataPanel } from './ui/data-panel.js';
 import { DiagnosticsList } from './ui/diagnostics-list.js';
+import { EditorHelp } from './ui/editor-help.js';
 import { renderImpact } from './ui/impact-view.js';
 import { buildLayout, type Layout, type Tab } from './ui/layout.js';
-import { ReasonsPanel } from './ui/reasons-panel.js';
+import { ReasonsDrawer } from './ui/reasons-drawer.js';
 import { ResultsTable } from './ui/results-table.js';
 
 /**
@@ -36,9 +37,9 @@ const DEBOUNCE_MS = 150;
 export class App {
   private readonly layout: Layout = buildLayout();
   private readonly editors: Editors;
-  private readonly table = new ResultsTable((lead) => this.reasons.show(lead));
-  private readonly reasons = new ReasonsPanel((line) => this.revealLine(line));
+  private readonly table = new ResultsTable((lead) => this.reasons.open(lead));
   private readonly problems = new DiagnosticsList((d) => this.revealDiagnostic(d));
+  private readonly editorHelp = new EditorHelp();
   private readonly dataPanel = new DataPanel(
     (files) => void this.loadFiles(files),
     () => void this.loadExample(),
@@ -46,6 +47,11 @@ export class App {
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
   private readonly pipeline: PipelineState = {};
+  private readonly reasons = new ReasonsDrawer(
+    (line) => this.revealLine(line),
+    this.pipeline,
+    () => this.now(),
+  );
   private readonly baselineCounts = new BaselineCountsCache();
   private snapshot?: string;
   private baselineFileText?: string;
@@ -65,9 +71,11 @@ export class App {
       this.layout.errorsBlock,
       this.layout.charts,
       this.table.element,
-      this.reasons.element,
     );
+    this.layout.resultsColumn.after(this.reasons.element);
+    this.layout.charts.append(chartsLoading());
     this.layout.editorColumn.append(this.problems.element);
+    this.layout.tabs.rules.parentElement!.after(this.editorHelp.element);
     this.editors = createEditors(this.layout.rulesHost, this.layout.schemaHost, initial.rules, initial.schema);
     this.layout.asOf.value = initial.asOf;
     this.wire();
@@ -199,7 +207,8 @@ export class App {
   private relabel(): void {
     this.layout.relabel(t());
     this.table.relabel();
-    this.reasons.render();
+    this.reasons.relabel();
+    this.editorHelp.relabel();
     this.problems.render();
     this.dataPanel.relabel();
     this.fillBaselineOptions();
@@ -244,7 +253,7 @@ export class App {
       const scored = performance.now();
       this.table.update(run);
       this.renderCharts();
-      this.reasons.show(undefined);
+      this.reasons.rescored();
       if (this.tab === 'diff') this.updateImpact();
       // Force style and layout, so the figure includes what the browser must do before it can paint.
       void this.layout.resultsColumn.offsetHeight;

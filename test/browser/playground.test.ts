@@ -487,16 +487,42 @@ describe('playground', () => {
     await context.close();
   });
 
-  test('docs screenshot (docs/images/playground.png with UPDATE_DOCS_SCREENSHOT=1)', async () => {
+  test('docs screenshot (docs/images/playground.png, reasons-drawer.png, diff-review.png with UPDATE_DOCS_SCREENSHOT=1)', async () => {
     const { context, page } = await newPage(browser, url);
     await page.setViewportSize({ width: 1280, height: 760 });
     await waitForResults(page);
     await page.evaluate(() => playground().rulesEditor.revealLineInCenter(48));
-    await page.locator('[data-testid="results-table"] tbody tr').nth(2).click();
+    // The top lead: it has the download rule the edit below changes.
+    await page.locator('[data-testid="results-table"] tbody tr').first().click();
     const path = process.env.UPDATE_DOCS_SCREENSHOT ? resolve('docs/images/playground.png') : undefined;
     if (path) await page.screenshot({ path });
     else await screenshot(page, '00-overview');
     if (path) expect(readFileSync(path).length).toBeLessThan(300_000);
+
+    // The reasons drawer after a rule edit: how the lead's score moved, and what its points are made of.
+    await nextRun(page, () =>
+      page.evaluate(() =>
+        playground().setRules(playground().getRules().replace('+20 "資料ダウンロード"', '+30 "資料ダウンロード"')),
+      ),
+    );
+    await page.getByTestId('score-change').waitFor();
+    const drawerShot = process.env.UPDATE_DOCS_SCREENSHOT ? resolve('docs/images/reasons-drawer.png') : undefined;
+    const drawer = (await page.getByTestId('reasons').boundingBox())!;
+    const table = (await page.getByTestId('results-column').boundingBox())!;
+    const clip = { x: table.x, y: table.y, width: drawer.x + drawer.width - table.x, height: 600 };
+    if (drawerShot) await page.screenshot({ path: drawerShot, clip });
+    else await screenshot(page, '01-reasons-drawer');
+
+    // The diff review: the change against the bundled rules and what it does to the leads.
+    await page.getByTestId('reasons-close').click();
+    await page.getByTestId('tab-diff').click();
+    await page.getByTestId('transition-matrix').waitFor();
+    // The diff is computed in a worker and the first change revealed after it: give the picture time to settle.
+    await page.waitForTimeout(1500);
+    const diffShot = process.env.UPDATE_DOCS_SCREENSHOT ? resolve('docs/images/diff-review.png') : undefined;
+    if (diffShot) await page.screenshot({ path: diffShot });
+    else await screenshot(page, '02-diff-review');
+    for (const p of [drawerShot, diffShot]) if (p) expect(readFileSync(p).length).toBeLessThan(300_000);
     await context.close();
   });
 });

@@ -2,6 +2,7 @@ import type { NamedChange, RuleChange, SemanticDiff } from '../../../compiler/di
 import type { Mover } from '../../../runtime/impact/impact.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { num } from './numbers.js';
 
 /**
  * Every semantic change of diff mode, the same list `leadscore diff` prints:
@@ -73,5 +74,5 @@ export function moverReasons(mover: Mover, diff: SemanticDiff): string {
 }
 
 export function sign(n: number): string {
-  return n >= 0 ? `+${n}` : String(n);
+  return n >= 0 ? `+${num(n)}` : `-${num(-n)}`;
 }

@@ -4,6 +4,7 @@ import { h, replaceChildren } from '../dom.js';
 import type { DiffResult } from '../engine/impact.js';
 import { t } from '../i18n.js';
 import { changeItems, moverReasons, sign } from './diff-changes.js';
+import { num } from './numbers.js';
 
 /**
  * The impact summary of diff mode, the same content as `leadscore diff`:
@@ -60,7 +61,7 @@ function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
                 'data-to': name(to),
                 'data-count': n,
               },
-              n.toLocaleString(),
+              num(n),
             );
           }),
         ),
@@ -84,7 +85,7 @@ function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
           'tr',
           {},
           h('td', {}, String(m.id)),
-          h('td', { class: 'num' }, `${m.oldScore} → ${m.newScore} (${sign(m.delta)})`),
+          h('td', { class: 'num' }, `${num(m.oldScore)} → ${num(m.newScore)} (${sign(m.delta)})`),
           h('td', {}, m.oldTier === m.newTier ? name(m.newTier) : `${name(m.oldTier)} → ${name(m.newTier)}`),
           h('td', {}, moverReasons(m, diff)),
         ),
@@ -95,11 +96,11 @@ function impactSection(impact: Impact, diff: SemanticDiff): HTMLElement {
   return h(
     'section',
     { 'data-testid': 'impact' },
-    h('h3', {}, `${t().impact} (${impact.leads.toLocaleString()})`),
+    h('h3', {}, `${t().impact} (${num(impact.leads)})`),
     h(
       'p',
       {},
-      `${t().scoreChanged}: ${impact.scoreChanged.toLocaleString()} (${pct(impact.scoreChanged)}%) · ${t().tierChanged}: ${impact.tierChanged.toLocaleString()} (${pct(impact.tierChanged)}%)`,
+      `${t().scoreChanged}: ${num(impact.scoreChanged)} (${pct(impact.scoreChanged)}%) · ${t().tierChanged}: ${num(impact.tierChanged)} (${pct(impact.tierChanged)}%)`,
     ),
     matrix,
     movers,

@@ -1,6 +1,7 @@
 import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n.js';
 import type { LeadResult, ScoreRun } from '../engine/score-all.js';
+import { num } from './numbers.js';
 
 /**
  * The leads table: id, company, score, tier and each group's subtotal;
@@ -95,9 +96,9 @@ export class ResultsTable {
       { tabindex: 0, 'data-lead': r.id, 'aria-selected': r.id === this.selected ? 'true' : 'false' },
       h('td', {}, r.id),
       h('td', { class: 'company' }, text(r.lead.company) ?? text(r.lead.name) ?? ''),
-      h('td', { class: 'num', 'data-col': 'score' }, r.score),
+      h('td', { class: 'num', 'data-col': 'score' }, num(r.score)),
       h('td', { 'data-col': 'tier' }, r.tier ?? '—'),
-      ...run.groups.map((g) => h('td', { class: 'num' }, r.groups[g] ?? 0)),
+      ...run.groups.map((g) => h('td', { class: 'num' }, num(r.groups[g] ?? 0))),
     );
     const select = (): void => {
       this.selected = r.id;
