@@ -29,7 +29,7 @@ export class RowProblemsList {
     this.next.addEventListener('click', () => this.turn(1));
     this.element.append(
       h('div', { class: 'row-problems-bar' }, this.count, this.downloadButton),
-      h('table', {}, this.head, this.body),
+      h('div', { class: 'table-scroll' }, h('table', {}, this.head, this.body)),
       h('div', { class: 'pager' }, this.previous, this.pager, this.next),
     );
   }
