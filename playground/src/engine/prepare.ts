@@ -117,11 +117,7 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
     if (!prepared.ok || typeof key !== 'string') {
       invalidEvents++;
       const id = leadId ?? idText(isRecord(record) ? record.lead_id : undefined);
-      problems.push({
-        ...at,
-        ...(id !== undefined && { leadId: id }),
-        reasons: prepared.ok ? ['lead_id is required'] : prepared.reasons,
-      });
+      problems.push(problemAt(at, prepared.ok ? ['lead_id is required'] : prepared.reasons, id));
       return;
     }
     eventCount++;
@@ -155,7 +151,7 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
       if (!record.ok) {
         if (role === 'leads') invalidLeads++;
         else invalidEvents++;
-        problems.push({ ...at, ...(record.id !== undefined && { leadId: record.id }), reasons: [record.reason] });
+        problems.push(problemAt(at, [record.reason], record.id));
         return;
       }
       if (role === 'events') return addEvent(record.value, at);
@@ -163,12 +159,12 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
       if (!prepared.ok) {
         invalidLeads++;
         const id = idText(record.value.id);
-        problems.push({ ...at, ...(id !== undefined && { leadId: id }), reasons: prepared.reasons });
+        problems.push(problemAt(at, prepared.reasons, id));
         return;
       }
       const id = leadKey(prepared.value.id);
       const { events: nested, ...lead } = prepared.value;
-      if (Array.isArray(nested)) nested.forEach((e, i) => addEvent(e, { ...at, part: `events[${i}]` }, id));
+      if (Array.isArray(nested)) nested.forEach((e, i) => addEvent(e, { ...at, part: `events[${i}]`, source: e }, id));
       leads.push({ id, lead, events: [] });
     });
   }
@@ -180,7 +176,14 @@ export function prepareData(data: RawDataset, schema: SchemaModel | undefined, t
 }
 
 /** Where a record is and what it said: the part of a RowProblem known before it is validated. */
-type RowAt = Omit<RowProblem, 'reasons' | 'leadId'>;
+type RowAt = Omit<RowProblem, 'reasons' | 'leadId' | 'text'> & { readonly source?: unknown };
+
+/** The record's JSON text is made only for the records left out: valid ones are most of a file. */
+function problemAt(at: RowAt, reasons: readonly string[], leadId: string | undefined): RowProblem {
+  const { source, ...where } = at;
+  const text = source === undefined ? undefined : (JSON.stringify(source) ?? String(source));
+  return { ...where, ...(leadId !== undefined && { leadId }), reasons, ...(text !== undefined && { text }) };
+}
 
 type RecordResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; id?: string };
 
@@ -200,7 +203,7 @@ function forEachRecord(
         ...base,
         rowKind: table.lines ? 'line' : 'record',
         row: table.lines ? table.lines[i] : i + 1,
-        text: JSON.stringify(r) ?? String(r),
+        source: r,
       };
       if (!isRecord(r)) return visit({ ok: false, reason: 'a record must be a JSON object' }, at);
       visit({ ok: true, value: mapped ? renameKeys(r, mapping) : r }, at);
