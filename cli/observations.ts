@@ -4,7 +4,8 @@ import type { Program } from '../compiler/program.js';
 import { compileValidators } from '../compiler/schema/validators.js';
 import { didYouMean, suggest } from '../compiler/suggest.js';
 import { scoreFile, type BatchSummary } from '../runtime/batch/score-file.js';
-import { describeReject, type RejectedRecord } from '../runtime/batch/rejects.js';
+import type { RejectedRecord } from '../runtime/batch/rejects.js';
+import { rejectMessage } from './reject-message.js';
 import { DataFileError } from '../runtime/readers/errors.js';
 import { dataEncoding, dataFormat, unreadableDataFile } from './data-format.js';
 import { refuseCollisions, ruleInputs } from './path-collisions.js';
@@ -92,7 +93,7 @@ export async function collectObservations(
   let numberOutcome: { id: unknown; value: number } | undefined;
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
-    if (shown++ < REJECTS_SHOWN) process.stderr.write(`${describeReject(r)}\n`);
+    if (shown++ < REJECTS_SHOWN) process.stderr.write(`${rejectMessage(r)}\n`);
   };
   let summary: BatchSummary;
   try {

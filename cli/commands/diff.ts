@@ -4,7 +4,7 @@ import type { Program } from '../../compiler/program.js';
 import { compileValidators, type Validators } from '../../compiler/schema/validators.js';
 import { hasErrors } from '../../grammar/diagnostic.js';
 import { scoreFile } from '../../runtime/batch/score-file.js';
-import { describeReject } from '../../runtime/batch/rejects.js';
+import { rejectMessage } from '../reject-message.js';
 import { ImpactCollector, type Impact } from '../../runtime/impact/impact.js';
 import { renderDiffMarkdown } from '../../runtime/impact/render-markdown.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
@@ -140,7 +140,7 @@ async function measureImpact(
       ...(options.timeZone && { timeZone: options.timeZone }),
       onResult: (lead) => collector.add(lead.id, both.last![0], both.last![1]),
       onReject: (r) => {
-        if (shown++ < 20) process.stderr.write(`${describeReject(r)}\n`);
+        if (shown++ < 20) process.stderr.write(`${rejectMessage(r)}\n`);
       },
     });
     return { impact: collector.result(), invalidLeads: summary.invalidLeads, invalidEvents: summary.invalidEvents };

@@ -2,7 +2,8 @@ import { compileValidators } from '../../compiler/schema/validators.js';
 import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
 import { eventReadsOf } from '../../compiler/analysis/event-reads.js';
-import { describeReject, type RejectedRecord } from '../../runtime/batch/rejects.js';
+import type { RejectedRecord } from '../../runtime/batch/rejects.js';
+import { rejectMessage } from '../reject-message.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
 import { dataEncoding, dataFormat } from '../data-format.js';
 import { EXIT } from '../exit-codes.js';
@@ -57,7 +58,7 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
   const progress = startProgress(leads.path);
   let shown = 0;
   const onReject = (r: RejectedRecord): void => {
-    if (shown++ < REJECTS_SHOWN) progress.log(`${describeReject(r)}\n`);
+    if (shown++ < REJECTS_SHOWN) progress.log(`${rejectMessage(r)}\n`);
     rejectsFile?.stream.write(`${rejectLine(r)}\n`);
   };
 

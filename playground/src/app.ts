@@ -43,6 +43,7 @@ export class App {
   private readonly dataPanel = new DataPanel(
     (files) => void this.loadFiles(files),
     () => void this.loadExample(),
+    (data) => this.setData(data),
   );
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
@@ -313,7 +314,7 @@ export class App {
   }
 
   private setData(raw: RawDataset): void {
-    this.pipeline.raw = raw;
+    this.pipeline.raw = this.dataPanel.withMappings(raw);
     this.runCheck();
   }
 

@@ -84,7 +84,7 @@ const ja = {
   resetConfirm:
     'ルール・スキーマ・基準日時をサンプルに戻します。今の作業内容は失われます (必要なら先に「ルールをダウンロード」か差分タブのスナップショットで保存してください)。戻しますか?',
   headerProblem: (file: string, unknown: readonly string[], missing: readonly string[]) =>
-    `${file}: 必須の列 ${missing.join('、')} がありません。${unknown.length > 0 ? `どの項目にも対応しない列: ${unknown.join('、')}。` : ''}1 行目の列名をスキーマの項目名 (id, company, employees …) に直してください`,
+    `${file}: 必須の列 ${missing.join('、')} がありません。${unknown.length > 0 ? `どの項目にも対応しない列: ${unknown.join('、')}。` : ''}下の「列の対応付け」で列を選んで「適用」するか、1 行目の列名をスキーマの項目名 (id, company, employees …) に直してください`,
   excelNotSupported: (name: string) =>
     `${name} は Excel ブックです。Excel ファイルはそのままでは読み込めません。Excel で「ファイル」→「名前を付けて保存」→ ファイルの種類「CSV UTF-8 (コンマ区切り)」で保存し、その CSV を開いてください`,
   notUtf8: (name: string) =>
@@ -174,7 +174,7 @@ const en: Strings = {
   resetConfirm:
     'This puts the rules, schema and as-of date back to the example; your current work is lost (download the rules or save a snapshot in the Diff tab first if you need it). Continue?',
   headerProblem: (file, unknown, missing) =>
-    `${file}: required column(s) ${missing.join(', ')} missing. ${unknown.length > 0 ? `Columns that match no field: ${unknown.join(', ')}. ` : ''}Rename the header row to the schema's field names (id, company, employees…)`,
+    `${file}: required column(s) ${missing.join(', ')} missing. ${unknown.length > 0 ? `Columns that match no field: ${unknown.join(', ')}. ` : ''}Choose the columns under "Column mapping" below and press Apply, or rename the header row to the schema's field names (id, company, employees…)`,
   excelNotSupported: (name) =>
     `${name} is an Excel workbook, which cannot be read as it is. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)" and open that CSV`,
   notUtf8: (name) =>

@@ -5,7 +5,8 @@
  * editing) is applied on the main thread when the data is prepared.
  */
 import { splitCsvText } from '../../../runtime/records/csv-rows.js';
-import type { RawFile, RawTable } from '../engine/raw-data.js';
+import { looksLikeEvents } from '../engine/column-mapping.js';
+import type { RawFile, RawTable, UnreadableRow } from '../engine/raw-data.js';
 import type { ParseRequest, ParseResponse } from './parse-protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -29,37 +30,51 @@ async function handle(request: ParseRequest): Promise<ParseResponse> {
 
 function parseFile(name: string, text: string): RawFile {
   const lower = name.toLowerCase();
-  const problems: string[] = [];
+  const problems: UnreadableRow[] = [];
   let table: RawTable;
   if (lower.endsWith('.csv')) {
     // The CLI's splitter: a quote never closed costs its own line, reported, not the rest of the file.
     const rows: string[][] = [];
+    const rowNumbers: number[] = [];
+    // Excel numbers rows, not lines: a cell with line breaks is one row, so the lines inside cells are taken off.
+    let linesInCells = 0;
     for (const row of splitCsvText(text)) {
-      if (row.ok) rows.push(row.cells);
-      else problems.push(`${name}:${row.line}: ${row.reason}: ${row.text}`);
+      const excelRow = row.line - linesInCells;
+      if (row.ok) {
+        rows.push(row.cells);
+        rowNumbers.push(excelRow);
+        for (const cell of row.cells) linesInCells += cell.split('\n').length - 1;
+      } else problems.push({ row: excelRow, reason: row.reason, text: row.text });
     }
     const header = (rows.shift() ?? []).map((h) => h.trim());
-    table = { kind: 'csv', header, rows };
-    const events = header.includes('lead_id') && header.includes('type') && header.includes('at');
-    return { name, role: events ? 'events' : 'leads', table, problems };
+    rowNumbers.shift();
+    table = { kind: 'csv', header, rows, rowNumbers };
+    return { name, role: looksLikeEvents(header) ? 'events' : 'leads', table, problems };
   }
   const records: unknown[] = [];
+  let lines: number[] | undefined;
   if (lower.endsWith('.json')) {
     const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (Array.isArray(value)) records.push(...value);
-    else problems.push(`${name}: a .json file must hold an array of records`);
+    else problems.push({ reason: 'a .json file must hold an array of records' });
   } else {
+    lines = [];
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === '') return;
       try {
         records.push(JSON.parse(i === 0 ? line.replace(/^\uFEFF/, '') : line));
+        lines!.push(i + 1);
       } catch {
-        problems.push(`${name}:${i + 1}: not valid JSON`);
+        problems.push({ row: i + 1, reason: 'not valid JSON', text: line });
       }
     });
   }
-  table = { kind: 'records', records };
+  table = lines ? { kind: 'records', records, lines } : { kind: 'records', records };
   const first = records[0];
-  const events = typeof first === 'object' && first !== null && 'lead_id' in first && 'type' in first;
+  const events =
+    typeof first === 'object' &&
+    first !== null &&
+    !Array.isArray(first) &&
+    (('lead_id' in first && 'type' in first) || looksLikeEvents(Object.keys(first)));
   return { name, role: events ? 'events' : 'leads', table, problems };
 }
