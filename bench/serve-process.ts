@@ -28,6 +28,8 @@ export async function startBenchServe(root: string, storageArgs: readonly string
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // BENCH_SERVE_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+      ...(process.env['BENCH_SERVE_NODE_ARGS']?.split(' ').filter((a) => a !== '') ?? []),
       join(root, 'bin/leadscore.js'),
       'serve',
       rules,
