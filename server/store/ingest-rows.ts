@@ -38,20 +38,31 @@ export interface LockedLead {
 
 /**
  * Locks existing leads' rows (in key order, as every writer takes them) and
- * reads each one's record and current score in the same round trip.
+ * reads each one's record and current score. The score must be read after
+ * the lock is held: a statement sees the database as it was when it began,
+ * so a score read in the locking statement itself could predate the commit
+ * of a writer it waited for. `oneStatement` (PGlite only: one connection,
+ * nothing to wait for) reads it in the same round trip all the same. The
+ * record comes fresh either way: a locked row is re-read once its lock is got.
  */
-export async function lockLeadsWithScores(tx: Sql, keys: readonly string[]): Promise<Map<string, LockedLead>> {
-  const rows = await tx.query(
-    `SELECT l.id, l.record, s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change
-     FROM leads l LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true
+export async function lockLeadsWithScores(
+  tx: Sql,
+  keys: readonly string[],
+  oneStatement: boolean,
+): Promise<Map<string, LockedLead>> {
+  const scoreColumns = `s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change`;
+  const locked = await tx.query(
+    `SELECT l.id, l.record${oneStatement ? `, ${scoreColumns}` : ''}
+     FROM leads l${oneStatement ? ' LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true' : ''}
      WHERE l.id = ANY($1::text[]) ORDER BY l.id FOR UPDATE OF l`,
     [keys],
   );
+  const scores = oneStatement
+    ? locked.filter((row) => row.lead_id !== null && row.lead_id !== undefined)
+    : await tx.query(`SELECT ${scoreColumns} FROM scores s WHERE s.lead_id = ANY($1::text[])`, [keys]);
+  const scoreOf = new Map(scores.map((row) => [row.lead_id as string, scoreFromRow(row)]));
   return new Map(
-    rows.map((row) => [
-      row.id as string,
-      { record: row.record as string, score: row.lead_id === null ? undefined : scoreFromRow(row) },
-    ]),
+    locked.map((row) => [row.id as string, { record: row.record as string, score: scoreOf.get(row.id as string) }]),
   );
 }
 
