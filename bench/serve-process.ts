@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,8 @@ export const BENCH_TOKEN = 'bench-admin-token';
 
 export interface BenchServe {
   readonly url: string;
+  /** CPU time the server process has used so far, in ms (Linux; NaN elsewhere): steadier than wall time on a shared machine. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ export async function startBenchServe(root: string, storageArgs: readonly string
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // BENCH_SERVE_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+      ...(process.env['BENCH_SERVE_NODE_ARGS']?.split(' ').filter((a) => a !== '') ?? []),
       join(root, 'bin/leadscore.js'),
       'serve',
       rules,
@@ -55,6 +59,7 @@ export async function startBenchServe(root: string, storageArgs: readonly string
   });
   return {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       child.kill('SIGTERM');
       await exited;
@@ -74,6 +79,17 @@ export async function send(url: string, method: string, path: string, body: unkn
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
   return performance.now() - start;
+}
+
+/** utime + stime from /proc/PID/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 export function percentile(values: readonly number[], p: number): number {

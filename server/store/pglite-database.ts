@@ -11,7 +11,8 @@ import { walFlusher } from './pglite-wal-flush.js';
  * PostgreSQL has written its commit record: a 2xx survives `kill -9`
  * (test/server/faults/kill-during-ingest.test.ts kills a server and reopens
  * the data). PGlite cannot fsync, so each transaction's log is flushed to
- * disk before it resolves (pglite-wal-flush.ts).
+ * disk before it resolves (pglite-wal-flush.ts: one flush serves every
+ * transaction that committed while the previous one ran).
  * PGlite runs one query at a time; transactions queue behind one another.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -26,7 +27,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   }
   // Single-user PostgreSQL has no WAL writer: a commit must flush its own WAL.
   await db.exec('SET synchronous_commit = on');
-  const flush = dataDir === undefined ? () => undefined : walFlusher(dataDir);
+  const flush = dataDir === undefined ? async () => undefined : walFlusher(dataDir);
   const run = (target: { query: PGlite['query'] }): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       const result = await target.query<T>(text, params as unknown[]);
@@ -38,7 +39,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     ...run(db),
     async transaction(work) {
       const result = await db.transaction((tx) => work(run(tx as unknown as { query: PGlite['query'] })));
-      flush();
+      // PGlite is free for the next transaction while this one's log is flushed (shared by all that committed meanwhile).
+      await flush();
       return result;
     },
     close: async () => {

@@ -1,0 +1,212 @@
+import type { ScoringEvent } from '../../core/score-result.js';
+import { instant, millis, type Sql } from './database.js';
+import { scoreFromRow, type HistoryEntry, type NewEvent, type OutboxRow, type StoredScore } from './lead-rows.js';
+
+/*
+ * The statements of POST /v1/events, few and wide: a batch (or a group of
+ * concurrent batches) costs the same handful of round trips whatever its
+ * size. Rows travel as one JSON parameter, the same on PGlite and
+ * PostgreSQL; lists of leads as a text[] parameter.
+ *
+ * Every read goes through an index, one lead at a time (`= ANY` on a key,
+ * or a LATERAL subquery that OFFSET 0 keeps from being flattened into a
+ * join). The planner would otherwise hash-join a whole table, a scan per
+ * request that grows with the data: PGlite never gathers statistics (no
+ * autovacuum), so it cannot know a lead has few events.
+ * The differential tests hold these statements to the batch scorer's scores.
+ */
+
+/** Creates the leads that do not exist yet (in key order), each with its record; returns the keys it created. */
+export async function createMissingLeads(
+  tx: Sql,
+  leads: readonly { key: string; recordIfNew: string }[],
+): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO leads (id, record)
+     SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record text, n int) ORDER BY x.n
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(leads.map((l, n) => ({ id: l.key, record: l.recordIfNew, n })))],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface LockedLead {
+  /** The lead as stored, JSON text. */
+  readonly record: string;
+  readonly score: StoredScore | undefined;
+}
+
+/**
+ * Locks existing leads' rows (in key order, as every writer takes them) and
+ * reads each one's record and current score. The score must be read after
+ * the lock is held: a statement sees the database as it was when it began,
+ * so a score read in the locking statement itself could predate the commit
+ * of a writer it waited for. `oneStatement` (PGlite only: one connection,
+ * nothing to wait for) reads it in the same round trip all the same. The
+ * record comes fresh either way: a locked row is re-read once its lock is got.
+ */
+export async function lockLeadsWithScores(
+  tx: Sql,
+  keys: readonly string[],
+  oneStatement: boolean,
+): Promise<Map<string, LockedLead>> {
+  const scoreColumns = `s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change`;
+  const locked = await tx.query(
+    `SELECT l.id, l.record${oneStatement ? `, ${scoreColumns}` : ''}
+     FROM leads l${oneStatement ? ' LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true' : ''}
+     WHERE l.id = ANY($1::text[]) ORDER BY l.id FOR UPDATE OF l`,
+    [keys],
+  );
+  const scores = oneStatement
+    ? locked.filter((row) => row.lead_id !== null && row.lead_id !== undefined)
+    : await tx.query(`SELECT ${scoreColumns} FROM scores s WHERE s.lead_id = ANY($1::text[])`, [keys]);
+  const scoreOf = new Map(scores.map((row) => [row.lead_id as string, scoreFromRow(row)]));
+  return new Map(
+    locked.map((row) => [row.id as string, { record: row.record as string, score: scoreOf.get(row.id as string) }]),
+  );
+}
+
+export interface InsertedEvents {
+  /** The stored ones, as `key` + NUL + `eventId`. */
+  readonly stored: Set<string>;
+  /** For each lead that got a new event: all its events, old and new, as the scorer takes them (oldest first). */
+  readonly eventsOf: Map<string, ScoringEvent[]>;
+}
+
+/**
+ * Stores events (in the given order) unless their lead already has one with
+ * the id, and in the same statement reads the events their leads had
+ * before. Returns, for each lead that got a new event, all its events in the
+ * order readScoringEvents gives them (time, then arrival): the old ones as
+ * the database ranks them, then the new ones in the given order (the caller
+ * holds the leads' locks, so their sequence numbers come after every old
+ * one), merged by a stable sort on time. The new events' records are not
+ * read back: they are the ones just sent. The caller passes each
+ * (key, eventId) once.
+ */
+export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[]): Promise<InsertedEvents> {
+  const stored = new Set<string>();
+  const eventsOf = new Map<string, ScoringEvent[]>();
+  if (events.length === 0) return { stored, eventsOf };
+  const rows = await tx.query<{ new: boolean; lead_id: string; event_id: string; at: unknown; record: string | null }>(
+    `WITH ins AS (
+       INSERT INTO events (lead_id, event_id, type, at, record)
+       SELECT x.lead_id, x.event_id, x.type, x.at, x.record
+       FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, event_id text, type text, at timestamptz, record text, n int) ORDER BY x.n
+       ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING lead_id, event_id
+     ), old AS (
+       SELECT e.lead_id, e.at, e.seq, e.record
+       FROM unnest($2::text[]) AS k(id)
+       CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.lead_id = k.id OFFSET 0) AS e
+     )
+     SELECT true AS new, lead_id, event_id, NULL::timestamptz AS at, NULL::bigint AS seq, NULL::text AS record FROM ins
+     UNION ALL
+     SELECT false, lead_id, NULL, at, seq, record FROM old
+     ORDER BY lead_id, at, seq`,
+    [
+      JSON.stringify(
+        events.map((e, n) => ({
+          lead_id: e.key,
+          event_id: e.eventId,
+          type: e.type,
+          at: instant(e.at),
+          record: e.record,
+          n,
+        })),
+      ),
+      [...new Set(events.map((e) => e.key))],
+    ],
+  );
+  for (const row of rows) if (row.new) stored.add(`${row.lead_id}\u0000${row.event_id}`);
+  const scoring = (record: string, at: number): ScoringEvent => {
+    const event = JSON.parse(record) as Record<string, unknown>;
+    delete event.id;
+    event.at = at;
+    return event as ScoringEvent;
+  };
+  const add = (key: string, event: ScoringEvent): void => {
+    const list = eventsOf.get(key);
+    if (list) list.push(event);
+    else eventsOf.set(key, [event]);
+  };
+  const gotNew = new Set(events.filter((e) => stored.has(`${e.key}\u0000${e.eventId}`)).map((e) => e.key));
+  for (const row of rows)
+    if (!row.new && gotNew.has(row.lead_id)) add(row.lead_id, scoring(row.record!, millis(row.at)!));
+  for (const e of events) if (stored.has(`${e.key}\u0000${e.eventId}`)) add(e.key, scoring(e.record, e.at));
+  for (const list of eventsOf.values()) list.sort((a, b) => (a.at as number) - (b.at as number));
+  return { stored, eventsOf };
+}
+
+/**
+ * writeScores, appendHistories and appendOutboxes in one statement: each
+ * lead's score (each lead at most once), then its history row (in the given
+ * order), then its outbox row, which names that history row's sequence number.
+ */
+export async function recordScoreChanges(
+  tx: Sql,
+  scores: readonly StoredScore[],
+  histories: readonly HistoryEntry[],
+  outboxes: readonly Omit<OutboxRow, 'historySeq'>[],
+): Promise<void> {
+  if (scores.length === 0) return;
+  await tx.query(
+    `WITH s AS (
+       INSERT INTO scores (lead_id, score, tier, groups, reasons, rules_version, scored_at, changed_at, next_change)
+       SELECT x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, x.scored_at, x.changed_at, x.next_change
+       FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, score int, tier text, groups text, reasons text,
+         rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
+       ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
+         rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change
+     ), h AS (
+       INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
+       SELECT x.lead_id, x.at, x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version
+       FROM jsonb_to_recordset($2::jsonb) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
+         reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
+       RETURNING lead_id, seq
+     )
+     INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
+     SELECT x.id, x.kind, x.lead_id, x.payload, x.occurred_at, h.seq
+     FROM jsonb_to_recordset($3::jsonb) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, n int)
+     JOIN h ON h.lead_id = x.lead_id ORDER BY x.n`,
+    [
+      JSON.stringify(
+        scores.map((s) => ({
+          lead_id: s.leadKey,
+          score: s.score,
+          tier: s.tier,
+          groups: s.groups,
+          reasons: s.reasons,
+          rules_version: s.rulesVersion,
+          scored_at: instant(s.scoredAt),
+          changed_at: instant(s.changedAt),
+          next_change: instant(s.nextChange),
+        })),
+      ),
+      JSON.stringify(
+        histories.map((h, n) => ({
+          lead_id: h.leadKey,
+          at: instant(h.at),
+          score: h.score,
+          tier: h.tier,
+          groups: h.groups,
+          reasons: JSON.stringify(h.reasons),
+          previous_score: h.previous?.score ?? null,
+          previous_tier: h.previous?.tier ?? null,
+          cause: JSON.stringify(h.cause),
+          rules_version: h.rulesVersion,
+          n,
+        })),
+      ),
+      JSON.stringify(
+        outboxes.map((r, n) => ({
+          id: r.id,
+          kind: r.kind,
+          lead_id: r.leadKey,
+          payload: r.payload,
+          occurred_at: instant(r.occurredAt),
+          n,
+        })),
+      ),
+    ],
+  );
+}
