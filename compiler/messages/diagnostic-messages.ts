@@ -9,7 +9,7 @@ import {
   unreachableTierJa,
   valueTypeJa,
 } from './checks-ja.js';
-import { didYouMean, period, q } from './japanese-words.js';
+import { didYouMean, kinds, period, q } from './japanese-words.js';
 import { schemaInvalidJa, schemaJsonSyntaxJa, schemaShapeJa } from './schema-ja.js';
 import { badPointsJa, syntaxJa, unexpectedCharacterJa } from './syntax-ja.js';
 
@@ -67,9 +67,11 @@ export const JAPANESE_MESSAGES: Readonly<Record<DiagnosticCode, JapaneseMessage>
   'schema-invalid': entry(['kind'], schemaInvalidJa),
 
   'unknown-field': entry(['field', 'schema'], (p, d) =>
-    d.suggestions?.length
-      ? `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません${didYouMean(d)}`
-      : `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません — 綴りを確かめるか、スキーマに追加してください`,
+    p.kind === 'not-an-object'
+      ? `不明な項目 ${q(p.field)}: ${q(p.parent)} は${kinds(p.parentKinds)}の項目で、プロパティを持ちません — ${q(p.parent)} だけを書いてください`
+      : d.suggestions?.length
+        ? `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません${didYouMean(d)}`
+        : `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません — 綴りを確かめるか、スキーマに追加してください`,
   ),
   'unknown-event-type': entry(['event', 'schema'], (p, d) =>
     d.suggestions?.length

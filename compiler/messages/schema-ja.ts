@@ -75,7 +75,7 @@ export function schemaInvalidJa(p: DiagnosticParams): string | undefined {
       return `この JSON Schema はチェックできません: ${p.detail}`;
     case 'not-a-type': {
       const near = p.near === undefined ? '' : ` — もしかして ${String(p.near).split(', ').map(q).join('、')} ですか?`;
-      return `${p.value === undefined ? 'これ' : JSON.stringify(String(p.value))} は JSON Schema の型ではありません${near}: ${TYPE_NAMES.map((t) => `"${t}"`).join('、')} のどれかを使ってください`;
+      return `${p.value === undefined ? 'これ' : JSON.stringify(String(p.value))} は JSON Schema の型ではありません: ${TYPE_NAMES.map((t) => `"${t}"`).join('、')} のどれかを使ってください${near}`;
     }
     case 'type':
       return `${where} は ${String(p.types)

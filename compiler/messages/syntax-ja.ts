@@ -74,7 +74,9 @@ function parserMessage(p: DiagnosticParams): string | undefined {
       : p.hint === 'points-need-sign'
         ? ` — 点数には符号が必要です (+${text} または -${text})`
         : '';
-  return `${expected}が必要です (見つかったのは ${found(text)})${hint}`;
+  // A space after quoted or bracketed words, as Japanese text does around Latin.
+  const space = /[\x21-\x7e]$/.test(expected) ? ' ' : '';
+  return `${expected}${space}が必要です (見つかったのは ${found(text)})${hint}`;
 }
 
 export function syntaxJa(p: DiagnosticParams): string | undefined {
@@ -93,6 +95,7 @@ export function syntaxJa(p: DiagnosticParams): string | undefined {
 }
 
 export function unexpectedCharacterJa(p: DiagnosticParams): string {
+  if (p.half === '"') return `使えない文字 ${q(p.text)} があります: 半角のダブルクォート (") を使ってください`;
   if (p.half !== undefined) return `使えない文字 ${q(p.text)} があります: 半角の "${p.half}" を使ってください`;
   const ch = [...String(p.text)][0] ?? '\ufffd';
   return `使えない文字 ${q(ch)} があります: 文字の値は "このように" 引用符で囲むか、この文字を削除してください`;
