@@ -53,12 +53,13 @@ async function findInSchema(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="schema-editor"] .view-lines').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+f');
-  const input = page.locator('[data-testid="schema-editor"] .find-widget textarea[aria-label="Find"]');
+  // Monaco's own labels follow the UI language (Find / 検索), so the input is found by place, not label.
+  const input = page.locator('[data-testid="schema-editor"] .find-widget .find-part textarea');
   await input.waitFor();
   await input.fill(text);
   await expect
     .poll(() => page.locator('[data-testid="schema-editor"] .find-widget .matchesCount').textContent())
-    .toMatch(/^1 of/);
+    .toMatch(/^1 (of|\/)/);
   await page.keyboard.press('Escape');
 }
 
