@@ -177,9 +177,10 @@ export function syntaxMessage(
 }
 
 /**
- * Chevrotain keeps only a string per error: the params ride along after a
- * NUL (never in rule text, which the lexer rejects) and recovery.ts splits
- * them off with `decodeSyntaxMessage`.
+ * Chevrotain keeps only a string per error: the params ride along after the
+ * last NUL (JSON.stringify escapes any NUL in them, so the last one is ours,
+ * even when the English part quotes a string holding one) and recovery.ts
+ * splits them off with `decodeSyntaxMessage`.
  */
 const SEPARATOR = '\u0000';
 function encode({ message, params }: SyntaxMessage): string {
@@ -187,7 +188,7 @@ function encode({ message, params }: SyntaxMessage): string {
 }
 
 export function decodeSyntaxMessage(encoded: string): SyntaxMessage {
-  const at = encoded.indexOf(SEPARATOR);
+  const at = encoded.lastIndexOf(SEPARATOR);
   if (at === -1) return { message: encoded, params: {} };
   return { message: encoded.slice(0, at), params: JSON.parse(encoded.slice(at + 1)) as Record<string, string> };
 }

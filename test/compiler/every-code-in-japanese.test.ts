@@ -190,6 +190,12 @@ describe('every diagnostic code in Japanese', () => {
     for (const d of suggesting) expect(localizedMessage(d, 'ja')).toContain('もしかして');
   });
 
+  test('a syntax error quoting text that holds a NUL keeps its English and Japanese whole', () => {
+    const [d] = withSchema('when employees >= 1 "a\u0000b"');
+    expect(d?.message).toBe('expected points such as +20 after the condition, but found the text "a\u0000b"');
+    expect(localizedMessage(d!, 'ja')).toBe('条件の後に "+20" のような点数が必要です (見つかったのは 文字 "a\u0000b")');
+  });
+
   test('any text: every diagnostic has a Japanese message', () => {
     const pieces = [
       'when',
