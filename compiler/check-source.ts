@@ -38,6 +38,7 @@ export function checkSource(source: string, host: SchemaHost): CheckedSource {
           'schema-not-found',
           `cannot read the schema file "${schemaStatement.path}": check the path (it is relative to the rule file)`,
           schemaStatement.pathRange,
+          { params: { path: schemaStatement.path } },
         ),
       );
     } else {

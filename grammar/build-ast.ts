@@ -109,7 +109,10 @@ export class AstBuilder extends LiteralBuilder {
     const keyword = token(c, 'Kw_max') ?? token(c, 'Kw_min');
     const number = token(c, 'NumberLiteral') ?? token(c, 'SignedNumber');
     if (!keyword || !number) return undefined;
-    const value = this.integer(number, `${keyword.image} needs a whole number, such as ${keyword.image} 60`);
+    const value = this.integer(number, `${keyword.image} needs a whole number, such as ${keyword.image} 60`, {
+      kind: 'group-limit',
+      keyword: keyword.image,
+    });
     if (value === undefined) return undefined;
     return { kind: keyword.image === 'max' ? 'max' : 'min', value, range: this.between(keyword, number) };
   }
@@ -176,7 +179,7 @@ export class AstBuilder extends LiteralBuilder {
     const max = token(c, 'Kw_max');
     const number = token(c, 'NumberLiteral');
     if (max && number) {
-      const limit = this.integer(number, 'max needs a whole number, as in each max 20');
+      const limit = this.integer(number, 'max needs a whole number, as in each max 20', { kind: 'max' });
       if (limit === undefined) return undefined;
       if (!token(c, 'Kw_per')) return { kind: 'max', limit, range: this.between(max, number) };
       const periodNode = nodes(c, 'period')[0];
@@ -196,7 +199,9 @@ export class AstBuilder extends LiteralBuilder {
       const every = this.duration(token(c, 'DurationLiteral'));
       const percentToken = token(c, 'Percent');
       if (!number || !percentToken || !every || !token(c, 'Kw_every')) return undefined;
-      const percent = this.integer(number, 'decay needs a whole percentage, as in decay 50% every 30d');
+      const percent = this.integer(number, 'decay needs a whole percentage, as in decay 50% every 30d', {
+        kind: 'decay',
+      });
       if (percent === undefined) return undefined;
       return {
         kind: 'decay',
@@ -394,7 +399,11 @@ export class AstBuilder extends LiteralBuilder {
     }
     const range = this.between(open, close);
     if (items.length === 0) {
-      this.diagnostics.push(error('syntax', 'a list needs at least one value, such as [役員, 部長]', range));
+      this.diagnostics.push(
+        error('syntax', 'a list needs at least one value, such as [役員, 部長]', range, {
+          params: { kind: 'empty-list' },
+        }),
+      );
       return undefined;
     }
     return { kind: 'list', items, range };
@@ -423,6 +432,7 @@ export class AstBuilder extends LiteralBuilder {
           'syntax',
           `write the number without "+": ${number.image.slice(1)} (a sign-first number here reads as points)`,
           range,
+          { params: { kind: 'plus-number', number: number.image.slice(1) } },
         ),
       );
       return undefined;

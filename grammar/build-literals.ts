@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type * as ast from './ast.js';
-import { error, type Diagnostic } from './diagnostic.js';
+import { error, type Diagnostic, type DiagnosticParams } from './diagnostic.js';
 import type { LineMap, Range } from './range.js';
 import { unescapeString } from './strings.js';
 import { ClosedString } from './tokens.js';
@@ -23,6 +23,7 @@ export class LiteralBuilder {
     const value = this.integer(
       number,
       `points must be a whole number with a sign, such as ${number.image[0]}${Math.round(Math.abs(Number(number.image)))}`,
+      { kind: 'points', example: `${number.image[0]}${Math.round(Math.abs(Number(number.image)))}` },
     );
     return value === undefined ? undefined : { kind: 'points', value, range: this.tokenRange(number) };
   }
@@ -50,9 +51,10 @@ export class LiteralBuilder {
     return { kind: 'identifier', name: name.image, range: this.tokenRange(name) };
   }
 
-  protected integer(number: IToken, message: string): number | undefined {
+  /** `params` say which number it is, for the translated message (`kind`: points, max, decay, group-limit). */
+  protected integer(number: IToken, message: string, params: DiagnosticParams): number | undefined {
     if (!/^[+-]?\d+$/.test(number.image)) {
-      this.diagnostics.push(error('bad-points', message, this.tokenRange(number)));
+      this.diagnostics.push(error('bad-points', message, this.tokenRange(number), { params }));
       return undefined;
     }
     const value = Number(number.image);
@@ -62,6 +64,7 @@ export class LiteralBuilder {
           'bad-points',
           `${number.image} is too large: use a number below 9007199254740992`,
           this.tokenRange(number),
+          { params: { kind: 'too-large', number: number.image } },
         ),
       );
       return undefined;
@@ -79,6 +82,7 @@ export class LiteralBuilder {
           'bad-escape',
           `"${bad.text}" is not an escape: use \\" \\\\ \\n \\t or \\uXXXX (four hex digits)`,
           this.lines.range(start, start + bad.length),
+          { params: { text: bad.text } },
         ),
       );
     }

@@ -87,7 +87,8 @@ export function tokenize(source: string, lines: LineMap): LexResult {
     const text = source.slice(e.offset, e.offset + e.length);
     const half = halfWidthText(text);
     // The half-width text is a quick fix ("＋２０" → "+20"), and what a translated message names.
-    const extra = half === undefined ? {} : { suggestions: [half], params: { text, half } };
+    const extra: Partial<Diagnostic> =
+      half === undefined ? { params: { text } } : { suggestions: [half], params: { text, half } };
     diagnostics.push(
       error(
         'unexpected-character',
@@ -109,12 +110,15 @@ export function tokenize(source: string, lines: LineMap): LexResult {
           'unterminated-string',
           'this text has no closing quote: add " at its end (a string cannot span lines)',
           range,
+          { params: {} },
         ),
       );
     } else if (token.tokenType === DurationLiteral && !/^\d+[hdw]$/.test(token.image)) {
       const unit = token.image.replace(/^\d+/, '');
       diagnostics.push(
-        error('bad-duration', `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`, range),
+        error('bad-duration', `unknown time unit "${unit}": use h (hours), d (days) or w (weeks), as in 30d`, range, {
+          params: { unit },
+        }),
       );
     } else if (token.tokenType === LoneSign) {
       const next = raw[i + 1];
@@ -124,6 +128,7 @@ export function tokenize(source: string, lines: LineMap): LexResult {
             'bad-points',
             `write the sign right against the number, with no space: ${token.image}${next.image}`,
             lines.range(token.startOffset, next.endOffset! + 1),
+            { params: { kind: 'sign-space', points: `${token.image}${next.image}` } },
           ),
         );
         tokens.push(mergeSign(token, next));
@@ -131,7 +136,9 @@ export function tokenize(source: string, lines: LineMap): LexResult {
       } else {
         damage(token.startOffset);
         diagnostics.push(
-          error('bad-points', `"${token.image}" must be followed by a number, as in ${token.image}20`, range),
+          error('bad-points', `"${token.image}" must be followed by a number, as in ${token.image}20`, range, {
+            params: { kind: 'sign-alone', sign: token.image },
+          }),
         );
       }
       continue;

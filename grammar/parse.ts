@@ -52,6 +52,7 @@ export function parse(source: string): ParseResult {
           'syntax',
           `the rule file is too large (${source.length} characters; at most ${MAX_SOURCE_LENGTH})`,
           lines.range(0, 0),
+          { params: { kind: 'too-large', length: source.length, max: MAX_SOURCE_LENGTH } },
         ),
       ],
     };
@@ -61,7 +62,9 @@ export function parse(source: string): ParseResult {
   const tooDeep = tooDeeplyNested(lexed.tokens);
   if (tooDeep) {
     const message = `this condition is nested too deeply (more than ${MAX_NESTING} parentheses or "not"s inside each other): simplify it`;
-    diagnostics.push(error('syntax', message, tokenRange(tooDeep, lines)));
+    diagnostics.push(
+      error('syntax', message, tokenRange(tooDeep, lines), { params: { kind: 'too-deep', max: MAX_NESTING } }),
+    );
     return {
       file: new AstBuilder(lines, diagnostics).file([], lexed.comments),
       diagnostics: sortDiagnostics(diagnostics),
@@ -77,7 +80,7 @@ export function parse(source: string): ParseResult {
     // One syntax error a line: the next one on the same line is nearly always a consequence of the first.
     if (linesWithSyntaxError.has(line) || isAfterLexingError(e.token, line, lexed.damagedLines, lines)) continue;
     linesWithSyntaxError.add(line);
-    diagnostics.push(error('syntax', e.message, range));
+    diagnostics.push(error('syntax', e.message, range, { params: e.params }));
   }
   if (gaveUp) {
     const end = lines.range(source.length, source.length);

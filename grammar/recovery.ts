@@ -5,11 +5,13 @@
  */
 import { EOF, tokenMatcher, type CstNode, type IToken } from 'chevrotain';
 import { parser } from './parser.js';
-import { describeToken, isBoundary, isStatementStart, STATEMENT_START } from './syntax-messages.js';
+import { decodeSyntaxMessage, isBoundary, isStatementStart, syntaxMessage } from './syntax-messages.js';
 import * as t from './tokens.js';
 
 export interface SyntaxError {
   readonly message: string;
+  /** What a translated message is built from (syntax-messages.ts). */
+  readonly params: Readonly<Record<string, string>>;
   readonly token: IToken;
   /**
    * The token itself is the mistake (a stray word between statements or
@@ -38,7 +40,7 @@ export function parseTokens(tokens: IToken[]): { statements: CstNode[]; errors: 
     startsLine(i) && (tokenMatcher(tokens[i]!, t.Identifier) || tokens[i]!.tokenType === t.RBrace);
   const stray = (i: number) => {
     const token = tokens[i]!;
-    errors.push({ message: `expected ${STATEMENT_START}, but found ${describeToken(token)}`, token, atToken: true });
+    errors.push({ ...syntaxMessage('statement', token), token, atToken: true });
   };
   let lastError = -1;
   const reportStray = (token: IToken) => {
@@ -72,7 +74,7 @@ export function parseTokens(tokens: IToken[]): { statements: CstNode[]; errors: 
         reportStray(e.token);
       } else {
         const inGroup = rules[rules.length - 1] === 'groupStatement' && !isBoundary(e.token);
-        errors.push({ message: e.message, token: e.token, atToken: inGroup });
+        errors.push({ ...decodeSyntaxMessage(e.message), token: e.token, atToken: inGroup });
         lastError = indexOf.get(e.token) ?? lastError;
       }
     }

@@ -17,6 +17,7 @@ export function capNeverApplies(ctx: CheckContext): void {
         'cap-never-applies',
         `"max ${perCap.limit} per ${perCap.period}" never takes effect: "max ${cap.limit}" caps the whole rule lower — lower the per-${perCap.period} cap or remove it`,
         perCap.range,
+        { params: { perLimit: perCap.limit, period: perCap.period, limit: cap.limit } },
       ),
     );
   }

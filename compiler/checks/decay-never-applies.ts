@@ -17,6 +17,7 @@ export function decayNeverApplies(ctx: CheckContext): void {
         'decay-never-applies',
         `"decay ${decay.percent}% every ${step}" never takes effect: "within ${window}" only counts events younger than ${step} — use a shorter step or a longer window`,
         decay.range,
+        { params: { percent: decay.percent, step, window } },
       ),
     );
   }

@@ -13,7 +13,7 @@ export function decayPercentRange(ctx: CheckContext): void {
           'decay-percent-range',
           `decay ${modifier.percent}% is outside 1%–100%: write how much of the points fade per step, such as decay 50% (100% drops them to 0 after one step)`,
           modifier.percentRange,
-          { suggestions: [fix] },
+          { suggestions: [fix], params: { percent: modifier.percent } },
         ),
       );
     }

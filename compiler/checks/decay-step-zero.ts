@@ -14,6 +14,7 @@ export function decayStepZero(ctx: CheckContext): void {
           modifier.every.range,
           {
             suggestions: ['30d'],
+            params: { step: `${modifier.every.amount}${modifier.every.unit}` },
           },
         ),
       );

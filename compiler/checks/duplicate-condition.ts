@@ -54,6 +54,7 @@ export function duplicateCondition(ctx: CheckContext): void {
         'duplicate-condition',
         `this rule repeats the condition of the rule on line ${earlier.range.start.line}${label} — both score the same leads; merge them into one rule or change one condition`,
         conditionRange(rule),
+        { params: { line: earlier.range.start.line, ...(earlier.label && { label: earlier.label.text }) } },
       ),
     );
   }

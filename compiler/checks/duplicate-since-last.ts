@@ -12,6 +12,7 @@ export function duplicateSinceLast(ctx: CheckContext): void {
           'duplicate-since-last',
           `group "${statement.name.name}" already starts over after "${first!.eventType.name}" — keep only one "since last"`,
           reset.range,
+          { params: { group: statement.name.name, event: first!.eventType.name } },
         ),
       );
     }

@@ -3,6 +3,12 @@ import { warning } from '../../grammar/diagnostic.js';
 import type { Rule } from '../../grammar/ast.js';
 import type { CheckContext } from './context.js';
 
+/** The params naming the rule the cap cuts short. */
+function ruleParams(rule: Rule): { points: string; line: number; label?: string } {
+  const points = `${rule.points.value < 0 ? '-' : '+'}${Math.abs(rule.points.value)}`;
+  return { points, line: rule.range.start.line, ...(rule.label && { label: rule.label.text }) };
+}
+
 function describe(rule: Rule): string {
   const points = `${rule.points.value < 0 ? '-' : '+'}${Math.abs(rule.points.value)}`;
   const label = rule.label ? ` ("${rule.label.text}")` : '';
@@ -23,6 +29,7 @@ export function groupMaxBelowPoints(ctx: CheckContext): void {
             'group-max-below-points',
             `${name} max ${max.value} is smaller than ${describe(worst)} — the cap cuts that rule short; raise the max or lower the points`,
             max.range,
+            { params: { kind: 'max', group: group.name.name, limit: max.value, ...ruleParams(worst) } },
           ),
         );
       }
@@ -40,6 +47,7 @@ export function groupMaxBelowPoints(ctx: CheckContext): void {
             'group-max-below-points',
             `${name} min ${min.value} is above ${describe(worst)} — the floor cuts that rule short; lower the min or raise the points`,
             min.range,
+            { params: { kind: 'min', group: group.name.name, limit: min.value, ...ruleParams(worst) } },
           ),
         );
       }

@@ -7,7 +7,7 @@
  * could score the same lead differently, or one could stop with an overflow.
  */
 import type { Duration, Value } from '../../grammar/ast.js';
-import { error } from '../../grammar/diagnostic.js';
+import { error, type DiagnosticParams } from '../../grammar/diagnostic.js';
 import type { Range } from '../../grammar/range.js';
 import type { CheckContext } from './context.js';
 
@@ -24,13 +24,15 @@ const DAY_MS = 86_400_000;
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 export function numberRange(ctx: CheckContext): void {
-  const report = (message: string, range: Range): void => ctx.report(error('number-out-of-range', message, range));
+  const report = (message: string, range: Range, params: DiagnosticParams): void =>
+    ctx.report(error('number-out-of-range', message, range, { params }));
   const duration = (d: Duration): void => {
     if (d.milliseconds <= MAX_DURATION_DAYS * DAY_MS) return;
     const most = { h: MAX_DURATION_DAYS * 24, d: MAX_DURATION_DAYS, w: Math.floor(MAX_DURATION_DAYS / 7) }[d.unit];
     report(
       `the duration ${d.amount}${d.unit} is longer than 100 years: write at most ${most}${d.unit} (${fmt(MAX_DURATION_DAYS)} days)`,
       d.range,
+      { kind: 'duration', duration: `${d.amount}${d.unit}`, most: `${most}${d.unit}`, days: MAX_DURATION_DAYS },
     );
   };
   for (const { rule } of ctx.rules) {
@@ -39,6 +41,7 @@ export function numberRange(ctx: CheckContext): void {
       report(
         `points ${p < 0 ? '-' : '+'}${fmt(Math.abs(p))} are too large: a rule gives or takes at most ${fmt(MAX_POINTS)} points, from -${MAX_POINTS} to +${MAX_POINTS}`,
         rule.points.range,
+        { kind: 'points', points: `${p < 0 ? '-' : '+'}${Math.abs(p)}`, most: MAX_POINTS },
       );
     }
     if (rule.kind === 'inactive') duration(rule.duration);
@@ -46,7 +49,11 @@ export function numberRange(ctx: CheckContext): void {
     for (const m of rule.modifiers) {
       if (m.kind === 'within') duration(m.duration);
       if (m.kind === 'max' && Math.abs(m.limit) > MAX_LIMIT)
-        report(`max ${fmt(m.limit)} is too large: a cap is at most ${fmt(MAX_LIMIT)}`, m.range);
+        report(`max ${fmt(m.limit)} is too large: a cap is at most ${fmt(MAX_LIMIT)}`, m.range, {
+          kind: 'cap',
+          limit: m.limit,
+          most: MAX_LIMIT,
+        });
     }
   }
   for (const statement of ctx.file.statements) {
@@ -56,6 +63,7 @@ export function numberRange(ctx: CheckContext): void {
           report(
             `${limit.kind} ${fmt(limit.value)} is too large: a group's max and min are between -${fmt(MAX_LIMIT)} and ${fmt(MAX_LIMIT)}`,
             limit.range,
+            { kind: 'group-limit', keyword: limit.kind, limit: limit.value, most: MAX_LIMIT },
           );
       }
     }
@@ -68,11 +76,12 @@ export function numberRange(ctx: CheckContext): void {
   }
 }
 
-function compared(value: Value, report: (message: string, range: Range) => void): void {
+function compared(value: Value, report: (message: string, range: Range, params: DiagnosticParams) => void): void {
   if (value.kind !== 'number' || Math.abs(value.value) <= MAX_COMPARED) return;
   const shown = value.raw.length > 30 ? `${value.raw.slice(0, 27)}…` : value.raw;
   report(
     `the number ${shown} is too large to compare exactly: numbers in conditions are between -${fmt(MAX_COMPARED)} and ${fmt(MAX_COMPARED)}`,
     value.range,
+    { kind: 'compared', number: shown, most: MAX_COMPARED },
   );
 }

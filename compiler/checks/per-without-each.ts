@@ -13,6 +13,7 @@ export function perWithoutEach(ctx: CheckContext): void {
         'per-without-each',
         `"max ${modifier.limit} per ${modifier.period}" needs "each": write "${points} each max ${modifier.limit} per ${modifier.period}" to count every event up to ${modifier.limit} points a ${modifier.period}`,
         modifier.range,
+        { params: { limit: modifier.limit, period: modifier.period, points } },
       ),
     );
   }

@@ -11,6 +11,7 @@ export function resetHidesRule(ctx: CheckContext): void {
         'reset-hides-rule',
         `this rule never scores: group "${group!.name.name}" starts over after each "${reset.eventType.name}" event and never sees the event itself — move the rule out of the group`,
         rule.eventType.range,
+        { params: { group: group!.name.name, event: reset.eventType.name } },
       ),
     );
   }

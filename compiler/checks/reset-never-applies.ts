@@ -12,6 +12,7 @@ export function resetNeverApplies(ctx: CheckContext): void {
         'reset-never-applies',
         `"since last ${reset.eventType.name}" has no effect: group "${statement.name.name}" has no "on" or "after … inactive" rule (when rules read the lead, not its events)`,
         reset.range,
+        { params: { event: reset.eventType.name, group: statement.name.name } },
       ),
     );
   }

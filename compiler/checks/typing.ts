@@ -4,6 +4,7 @@
  * Shared by the checks; not a check itself.
  */
 import type { ComparisonOperator, Test, Value } from '../../grammar/ast.js';
+import type { DiagnosticParams } from '../../grammar/diagnostic.js';
 import type { EnumValue, FieldType, JsonType } from '../schema/model.js';
 
 /** A field about which nothing is known: everything fits. */
@@ -76,6 +77,11 @@ export function describeKind(type: FieldType): string {
   return names.join(' or ');
 }
 
+/** The field's kinds as a comma-separated list (`text,number`), from which translated messages name them. */
+export function kindList(type: FieldType): string {
+  return describeKind(type).split(' or ').join(',');
+}
+
 /** "a number field", "a text field", … — for messages. */
 export function describeType(type: FieldType): string {
   const kind = describeKind(type);
@@ -112,13 +118,39 @@ export function inEnum(value: Value, allowed: readonly EnumValue[]): boolean {
 
 export const ORDERING: ReadonlySet<ComparisonOperator> = new Set(['<', '<=', '>', '>=']);
 
-/** A hint of what to write instead, by the field's type. */
+/** A hint of what to write instead, by the field's type: a key (for translations) and its English. */
+function alternativeKey(type: FieldType): 'yes-no' | 'contains' | 'compare' | 'equals' {
+  if (admits(type, 'boolean') && !admits(type, 'string') && !admits(type, 'number')) return 'yes-no';
+  if (admitsArray(type) && !admitsScalar(type)) return 'contains';
+  if (admits(type, 'number')) return 'compare';
+  return 'equals';
+}
+
 function alternative(type: FieldType, path: string): string {
-  if (admits(type, 'boolean') && !admits(type, 'string') && !admits(type, 'number'))
-    return `write "${path}" alone or "${path} = true"`;
-  if (admitsArray(type) && !admitsScalar(type)) return `use "${path} contains …"`;
-  if (admits(type, 'number')) return 'use a comparison like >= or =';
-  return 'use = or in';
+  switch (alternativeKey(type)) {
+    case 'yes-no':
+      return `write "${path}" alone or "${path} = true"`;
+    case 'contains':
+      return `use "${path} contains …"`;
+    case 'compare':
+      return 'use a comparison like >= or =';
+    case 'equals':
+      return 'use = or in';
+  }
+}
+
+/** The params of an operator-type diagnostic (`kind`: ordering, single, contains, alone). */
+export function operatorMismatchParams(test: Test, type: FieldType, path: string): DiagnosticParams {
+  const op = test.kind === 'compare' ? test.op : test.kind === 'in' ? (test.negated ? 'not in' : 'in') : test.kind;
+  const kind =
+    test.kind === 'compare' && ORDERING.has(test.op)
+      ? 'ordering'
+      : test.kind === 'compare' || test.kind === 'in'
+        ? 'single'
+        : test.kind === 'contains'
+          ? 'contains'
+          : 'alone';
+  return { kind, op, path, fieldKinds: kindList(type), alternative: alternativeKey(type) };
 }
 
 /**

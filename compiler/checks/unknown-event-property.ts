@@ -4,7 +4,7 @@ import { error } from '../../grammar/diagnostic.js';
 import type { CheckContext } from './context.js';
 import { suggestedPaths, withSuggestions } from './context.js';
 import { didYouMean } from '../suggest.js';
-import { describeType } from './typing.js';
+import { describeType, kindList } from './typing.js';
 
 const ENVELOPE_ADVICE: Record<string, string> = {
   type: 'the event type is the name after "on"',
@@ -25,6 +25,7 @@ export function unknownEventProperty(ctx: CheckContext): void {
           'unknown-event-property',
           `"${resolved.missing}" is not a property of ${event}: where sees only the event's own properties, not type, at or lead_id — ${ENVELOPE_ADVICE[resolved.missing] ?? 'remove this test'}`,
           test.path.range,
+          { params: { kind: 'envelope', property: resolved.missing, event: scope.eventType } },
         ),
       );
       continue;
@@ -35,6 +36,15 @@ export function unknownEventProperty(ctx: CheckContext): void {
           'unknown-event-property',
           `unknown property "${written}" of ${event}: "${resolved.parent}" is ${describeType(resolved.parentType)} and has no properties — write "${resolved.parent}" alone`,
           test.path.range,
+          {
+            params: {
+              kind: 'not-an-object',
+              path: written,
+              event: scope.eventType,
+              parent: resolved.parent ?? '',
+              parentKinds: kindList(resolved.parentType),
+            },
+          },
         ),
       );
       continue;
@@ -54,7 +64,18 @@ export function unknownEventProperty(ctx: CheckContext): void {
         'unknown-event-property',
         `unknown property "${written}": ${where} in ${ctx.schemaName}${advice}`,
         test.path.range,
-        withSuggestions(suggestions),
+        {
+          ...withSuggestions(suggestions),
+          params: {
+            kind: 'unknown',
+            path: written,
+            event: scope.eventType,
+            schema: ctx.schemaName,
+            missing: resolved.missing,
+            ...(resolved.parent && { parent: resolved.parent }),
+            ...(resolved.candidates.length > 0 && { candidates: resolved.candidates.join(', ') }),
+          },
+        },
       ),
     );
   }

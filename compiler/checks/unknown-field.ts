@@ -4,7 +4,7 @@ import { error } from '../../grammar/diagnostic.js';
 import type { CheckContext } from './context.js';
 import { suggestedPaths, withSuggestions } from './context.js';
 import { didYouMean } from '../suggest.js';
-import { describeType } from './typing.js';
+import { describeType, kindList } from './typing.js';
 
 export function unknownField(ctx: CheckContext): void {
   for (const { test, scope } of ctx.tests) {
@@ -18,6 +18,15 @@ export function unknownField(ctx: CheckContext): void {
           'unknown-field',
           `unknown field "${written}": "${resolved.parent}" is ${describeType(resolved.parentType)} and has no properties — write "${resolved.parent}" alone`,
           test.path.range,
+          {
+            params: {
+              kind: 'not-an-object',
+              field: written,
+              schema: ctx.schemaName,
+              parent: resolved.parent ?? '',
+              parentKinds: kindList(resolved.parentType),
+            },
+          },
         ),
       );
       continue;

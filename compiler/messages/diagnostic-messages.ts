@@ -1,66 +1,86 @@
 import type { DiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
 import type { Diagnostic, DiagnosticParams } from '../../grammar/diagnostic.js';
+import {
+  duplicateConditionJa,
+  groupMaxBelowPointsJa,
+  numberRangeJa,
+  operatorTypeJa,
+  unknownEventPropertyJa,
+  unreachableTierJa,
+  valueTypeJa,
+} from './checks-ja.js';
+import { didYouMean, kinds, period, q } from './japanese-words.js';
+import { schemaInvalidJa, schemaJsonSyntaxJa, schemaShapeJa } from './schema-ja.js';
+import { badPointsJa, syntaxJa, unexpectedCharacterJa } from './syntax-ja.js';
 
 /**
  * The messages of diagnostics in Japanese and English, by code. English is
  * the message the check wrote (the CLI's output and the tests match it
  * exactly, so it has one source); Japanese is built here from the named
- * `params` the check attached. An entry names the params it needs: a
- * diagnostic without them — a check not yet giving params, or a code added
- * later that has no Japanese text yet — keeps its English message. That
- * fallback is deliberate and tested (test/compiler/diagnostic-messages.test.ts).
- * The record is keyed by every code, so a new code fails the typecheck here
- * until it gets an entry (`{ needs: [], ja: undefined }` says "English only").
+ * `params` the check attached. Every code has a Japanese text: the record is
+ * keyed by every code and `ja` is required, so a new code fails the
+ * typecheck here until it gets one, and test/compiler/diagnostic-messages.test.ts
+ * checks that a real diagnostic of every code comes out in Japanese.
+ * A diagnostic without the params its text needs (one built by hand, or by
+ * an older producer) keeps its English message rather than showing holes.
  */
 export type MessageLang = 'ja' | 'en';
 
 interface JapaneseMessage {
   /** The params the Japanese text reads; all must be present. */
   readonly needs: readonly string[];
-  readonly ja?: (p: DiagnosticParams, d: Diagnostic) => string;
+  /** The Japanese text; undefined when the params name a form it does not know (then English is shown). */
+  readonly ja: (p: DiagnosticParams, d: Diagnostic) => string | undefined;
 }
 
-const q = (v: unknown): string => `「${String(v)}」`;
-
-/** " — もしかして「a」ですか?" from the diagnostic's suggestions. */
-function didYouMean(d: Diagnostic): string {
-  const s = d.suggestions ?? [];
-  return s.length === 0 ? '' : ` — もしかして ${s.map(q).join('、')} ですか?`;
-}
-
-const entry = (needs: readonly string[], ja: JapaneseMessage['ja']): JapaneseMessage => ({ needs, ...(ja && { ja }) });
-const englishOnly: JapaneseMessage = { needs: [] };
+const entry = (needs: readonly string[], ja: JapaneseMessage['ja']): JapaneseMessage => ({ needs, ja });
 
 export const JAPANESE_MESSAGES: Readonly<Record<DiagnosticCode, JapaneseMessage>> = {
-  syntax: englishOnly,
-  'unexpected-character': entry(
-    ['text', 'half'],
-    (p) => `使えない文字 ${q(p.text)} があります: 半角の "${p.half}" を使ってください`,
+  syntax: entry([], syntaxJa),
+  'unexpected-character': entry(['text'], unexpectedCharacterJa),
+  'unterminated-string': entry(
+    [],
+    () => 'この文字には閉じる " がありません: 末尾に " を追加してください (文字は行をまたげません)',
   ),
-  'unterminated-string': englishOnly,
-  'bad-escape': englishOnly,
-  'bad-points': englishOnly,
-  'bad-duration': englishOnly,
-  'too-many-errors': englishOnly,
+  'bad-escape': entry(
+    ['text'],
+    (p) =>
+      `${q(p.text)} はエスケープとして使えません: \\" \\\\ \\n \\t \\uXXXX (16 進数 4 桁) のどれかを使ってください`,
+  ),
+  'bad-points': entry(['kind'], badPointsJa),
+  'bad-duration': entry(
+    ['unit'],
+    (p) => `時間の単位 ${q(p.unit)} は使えません: h (時間)、d (日)、w (週) のどれかを使ってください (例: 30d)`,
+  ),
+  'too-many-errors': entry(
+    [],
+    () =>
+      '構文エラーが多すぎて、ファイルの残りを読めません: ルールファイルで合っていますか? 上のエラーを直してから、もう一度チェックしてください',
+  ),
 
-  'schema-not-found': englishOnly,
-  'schema-json-syntax': englishOnly,
-  'schema-shape': englishOnly,
-  'schema-invalid': englishOnly,
+  'schema-not-found': entry(
+    ['path'],
+    (p) => `スキーマファイル "${p.path}" を読めません: パスを確かめてください (ルールファイルからの相対パスです)`,
+  ),
+  'schema-json-syntax': entry(['kind'], schemaJsonSyntaxJa),
+  'schema-shape': entry(['kind'], schemaShapeJa),
+  'schema-invalid': entry(['kind'], schemaInvalidJa),
 
   'unknown-field': entry(['field', 'schema'], (p, d) =>
-    d.suggestions?.length
-      ? `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません${didYouMean(d)}`
-      : `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません — 綴りを確かめるか、スキーマに追加してください`,
+    p.kind === 'not-an-object'
+      ? `不明な項目 ${q(p.field)}: ${q(p.parent)} は${kinds(p.parentKinds)}の項目で、プロパティを持ちません — ${q(p.parent)} だけを書いてください`
+      : d.suggestions?.length
+        ? `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません${didYouMean(d)}`
+        : `不明な項目 ${q(p.field)}: ${p.schema} にこの項目はありません — 綴りを確かめるか、スキーマに追加してください`,
   ),
   'unknown-event-type': entry(['event', 'schema'], (p, d) =>
     d.suggestions?.length
       ? `不明なイベント種別 ${q(p.event)}: ${p.schema} にこのイベントはありません${didYouMean(d)}`
       : `不明なイベント種別 ${q(p.event)}: ${p.schema} にこのイベントはありません — 綴りを確かめるか、${p.schema} の "events" に追加してください`,
   ),
-  'unknown-event-property': englishOnly,
-  'operator-type': englishOnly,
-  'value-type': englishOnly,
+  'unknown-event-property': entry(['kind', 'event'], unknownEventPropertyJa),
+  'operator-type': entry(['kind', 'path', 'fieldKinds'], operatorTypeJa),
+  'value-type': entry(['kind', 'value', 'valueKind', 'field'], valueTypeJa),
   'enum-value': entry(['value', 'field', 'allowed'], (p, d) =>
     d.suggestions?.length
       ? `${p.list === undefined ? '' : `リスト ${q(p.list)} の `}${q(p.value)} は ${q(p.field)} に使える値ではありません (使える値: ${p.allowed})${didYouMean(d)}`
@@ -121,42 +141,85 @@ export const JAPANESE_MESSAGES: Readonly<Record<DiagnosticCode, JapaneseMessage>
     ['group', 'limit'],
     (p) => `グループ ${q(p.group)} には ${p.limit} がすでにあります — ${p.limit} は 1 つだけにしてください`,
   ),
-  'number-out-of-range': englishOnly,
-  'per-without-each': englishOnly,
-  'decay-percent-range': englishOnly,
-  'decay-step-zero': englishOnly,
-  'duplicate-since-last': englishOnly,
+  'number-out-of-range': entry(['kind'], numberRangeJa),
+  'per-without-each': entry(
+    ['limit', 'period', 'points'],
+    (p) =>
+      `${q(`max ${p.limit} per ${p.period}`)} には "each" が必要です: イベントを 1 件ずつ数えて 1 ${period(p.period)}あたり ${p.limit} 点までにするには ${q(`${p.points} each max ${p.limit} per ${p.period}`)} と書いてください`,
+  ),
+  'decay-percent-range': entry(
+    ['percent'],
+    (p) =>
+      `decay ${p.percent}% は 1%〜100% の範囲外です: 1 ステップごとに点数を何 % 減らすかを書いてください (例: decay 50%。100% なら 1 ステップで 0 になります)`,
+  ),
+  'decay-step-zero': entry(
+    ['step'],
+    (p) => `${q(`every ${p.step}`)} は時間が 0 です: 点数を減らす間隔を書いてください (例: every 30d)`,
+  ),
+  'duplicate-since-last': entry(
+    ['group', 'event'],
+    (p) =>
+      `グループ ${q(p.group)} はすでに ${q(p.event)} の後にリセットされます — "since last" は 1 つだけにしてください`,
+  ),
 
-  'unreachable-tier': englishOnly,
-  'group-max-below-points': englishOnly,
-  'duplicate-condition': englishOnly,
-  'decay-never-applies': englishOnly,
-  'cap-never-applies': englishOnly,
-  'reset-hides-rule': englishOnly,
-  'reset-never-applies': englishOnly,
+  'unreachable-tier': entry(['kind', 'tier'], unreachableTierJa),
+  'group-max-below-points': entry(['kind', 'group', 'limit', 'points', 'line'], groupMaxBelowPointsJa),
+  'duplicate-condition': entry(['line'], duplicateConditionJa),
+  'decay-never-applies': entry(
+    ['percent', 'step', 'window'],
+    (p) =>
+      `${q(`decay ${p.percent}% every ${p.step}`)} は効きません: ${q(`within ${p.window}`)} は ${p.step} より新しいイベントしか数えません — ステップを短くするか、期間を長くしてください`,
+  ),
+  'cap-never-applies': entry(
+    ['perLimit', 'period', 'limit'],
+    (p) =>
+      `${q(`max ${p.perLimit} per ${p.period}`)} は効きません: ${q(`max ${p.limit}`)} がルール全体をそれより低く抑えます — 1 ${period(p.period)}ごとの上限を下げるか、削除してください`,
+  ),
+  'reset-hides-rule': entry(
+    ['group', 'event'],
+    (p) =>
+      `このルールは点を付けません: グループ ${q(p.group)} は ${q(p.event)} イベントのたびにリセットされ、そのイベント自体は見ません — ルールをグループの外に移してください`,
+  ),
+  'reset-never-applies': entry(
+    ['event', 'group'],
+    (p) =>
+      `${q(`since last ${p.event}`)} は効きません: グループ ${q(p.group)} には "on" や "after … inactive" のルールがありません (when のルールはイベントではなくリードの項目を読みます)`,
+  ),
   'no-schema': entry(
     [],
     () =>
       'このファイルはスキーマを指定していないため、型チェックされません。schema "./lead.schema.json" を追加してください',
   ),
 
-  'sql-needs-schema': englishOnly,
-  'sql-untyped-path': englishOnly,
-  'sql-column-clash': englishOnly,
+  'sql-needs-schema': entry(
+    [],
+    () =>
+      'SQL 出力にはスキーマの指定が必要です (schema "./lead.schema.json" を追加してください): ウェアハウスの列は型を 1 つ持ち、その型はスキーマで決まります',
+  ),
+  'sql-untyped-path': entry(
+    ['path'],
+    (p) =>
+      `${p.event === undefined ? `項目 ${q(p.path)}` : `${p.event} イベントのプロパティ ${q(p.path)}`} の型がスキーマで 1 つに決まっていません: SQL 出力は列ごとに 1 つの型で読むため、"type": "string"、"number"、"integer"、"boolean"、"array" のどれかを指定してください`,
+  ),
+  'sql-column-clash': entry(
+    ['group', 'other'],
+    (p) =>
+      `グループ ${q(p.group)} は出力列として ${q(p.other)} と同じ名前になります (ウェアハウスは列名の大文字と小文字を区別しません) — グループ名を変えてください`,
+  ),
 };
 
 /**
  * The diagnostic's message in `lang`: English is the check's own message;
- * Japanese when the code has a Japanese text and the diagnostic carries the
- * params it needs, otherwise the English message (explicit fallback).
+ * Japanese when the diagnostic carries the params its text needs, otherwise
+ * the English message (a hand-made diagnostic, or a code from a newer version).
  */
 export function localizedMessage(d: Diagnostic, lang: MessageLang): string {
   if (lang === 'en') return d.message;
   const message = Object.hasOwn(JAPANESE_MESSAGES, d.code) ? JAPANESE_MESSAGES[d.code] : undefined;
-  if (!message?.ja) return d.message;
+  if (!message) return d.message;
   const params = d.params ?? {};
   if (!message.needs.every((k) => Object.hasOwn(params, k))) return d.message;
-  return message.ja(params, d);
+  return message.ja(params, d) ?? d.message;
 }
 
 /** Whether `localizedMessage(d, 'ja')` is Japanese rather than the English fallback. */

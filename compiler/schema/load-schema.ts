@@ -13,11 +13,11 @@
  * - `model` is returned exactly when there is no error (warnings allowed).
  */
 import type { Ajv } from 'ajv';
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { DiagnosticCode } from '../../grammar/diagnostic-catalogue.js';
-import { error, warning, type Diagnostic } from '../../grammar/diagnostic.js';
+import { error, warning, type Diagnostic, type DiagnosticParams } from '../../grammar/diagnostic.js';
 import { LineMap, type Range } from '../../grammar/range.js';
-import { findJsonSyntaxProblem, findTooDeep } from '../../core/json-syntax.js';
+import { findJsonSyntaxProblem, findTooDeep, type JsonSyntaxProblem } from '../../core/json-syntax.js';
 import { didYouMean, suggest } from '../suggest.js';
 import { createAjv, draftOf, type Draft } from './ajv-instance.js';
 import { findRefLoop } from './ref-loops.js';
@@ -52,8 +52,8 @@ export function loadSchema(text: string, file: string): LoadedSchema {
   const diagnostics: Diagnostic[] = [];
   const at = (node: Node | undefined): Range =>
     node === undefined ? lines.range(0, 0) : lines.range(node.offset, node.offset + node.length);
-  const fail = (code: DiagnosticCode, message: string, node: Node | undefined): void => {
-    diagnostics.push(error(code, message, at(node), { file }));
+  const fail: Fail = (code, message, node, params) => {
+    diagnostics.push(error(code, message, at(node), { file, params }));
   };
 
   // Before anything that recurses into the file (the syntax explainer, the tree, the validators).
@@ -64,7 +64,7 @@ export function loadSchema(text: string, file: string): LoadedSchema {
         'schema-invalid',
         `the schema file nests objects and lists more than ${MAX_SCHEMA_DEPTH} deep here: no real schema needs that many levels; flatten it or use "$ref"`,
         lines.range(deep, deep + 1),
-        { file },
+        { file, params: { kind: 'too-deep', max: MAX_SCHEMA_DEPTH } },
       ),
     );
     return { diagnostics };
@@ -78,7 +78,10 @@ export function loadSchema(text: string, file: string): LoadedSchema {
     const range = source.trimStart().startsWith('{')
       ? lines.range(syntax.offset, syntax.offset + syntax.length)
       : lines.range(0, 0);
-    diagnostics.push(error('schema-json-syntax', message, range, { file }));
+    const params: DiagnosticParams = source.trimStart().startsWith('{')
+      ? { kind: 'syntax', detail: syntax.message, ...jsonProblem(source, syntax) }
+      : { kind: 'not-json' };
+    diagnostics.push(error('schema-json-syntax', message, range, { file, params }));
     return { diagnostics };
   }
   const tree = parseTree(source, [], { disallowComments: true });
@@ -95,6 +98,7 @@ export function loadSchema(text: string, file: string): LoadedSchema {
       'schema-shape',
       'the schema file must be a JSON object with "lead" (the JSON Schema of a lead) and "events" (the JSON Schema of each event type)',
       tree,
+      { kind: 'not-object' },
     );
     return { diagnostics };
   }
@@ -113,6 +117,7 @@ export function loadSchema(text: string, file: string): LoadedSchema {
         {
           file,
           suggestions: near,
+          params: { kind: 'unknown-key', key },
         },
       ),
     );
@@ -127,12 +132,14 @@ export function loadSchema(text: string, file: string): LoadedSchema {
       'schema-shape',
       'the schema file has no "lead": add "lead": { "type": "object", "properties": { … } } describing one lead',
       headOf(tree),
+      { kind: 'no-lead' },
     );
   } else if (!isObject(leadRaw)) {
     fail(
       'schema-shape',
       '"lead" must be a JSON Schema object, e.g. { "type": "object", "properties": { … } }',
       leadNode,
+      { kind: 'lead-not-object' },
     );
   } else {
     leadSchema = withSharedDefs(leadRaw, root);
@@ -142,6 +149,7 @@ export function loadSchema(text: string, file: string): LoadedSchema {
         'schema-shape',
         'a lead is a record of fields, so "lead" must have "type": "object"',
         findNodeAtLocation(leadNode, ['type']),
+        { kind: 'lead-type' },
       );
     }
     checkSchema(leadSchema, leadNode, draftOf(leadRaw, rootDraft), fail);
@@ -155,12 +163,14 @@ export function loadSchema(text: string, file: string): LoadedSchema {
       'schema-shape',
       'the schema file has no "events": add "events": { "page_view": { … }, "email_open": {} } with one entry per event type',
       headOf(tree),
+      { kind: 'no-events' },
     );
   } else if (!isObject(eventsRaw)) {
     fail(
       'schema-shape',
       '"events" must be an object mapping each event type to the JSON Schema of its properties ({} when it has none)',
       eventsNode,
+      { kind: 'events-not-object' },
     );
   } else {
     for (const property of eventsNode.children ?? []) {
@@ -173,6 +183,7 @@ export function loadSchema(text: string, file: string): LoadedSchema {
           'schema-shape',
           `the event type "${name}" must map to a JSON Schema object of its properties ({} when it has none)`,
           valueNode,
+          { kind: 'event-not-object', event: name },
         );
         continue;
       }
@@ -189,6 +200,19 @@ export function loadSchema(text: string, file: string): LoadedSchema {
     model: { file, lead: fieldTypeOf(leadSchema, leadSchema), events, leadSchema, eventSchemas },
     diagnostics,
   };
+}
+
+/**
+ * Which JSON syntax problem it is (jsonc-parser's code name, or
+ * `trailing-comma`) and the text found there, for a translated message.
+ */
+function jsonProblem(source: string, syntax: JsonSyntaxProblem): { problem: string; found: string } {
+  const errors: ParseError[] = [];
+  parse(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const found = source.slice(syntax.offset, syntax.offset + Math.max(1, Math.min(syntax.length, 20)));
+  if (syntax.message.startsWith('a comma is not allowed')) return { problem: 'trailing-comma', found };
+  return { problem: first === undefined ? 'unknown' : printParseErrorCode(first.error), found };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -220,7 +244,8 @@ function define(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-type Fail = (code: DiagnosticCode, message: string, node: Node | undefined) => void;
+/** Reports a problem; `params` (with a `kind`) are what a translated message is built from. */
+type Fail = (code: DiagnosticCode, message: string, node: Node | undefined, params: DiagnosticParams) => void;
 
 const ajvByDraft = new Map<Draft, Ajv>();
 function metaValidator(draft: Draft): Ajv {
@@ -239,7 +264,10 @@ function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void
   try {
     valid = ajv.validateSchema(schema) as boolean;
   } catch (e) {
-    fail('schema-invalid', `this JSON Schema cannot be checked: ${(e as Error).message}`, node);
+    fail('schema-invalid', `this JSON Schema cannot be checked: ${(e as Error).message}`, node, {
+      kind: 'cannot-check',
+      detail: (e as Error).message,
+    });
     return;
   }
   if (!valid) {
@@ -250,18 +278,21 @@ function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void
       seen.add(e.instancePath);
       const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
       const where = nodeAt(node, segments);
-      fail(
-        'schema-invalid',
-        metaMessage(segments, where.value, e.keyword, e.params as Record<string, unknown>, e.message ?? 'is not valid'),
-        where,
-      );
+      const args = [
+        segments,
+        where.value,
+        e.keyword,
+        e.params as Record<string, unknown>,
+        e.message ?? 'is not valid',
+      ] as const;
+      fail('schema-invalid', metaMessage(...args), where, metaParams(...args));
     }
     return;
   }
   let broken = false;
-  checkRefs(schema, node, schema, (code, message, at) => {
+  checkRefs(schema, node, schema, (code, message, at, params) => {
     broken = true;
-    fail(code, message, at);
+    fail(code, message, at, params);
   });
   if (broken) return;
   const loop = findRefLoop(schema, schema);
@@ -270,6 +301,7 @@ function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail): void
       'schema-invalid',
       `the reference ${loop.map((r) => `"${r}"`).join(' → ')} comes back to itself without going into a property or an item, so no value can ever be checked against it: point it at a schema that describes the value`,
       node,
+      { kind: 'ref-loop', refs: loop.map((r) => `"${r}"`).join(' → ') },
     );
   }
 }
@@ -292,6 +324,28 @@ function metaMessage(
   }
   if (keyword === 'type') return `${where} must be ${article(String(params.type))}`;
   return `${where} ${message}`;
+}
+
+/** The params of metaMessage's message: `not-a-type` (value, suggestion), `type` (where, types) or `meta` (where, detail). */
+function metaParams(
+  segments: string[],
+  value: unknown,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): DiagnosticParams {
+  const last = segments[segments.length - 1];
+  const where = segments.join('/');
+  if (keyword === 'enum' && (last === 'type' || segments[segments.length - 2] === 'type')) {
+    const near = typeof value === 'string' ? suggest(value, TYPE_NAMES) : [];
+    return {
+      kind: 'not-a-type',
+      ...(typeof value === 'string' && { value }),
+      ...(near.length > 0 && { near: near.join(', ') }),
+    };
+  }
+  if (keyword === 'type') return { kind: 'type', where, types: String(params.type) };
+  return { kind: 'meta', where, detail: message };
 }
 
 function article(type: string): string {
@@ -330,13 +384,18 @@ function checkRefs(value: unknown, node: Node, schemaRoot: object, fail: Fail): 
           'schema-invalid',
           `only references inside the schema file are supported ("#/$defs/…"), not "${item}"`,
           child,
+          { kind: 'external-ref', ref: item },
         );
       else if (resolvePointer(schemaRoot, item) === undefined) {
         const names = DEFS_KEYS.flatMap((k) =>
           Object.keys(isObject(own(schemaRoot, k)) ? (own(schemaRoot, k) as object) : {}),
         );
         const near = suggest(item.replace(/^#\/(\$defs|definitions)\//, ''), names);
-        fail('schema-invalid', `"${item}" does not exist in the schema file${didYouMean(near)}`, child);
+        fail('schema-invalid', `"${item}" does not exist in the schema file${didYouMean(near)}`, child, {
+          kind: 'missing-ref',
+          ref: item,
+          ...(near.length > 0 && { near: near.join(', ') }),
+        });
       }
     } else checkRefs(item, child, schemaRoot, fail);
   }

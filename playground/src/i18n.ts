@@ -15,6 +15,8 @@ const ja = {
   shareCopied: '共有リンクをアドレスバーに設定しました',
   download: 'ルールをダウンロード',
   language: 'English',
+  languageHint:
+    '表示を英語に切り替えます。エディタ自体のメニュー (検索、右クリック) はページを再読み込みすると切り替わります',
   data: 'データ',
   dataExample: 'サンプルデータ (同梱)',
   dataFiles: '読み込んだファイル',
@@ -107,6 +109,8 @@ const en: Strings = {
   shareCopied: 'The share link is now in the address bar',
   download: 'Download rules',
   language: '日本語',
+  languageHint:
+    "Switch the page to Japanese. The editor's own menus (find, right-click) switch when you reload the page",
   data: 'Data',
   dataExample: 'Example data (bundled)',
   dataFiles: 'Loaded files',

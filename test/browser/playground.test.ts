@@ -53,12 +53,13 @@ async function findInSchema(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="schema-editor"] .view-lines').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Control+f');
-  const input = page.locator('[data-testid="schema-editor"] .find-widget textarea[aria-label="Find"]');
+  // Monaco's own labels follow the UI language (Find / 検索), so the input is found by place, not label.
+  const input = page.locator('[data-testid="schema-editor"] .find-widget .find-part textarea');
   await input.waitFor();
   await input.fill(text);
   await expect
     .poll(() => page.locator('[data-testid="schema-editor"] .find-widget .matchesCount').textContent())
-    .toMatch(/^1 of/);
+    .toMatch(/^1 (of|\/)/);
   await page.keyboard.press('Escape');
 }
 
@@ -292,7 +293,9 @@ describe('playground', () => {
     await page.keyboard.press('Escape'); // the JSON completions Monaco offers
     await expect.poll(() => problems.textContent()).toContain('schema-json-syntax');
     expect(await problems.textContent()).toContain('lead.schema.json 1:2');
-    expect(await problems.textContent()).toContain('the schema file is not valid JSON: unexpected "x"');
+    expect(await problems.textContent()).toContain(
+      'スキーマファイルが正しい JSON ではありません: 予期しない "x" があります',
+    );
     await expect.poll(() => squiggles.count()).toBeGreaterThan(0);
     // The rules are fine: the note over the results blames the schema.
     expect(await page.getByTestId('errors-block').textContent()).toBe('スキーマにエラーがあります');
@@ -307,7 +310,8 @@ describe('playground', () => {
     await nextRun(page, () => page.keyboard.type('objekt'));
     await page.keyboard.press('Escape');
     await expect.poll(() => problems.textContent()).toContain('schema-invalid');
-    expect(await problems.textContent()).toContain('"objekt" is not a JSON Schema type (did you mean "object"?)');
+    expect(await problems.textContent()).toContain('"objekt" は JSON Schema の型ではありません');
+    expect(await problems.textContent()).toContain('もしかして 「object」 ですか?');
     await expect.poll(() => squiggles.count()).toBeGreaterThan(0);
     await nextRun(page, () => page.keyboard.press('Control+z'));
     await expect.poll(() => page.evaluate(() => playground().getSchema())).toBe(original);

@@ -73,7 +73,7 @@ describe('diagnostic messages in Japanese and English', () => {
     expect(localizedMessage(found[0]!, 'en')).toBe('unexpected characters "＋２０": use the half-width "+20" instead');
   });
 
-  test('falls back to English for a code without a Japanese text, a code it does not know, and missing params', () => {
+  test('falls back to English for a diagnostic without the params its text needs, and for a code it does not know', () => {
     const base: Diagnostic = {
       code: 'bad-escape',
       message: 'expected a rule',

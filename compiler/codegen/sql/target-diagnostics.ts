@@ -6,7 +6,7 @@
  * refuses (SqlGenerationError) if called without looking.
  */
 import { EVENT_ENVELOPE, pathText, type Path } from '../../../grammar/ast.js';
-import { error, type Diagnostic } from '../../../grammar/diagnostic.js';
+import { error, type Diagnostic, type DiagnosticParams } from '../../../grammar/diagnostic.js';
 import { conditionOfRule, forEachTest } from '../../../grammar/visit.js';
 import type { FieldType } from '../../schema/model.js';
 import type { Program } from '../../program.js';
@@ -17,9 +17,10 @@ export const NEEDS_SCHEMA_MESSAGE =
 
 export function sqlTargetDiagnostics(program: Program): Diagnostic[] {
   const schema = program.schema;
-  if (!schema) return [error('sql-needs-schema', NEEDS_SCHEMA_MESSAGE, program.file.range)];
+  if (!schema) return [error('sql-needs-schema', NEEDS_SCHEMA_MESSAGE, program.file.range, { params: {} })];
   const problems: Diagnostic[] = [];
-  const needType = (root: FieldType | undefined, path: Path, what: string): void => {
+  /** `params` name the path for translations: `path`, and `event` for an event property. */
+  const needType = (root: FieldType | undefined, path: Path, what: string, params: DiagnosticParams): void => {
     if (
       kindOf(
         typeAtPath(
@@ -29,16 +30,24 @@ export function sqlTargetDiagnostics(program: Program): Diagnostic[] {
       ) !== undefined
     )
       return;
-    problems.push(error('sql-untyped-path', untypedMessage(what), path.range));
+    problems.push(error('sql-untyped-path', untypedMessage(what), path.range, { params }));
   };
   for (const { rule } of program.rules) {
     const site = conditionOfRule(rule);
     if (!site) continue;
     const scope = site.scope;
     forEachTest(site.condition, ({ path }) => {
-      if (scope.kind === 'lead') needType(schema.lead, path, `field "${pathText(path)}"`);
+      if (scope.kind === 'lead') needType(schema.lead, path, `field "${pathText(path)}"`, { path: pathText(path) });
       else if (!EVENT_ENVELOPE.has(path.segments[0]!.name)) {
-        needType(schema.events.get(scope.eventType), path, `property "${pathText(path)}" of ${scope.eventType} events`);
+        needType(
+          schema.events.get(scope.eventType),
+          path,
+          `property "${pathText(path)}" of ${scope.eventType} events`,
+          {
+            path: pathText(path),
+            event: scope.eventType,
+          },
+        );
       }
       return undefined;
     });
@@ -48,7 +57,8 @@ export function sqlTargetDiagnostics(program: Program): Diagnostic[] {
     if (tier.test.kind !== 'when') continue;
     forEachTest(tier.test.condition, ({ path }) => {
       const first = path.segments[0]!.name;
-      if (first !== 'score' && !groups.has(first)) needType(schema.lead, path, `field "${pathText(path)}"`);
+      if (first !== 'score' && !groups.has(first))
+        needType(schema.lead, path, `field "${pathText(path)}"`, { path: pathText(path) });
       return undefined;
     });
   }
@@ -61,7 +71,11 @@ export function sqlTargetDiagnostics(program: Program): Diagnostic[] {
     const key = group.name.name.toLowerCase();
     const other = seen.get(key);
     if (other !== undefined)
-      problems.push(error('sql-column-clash', columnClashMessage(group.name.name, other), group.name.range));
+      problems.push(
+        error('sql-column-clash', columnClashMessage(group.name.name, other), group.name.range, {
+          params: { group: group.name.name, other },
+        }),
+      );
     else seen.set(key, group.name.name);
   }
   return problems;

@@ -105,6 +105,7 @@ export function buildLayout() {
     shareButton.textContent = s.share;
     downloadButton.textContent = s.download;
     langButton.textContent = s.language;
+    langButton.title = s.languageHint;
     resetButton.textContent = s.reset;
     baselineLabel.textContent = s.baseline;
     snapshotButton.textContent = s.saveSnapshot;
