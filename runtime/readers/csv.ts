@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import type { ColumnTyper } from '../records/column-types.js';
 import { convertRow } from '../records/csv-row.js';
 import { CsvRowSplitter, type CsvRow } from '../records/csv-rows.js';
-import { decodeToUtf8, garbledReason, isGarbled, type Encoding } from './decode.js';
+import { decodeToUtf8, garbledReason, garbledRecordReason, isGarbled, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
 import { lineBatches } from './lines.js';
@@ -68,7 +68,7 @@ export async function* csvRecords(
           ok: false,
           recordNumber,
           line: row.line,
-          reason: garbledReason(decoded.state),
+          reason: garbledRecordReason(decoded.state),
           raw: rawRow(header, row.cells),
         };
       else yield toRecord(header, row.cells, typeOf, recordNumber, row.line);

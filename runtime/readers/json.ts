@@ -9,6 +9,7 @@ import { LineMap } from '../../grammar/range.js';
 import { decodeWhole, garbledReason, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
 import { hasRoundedId, restoreIds } from './exact-ids.js';
+import { hugeNumberReason, mayHoldHugeNumber } from './huge-numbers.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from '../../core/json-syntax.js';
 import { kind } from './jsonl.js';
@@ -31,17 +32,29 @@ export async function* jsonRecords(
   const lines = elementLines(text);
   // Ids beyond 2^53 keep their digits (exact-ids.ts); the tree is built only for a file that has one.
   let tree: Node | undefined | null = null;
-  values.forEach((value, i) => {
-    if (!isPlainRecord(value) || !hasRoundedId(value)) return;
+  const elementTree = (i: number): Node | undefined => {
     if (tree === null) tree = parseTree(text);
-    restoreIds(value, tree?.children?.[i], text);
+    return tree?.children?.[i];
+  };
+  values.forEach((value, i) => {
+    if (isPlainRecord(value) && hasRoundedId(value)) restoreIds(value, elementTree(i), text);
   });
+  const mayHoldHuge = mayHoldHugeNumber(text);
   for (let i = 0; i < values.length; i++) {
     const value: unknown = values[i];
     const line = lines[i] ?? 1;
-    yield isPlainRecord(value)
-      ? { ok: true, recordNumber: i + 1, line, value }
-      : { ok: false, recordNumber: i + 1, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+    if (!isPlainRecord(value)) {
+      yield { ok: false, recordNumber: i + 1, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+      continue;
+    }
+    const huge = mayHoldHuge ? hugeNumberReason(value) : undefined;
+    if (huge === undefined) yield { ok: true, recordNumber: i + 1, line, value };
+    else {
+      // The record's source text: its huge number kept as written.
+      const node = elementTree(i);
+      const raw = node === undefined ? value : text.slice(node.offset, node.offset + node.length);
+      yield { ok: false, recordNumber: i + 1, line, reason: huge, raw };
+    }
   }
 }
 

@@ -33,3 +33,12 @@ describe('jsonRecords', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
+
+describe('jsonRecords and numbers too large to be numbers', () => {
+  it('rejects the record holding one, with its source text kept as written', async () => {
+    const path = tempFile('huge.json', '[\n  {"id":"A"},\n  {"id":"B", "x": 2e999}\n]\n');
+    const records = await collect(jsonRecords(path));
+    expect(records[0]).toMatchObject({ ok: true });
+    expect(records[1]).toMatchObject({ ok: false, line: 3, raw: '{"id":"B", "x": 2e999}' });
+  });
+});
