@@ -25,7 +25,7 @@ export async function* jsonRecords(
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const decoded = decodeWhole(Buffer.concat(chunks), encoding);
   // One array: a garbled part cannot be cut out as a record of its own, so the file is refused.
-  if (decoded.state.replaced) throw new DataFileError('bad-encoding', file, `${file}: ${garbledReason(decoded.state)}`);
+  if (decoded.state.replaced) throw new DataFileError('bad-encoding', file, garbledReason(decoded.state));
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns those of the file
   const values = parseArray(text, file);
@@ -66,7 +66,7 @@ function parseArray(text: string, file: string): unknown[] {
     throw new DataFileError(
       'too-deep',
       file,
-      `${file}:${at.line}:${at.column}: a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`,
+      `a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`,
       at.line,
       at.column,
     );
@@ -80,7 +80,7 @@ function parseArray(text: string, file: string): unknown[] {
     throw new DataFileError(
       'not-json',
       file,
-      `${file}:${at.line}:${at.column}: not valid JSON: ${problem?.message ?? 'cannot be read'}`,
+      `not valid JSON: ${problem?.message ?? 'cannot be read'}`,
       at.line,
       at.column,
     );
@@ -91,7 +91,7 @@ function parseArray(text: string, file: string): unknown[] {
     throw new DataFileError(
       'not-json-array',
       file,
-      `${file}:${at.line}:${at.column}: a .json data file must be a list of records [ {…}, {…} ] (got ${kind(value)}); for one record per line use .jsonl`,
+      `a .json data file must be a list of records [ {…}, {…} ] (got ${kind(value)}); for one record per line use .jsonl`,
       at.line,
       at.column,
     );

@@ -42,3 +42,12 @@ describe('jsonRecords and numbers too large to be numbers', () => {
     expect(records[1]).toMatchObject({ ok: false, line: 3, raw: '{"id":"B", "x": 2e999}' });
   });
 });
+
+describe('DataFileError', () => {
+  it('writes the position once: the problem is kept apart from it', async () => {
+    const broken = tempFile('twice.json', '[\n  {"id": }\n]');
+    const error = (await collect(jsonRecords(broken)).catch((e: unknown) => e)) as DataFileError;
+    expect(error.problem).toMatch(/^not valid JSON: /);
+    expect(error.message).toBe(`${broken}:2:10: ${error.problem}`);
+  });
+});
