@@ -1,23 +1,16 @@
 /** What `report` and `tune` share: scoring the leads once and pairing each score with its outcome. */
-import { instantiateScorer } from '../compiler/codegen/js-function.js';
 import type { Program } from '../compiler/program.js';
-import { compileValidators } from '../compiler/schema/validators.js';
 import { didYouMean, suggest } from '../compiler/suggest.js';
 import { scoreFile, type BatchSummary } from '../runtime/batch/score-file.js';
-import type { RejectedRecord } from '../runtime/batch/rejects.js';
-import { rejectMessage } from './reject-message.js';
 import { DataFileError } from '../runtime/readers/errors.js';
-import { dataEncoding, dataFormat, unreadableDataFile } from './data-format.js';
-import { refuseCollisions, ruleInputs } from './path-collisions.js';
+import { unreadableDataFile } from './data-format.js';
+import { batchInputs, rejectReporter, setUpScoring } from './scoring-setup.js';
 import { cohortOf } from '../runtime/report/cohort.js';
 import { parseCriterion, type Criterion } from '../runtime/statistics/metrics.js';
 import { contributionsOf, ruleInfos, type Observation } from '../runtime/statistics/observation.js';
 import { readOutcome } from '../runtime/report/outcome.js';
-import type { Scorer } from '../core/score-result.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { type LoadedRules } from './load-rules.js';
-import { programOrReport } from './rules-or-exit.js';
-import { asOfInstant, checkTimeZone } from './time-options.js';
 
 export function criterionOption(text: string): Criterion {
   const c = parseCriterion(text);
@@ -54,9 +47,6 @@ export interface Collected {
   readonly exitCode: number;
 }
 
-/** How many invalid records are listed on stderr before the rest are only counted. */
-const REJECTS_SHOWN = 20;
-
 /**
  * Loads the rules, scores every lead with `explain` and keeps one observation
  * per lead. Returns an exit code instead when the rules have errors (1) or the
@@ -67,22 +57,9 @@ export async function collectObservations(
   options: CollectOptions,
   loaded?: { readonly rules: LoadedRules; readonly program: Program },
 ): Promise<Collected | number> {
-  const timeZone = checkTimeZone(options.tz);
-  const now = asOfInstant(options.asOf, timeZone);
-  const encoding = dataEncoding(options.encoding);
-  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
-  const events =
-    options.events === undefined
-      ? undefined
-      : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
-  const dataInputs = [{ what: '--leads', path: leads.path }, events && { what: '--events', path: events.path }];
-  const outputs = [{ what: '--out', path: options.out ?? '-' }];
-  refuseCollisions([{ what: 'rule', path: rulesPath }, ...dataInputs], outputs);
-  const { rules, program } = loaded ?? programOrReport(rulesPath);
-  if (!program) return EXIT.rulesFailed;
-  refuseCollisions([...ruleInputs(rules), ...dataInputs], outputs);
-  const scorer: Scorer = instantiateScorer(program, timeZone);
-  const validators = rules.schema && compileValidators(rules.schema);
+  const setup = setUpScoring(rulesPath, options, [{ what: '--out', path: options.out ?? '-' }], loaded);
+  if (typeof setup === 'number') return setup;
+  const { rules, program, now, timeZone } = setup;
   const infos = ruleInfos(program);
 
   const observations: Observation[] = [];
@@ -91,20 +68,11 @@ export async function collectObservations(
   let unreadableOutcomes = 0;
   let unreadableExample: string | undefined;
   let numberOutcome: { id: unknown; value: number } | undefined;
-  let shown = 0;
-  const onReject = (r: RejectedRecord): void => {
-    if (shown++ < REJECTS_SHOWN) process.stderr.write(`${rejectMessage(r)}\n`);
-  };
+  const { onReject } = rejectReporter((line) => process.stderr.write(line));
   let summary: BatchSummary;
   try {
     summary = await scoreFile({
-      scorer,
-      ...(rules.schema && { schema: rules.schema }),
-      ...(validators && { validators }),
-      leads,
-      ...(events && { events }),
-      now,
-      ...(timeZone && { timeZone }),
+      ...batchInputs(setup),
       onResult: (result, record) => {
         if (fieldsSeen.size < 500) for (const k of Object.keys(record)) fieldsSeen.add(k);
         let converted = false;

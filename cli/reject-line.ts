@@ -1,10 +1,12 @@
 import type { RejectedRecord } from '../runtime/batch/rejects.js';
+import { exactId } from '../runtime/readers/exact-ids.js';
 
 /**
  * One line of the --rejects file. Whatever the invalid record holds, the line
  * is written and the record is kept whole: `data` is always present (null when
  * the reader had nothing), a big integer keeps its digits (as a string,
- * since JSON.stringify cannot write one), and a value JSON cannot hold
+ * since JSON.stringify cannot write one; an `id` or `lead_id` read beyond
+ * 2^53 as its text, digit for digit, as the scores output writes it), and a value JSON cannot hold
  * (a cycle) is replaced by a note instead of crashing the run midway.
  */
 export function rejectLine(reject: RejectedRecord): string {
@@ -16,8 +18,11 @@ export function rejectLine(reject: RejectedRecord): string {
   }
 }
 
-function keepBigInts(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
+function keepBigInts(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' && (key === 'id' || key === 'lead_id') && typeof this === 'object' && this !== null)
+    return exactId(this as Record<string, unknown>, key);
+  return value;
 }
 
 function safeCopy(value: unknown, seen: Set<object>): unknown {
@@ -28,7 +33,7 @@ function safeCopy(value: unknown, seen: Set<object>): unknown {
   seen.add(value);
   const copy: unknown = Array.isArray(value)
     ? value.map((v) => safeCopy(v, seen))
-    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeCopy(v, seen)]));
+    : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeCopy(keepBigInts.call(value, k, v), seen)]));
   seen.delete(value);
   return copy;
 }

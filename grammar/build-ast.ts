@@ -1,6 +1,6 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type * as ast from './ast.js';
-import { LiteralBuilder } from './build-literals.js';
+import { TimeRuleBuilder } from './build-time-rules.js';
 import { firstToken, nodes, token, tokens, type Children } from './cst-access.js';
 import { error } from './diagnostic.js';
 import { spanning, type Range } from './range.js';
@@ -11,7 +11,7 @@ import { spanning, type Range } from './range.js';
  * its parent drops it: the AST holds only complete nodes, and the syntax
  * error that made a node incomplete has already been reported.
  */
-export class AstBuilder extends LiteralBuilder {
+export class AstBuilder extends TimeRuleBuilder {
   file(statementNodes: CstNode[], comments: IToken[]): ast.RuleFile {
     const statements: ast.Statement[] = [];
     for (const node of statementNodes.filter((n) => !n.recoveredNode)) {
@@ -96,14 +96,6 @@ export class AstBuilder extends LiteralBuilder {
     return { kind: 'group', name: this.identifier(name), limits, resets, rules, range: this.between(keyword, close) };
   }
 
-  private sinceLast(cst: CstNode): ast.SinceLast | undefined {
-    const c = cst.children as Children;
-    const since = token(c, 'Kw_since');
-    const eventType = token(c, 'Identifier');
-    if (!since || !eventType || !token(c, 'Kw_last')) return undefined;
-    return { kind: 'sinceLast', eventType: this.identifier(eventType), range: this.between(since, eventType) };
-  }
-
   private groupLimit(cst: CstNode): ast.GroupLimit | undefined {
     const c = cst.children as Children;
     const keyword = token(c, 'Kw_max') ?? token(c, 'Kw_min');
@@ -182,35 +174,10 @@ export class AstBuilder extends LiteralBuilder {
       const limit = this.integer(number, 'max needs a whole number, as in each max 20', { kind: 'max' });
       if (limit === undefined) return undefined;
       if (!token(c, 'Kw_per')) return { kind: 'max', limit, range: this.between(max, number) };
-      const periodNode = nodes(c, 'period')[0];
-      const periodToken = periodNode && firstToken(periodNode);
-      if (!periodToken) return undefined;
-      const period = periodToken.image as ast.Period;
-      return {
-        kind: 'maxPer',
-        limit,
-        period,
-        periodRange: this.tokenRange(periodToken),
-        range: this.between(max, periodToken),
-      };
+      return this.maxPer(c, max, limit);
     }
     const decay = token(c, 'Kw_decay');
-    if (decay) {
-      const every = this.duration(token(c, 'DurationLiteral'));
-      const percentToken = token(c, 'Percent');
-      if (!number || !percentToken || !every || !token(c, 'Kw_every')) return undefined;
-      const percent = this.integer(number, 'decay needs a whole percentage, as in decay 50% every 30d', {
-        kind: 'decay',
-      });
-      if (percent === undefined) return undefined;
-      return {
-        kind: 'decay',
-        percent,
-        percentRange: this.between(number, percentToken),
-        every,
-        range: spanning(this.tokenRange(decay), every.range),
-      };
-    }
+    if (decay) return this.decay(c, decay, number);
     const within = token(c, 'Kw_within');
     const duration = this.duration(token(c, 'DurationLiteral'));
     if (within && duration)

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { didYouMean, suggest } from '../compiler/suggest.js';
+import { parse } from '../grammar/parse.js';
 import type { ServiceOptions } from './service.js';
 import type { ServeOptions } from './serve-options.js';
 import { readSegmentMap } from './segment/segment-map.js';
@@ -85,4 +87,26 @@ export function integrationOptions(
       ...(segmentMap && { segmentMap }),
     },
   };
+}
+
+/**
+ * `--notify-tier` names checked against the tiers of the rule file: a typo
+ * would otherwise silence every notification. Undefined when all are known,
+ * or when the rule file cannot be read or parsed (starting the service
+ * reports that).
+ */
+export function unknownNotifyTier(notifyTiers: ReadonlySet<string> | undefined, rulesPath: string): string | undefined {
+  if (!notifyTiers || notifyTiers.size === 0) return undefined;
+  let source: string;
+  try {
+    source = readFileSync(rulesPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { file, diagnostics } = parse(source);
+  if (diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const tiers = file.statements.flatMap((s) => (s.kind === 'tier' ? [s.name.name] : []));
+  const unknown = [...notifyTiers].find((name) => !tiers.includes(name));
+  if (unknown === undefined) return undefined;
+  return `--notify-tier ${JSON.stringify(unknown)}: ${rulesPath} has no tier of that name${didYouMean(suggest(unknown, tiers))}; its tiers are ${tiers.map((t) => JSON.stringify(t)).join(', ')}`;
 }

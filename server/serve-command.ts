@@ -3,7 +3,7 @@ import { isValidTimeZone } from '../core/time.js';
 import { buildApp } from './http/app.js';
 import { LiveService, StartError } from './service.js';
 import { parseListen } from './listen-address.js';
-import { integrationOptions } from './integration-options.js';
+import { integrationOptions, unknownNotifyTier } from './integration-options.js';
 import type { ServeOptions } from './serve-options.js';
 
 const EXIT = { ok: 0, rules: 1, usage: 2, internal: 70 } as const;
@@ -33,6 +33,8 @@ export async function runServe(rulesPath: string, options: ServeOptions): Promis
   if (!address.ok) return usage(address.message);
   const integrations = integrationOptions(options);
   if (!integrations.ok) return usage(integrations.message);
+  const tierProblem = unknownNotifyTier(integrations.options.webhooks?.notifyTiers, rulesPath);
+  if (tierProblem) return usage(tierProblem);
   for (const w of integrations.warnings) log(w);
 
   let service: LiveService;

@@ -1,45 +1,23 @@
-import { compileValidators } from '../../compiler/schema/validators.js';
-import { instantiateScorer } from '../../compiler/codegen/js-function.js';
 import { scoreFile, type BatchSummary } from '../../runtime/batch/score-file.js';
 import { eventReadsOf } from '../../compiler/analysis/event-reads.js';
-import type { RejectedRecord } from '../../runtime/batch/rejects.js';
-import { rejectMessage } from '../reject-message.js';
 import { DataFileError } from '../../runtime/readers/errors.js';
-import { dataEncoding, dataFormat } from '../data-format.js';
+import { unreadableDataFile } from '../data-format.js';
 import { EXIT } from '../exit-codes.js';
 import { startProgress } from '../progress.js';
 import { createSink } from '../result-sink.js';
-import { programOrReport } from '../rules-or-exit.js';
-import { asOfInstant, checkTimeZone } from '../time-options.js';
 import { runScoreDuckDB } from '../score-duckdb.js';
 import { openOutput, type OutputFile } from '../output.js';
-import { refuseCollisions, ruleInputs, type NamedPath } from '../path-collisions.js';
+import { type NamedPath } from '../path-collisions.js';
 import { rejectLine } from '../reject-line.js';
-import { unreadableDataFile } from '../data-format.js';
+import { batchInputs, rejectReporter, REJECTS_SHOWN, setUpScoring } from '../scoring-setup.js';
 import { sinkOptions, type ScoreOptions } from '../score-options.js';
-
-/** How many invalid records are listed on stderr before the rest are only counted. */
-const REJECTS_SHOWN = 20;
 
 /** `leadscore score RULES --leads FILE …`: scores every lead, streaming. */
 export async function runScore(rulesPath: string, options: ScoreOptions): Promise<number> {
   if (options.engine === 'duckdb') return runScoreDuckDB(rulesPath, options);
-  const timeZone = checkTimeZone(options.tz);
-  const now = asOfInstant(options.asOf, timeZone);
-  const encoding = dataEncoding(options.encoding);
-  const leads = { path: options.leads, format: dataFormat(options.leads, '--leads'), encoding };
-  const events =
-    options.events === undefined
-      ? undefined
-      : { path: options.events, format: dataFormat(options.events, '--events'), encoding };
-
-  refuseCollisions(scoreInputs(rulesPath, options), scoreOutputs(options));
-
-  const { rules, program } = programOrReport(rulesPath);
-  if (!program) return EXIT.rulesFailed;
-  refuseCollisions([...scoreInputs(rulesPath, options), ...ruleInputs(rules).slice(1)], scoreOutputs(options));
-  const scorer = instantiateScorer(program, timeZone);
-  const validators = rules.schema && compileValidators(rules.schema);
+  const setup = setUpScoring(rulesPath, options, scoreOutputs(options));
+  if (typeof setup === 'number') return setup;
+  const { program } = setup;
 
   const output = openOutput(options.out, '--out');
   let rejectsFile: OutputFile | undefined;
@@ -55,26 +33,19 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
     program.groups.map((g) => g.name.name),
     sinkOptions(options),
   );
-  const progress = startProgress(leads.path);
-  let shown = 0;
-  const onReject = (r: RejectedRecord): void => {
-    if (shown++ < REJECTS_SHOWN) progress.log(`${rejectMessage(r)}\n`);
-    rejectsFile?.stream.write(`${rejectLine(r)}\n`);
-  };
+  const progress = startProgress(setup.leads.path);
+  const rejects = rejectReporter(
+    (line) => progress.log(line),
+    rejectsFile && ((r) => rejectsFile.stream.write(`${rejectLine(r)}\n`)),
+  );
 
   let summary: BatchSummary;
   try {
     summary = await scoreFile({
-      scorer,
-      ...(rules.schema && { schema: rules.schema }),
-      ...(validators && { validators }),
-      leads,
-      ...(events && { events }),
+      ...batchInputs(setup),
       eventReads: eventReadsOf(program),
-      now,
-      ...(timeZone && { timeZone }),
       onResult: (lead) => sink.write(lead),
-      onReject,
+      onReject: rejects.onReject,
       onProgress: (n, bytes) => progress.update(n, bytes),
     });
     await sink.end();
@@ -87,16 +58,8 @@ export async function runScore(rulesPath: string, options: ScoreOptions): Promis
     throw e instanceof DataFileError ? unreadableDataFile(e) : e;
   }
   progress.stop();
-  process.stderr.write(`${describeSummary(summary, shown, options.rejects)}\n`);
+  process.stderr.write(`${describeSummary(summary, rejects.shown(), options.rejects)}\n`);
   return summary.invalidLeads + summary.invalidEvents > 0 ? EXIT.invalidData : EXIT.ok;
-}
-
-function scoreInputs(rulesPath: string, options: ScoreOptions): (NamedPath | undefined)[] {
-  return [
-    { what: 'rule', path: rulesPath },
-    { what: '--leads', path: options.leads },
-    options.events === undefined ? undefined : { what: '--events', path: options.events },
-  ];
 }
 
 function scoreOutputs(options: ScoreOptions): (NamedPath | undefined)[] {

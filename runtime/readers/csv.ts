@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import type { ColumnTyper } from '../records/column-types.js';
 import { convertRow } from '../records/csv-row.js';
 import { CsvRowSplitter, type CsvRow } from '../records/csv-rows.js';
-import { decodeToUtf8, garbledReason, isGarbled, type Encoding } from './decode.js';
+import { decodeToUtf8, garbledReason, garbledRecordReason, isGarbled, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
 import { openInput } from './input.js';
 import { lineBatches } from './lines.js';
@@ -43,20 +43,13 @@ export async function* csvRecords(
     for (const row of rows) {
       if (header === undefined) {
         if (!row.ok)
-          throw new DataFileError(
-            'bad-header',
-            file,
-            `${file}:${row.line}: the header row cannot be read: ${row.reason}`,
-            row.line,
-            1,
-          );
+          throw new DataFileError('bad-header', file, `the header row cannot be read: ${row.reason}`, row.line);
         if (garbled(row.cells))
           throw new DataFileError(
             'bad-header',
             file,
-            `${file}:${row.line}: the header row cannot be read: ${garbledReason(decoded.state)}`,
+            `the header row cannot be read: ${garbledReason(decoded.state)}`,
             row.line,
-            1,
           );
         header = readHeader(row.cells, file);
         continue;
@@ -68,7 +61,7 @@ export async function* csvRecords(
           ok: false,
           recordNumber,
           line: row.line,
-          reason: garbledReason(decoded.state),
+          reason: garbledRecordReason(decoded.state),
           raw: rawRow(header, row.cells),
         };
       else yield toRecord(header, row.cells, typeOf, recordNumber, row.line);
@@ -92,13 +85,7 @@ function readHeader(cells: string[], file: string): string[] {
   const seen = new Set<string>();
   for (const name of header) {
     if (name !== '' && seen.has(name))
-      throw new DataFileError(
-        'bad-header',
-        file,
-        `${file}:1: the column "${name}" appears twice in the header row`,
-        1,
-        1,
-      );
+      throw new DataFileError('bad-header', file, `the column "${name}" appears twice in the header row`, 1);
     seen.add(name);
   }
   return header;

@@ -35,6 +35,15 @@ export function garbledReason(state: DecodeState): string {
   return `the text is ${what}: save the file as UTF-8 (UTF-8 で保存してください)${state.requested === 'auto' ? '' : ', or give the right --encoding'}`;
 }
 
+/**
+ * The reason for a garbled record: the bytes that were no character cannot
+ * be written to --rejects (a JSON Lines file is UTF-8), so the reason says
+ * plainly that its `data` shows them as U+FFFD, not as they were.
+ */
+export function garbledRecordReason(state: DecodeState): string {
+  return `${garbledReason(state)} (data shows each byte that is no character as U+FFFD "�", not the original bytes)`;
+}
+
 /** Only garbled files pay for the search: U+FFFD is looked for once a replacement happened. */
 export function isGarbled(state: DecodeState, text: string): boolean {
   return state.replaced && text.indexOf('\uFFFD') !== -1;

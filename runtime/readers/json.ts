@@ -9,6 +9,7 @@ import { LineMap } from '../../grammar/range.js';
 import { decodeWhole, garbledReason, type Encoding } from './decode.js';
 import { DataFileError } from './errors.js';
 import { hasRoundedId, restoreIds } from './exact-ids.js';
+import { hugeNumberReason, mayHoldHugeNumber } from './huge-numbers.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from '../../core/json-syntax.js';
 import { kind } from './jsonl.js';
@@ -24,24 +25,36 @@ export async function* jsonRecords(
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const decoded = decodeWhole(Buffer.concat(chunks), encoding);
   // One array: a garbled part cannot be cut out as a record of its own, so the file is refused.
-  if (decoded.state.replaced) throw new DataFileError('bad-encoding', file, `${file}: ${garbledReason(decoded.state)}`);
+  if (decoded.state.replaced) throw new DataFileError('bad-encoding', file, garbledReason(decoded.state));
   let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns those of the file
   const values = parseArray(text, file);
   const lines = elementLines(text);
   // Ids beyond 2^53 keep their digits (exact-ids.ts); the tree is built only for a file that has one.
   let tree: Node | undefined | null = null;
-  values.forEach((value, i) => {
-    if (!isPlainRecord(value) || !hasRoundedId(value)) return;
+  const elementTree = (i: number): Node | undefined => {
     if (tree === null) tree = parseTree(text);
-    restoreIds(value, tree?.children?.[i], text);
+    return tree?.children?.[i];
+  };
+  values.forEach((value, i) => {
+    if (isPlainRecord(value) && hasRoundedId(value)) restoreIds(value, elementTree(i), text);
   });
+  const mayHoldHuge = mayHoldHugeNumber(text);
   for (let i = 0; i < values.length; i++) {
     const value: unknown = values[i];
     const line = lines[i] ?? 1;
-    yield isPlainRecord(value)
-      ? { ok: true, recordNumber: i + 1, line, value }
-      : { ok: false, recordNumber: i + 1, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+    if (!isPlainRecord(value)) {
+      yield { ok: false, recordNumber: i + 1, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+      continue;
+    }
+    const huge = mayHoldHuge ? hugeNumberReason(value) : undefined;
+    if (huge === undefined) yield { ok: true, recordNumber: i + 1, line, value };
+    else {
+      // The record's source text: its huge number kept as written.
+      const node = elementTree(i);
+      const raw = node === undefined ? value : text.slice(node.offset, node.offset + node.length);
+      yield { ok: false, recordNumber: i + 1, line, reason: huge, raw };
+    }
   }
 }
 
@@ -53,7 +66,7 @@ function parseArray(text: string, file: string): unknown[] {
     throw new DataFileError(
       'too-deep',
       file,
-      `${file}:${at.line}:${at.column}: a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`,
+      `a record is nested more than ${MAX_JSON_DEPTH} lists or objects deep: flatten it`,
       at.line,
       at.column,
     );
@@ -67,7 +80,7 @@ function parseArray(text: string, file: string): unknown[] {
     throw new DataFileError(
       'not-json',
       file,
-      `${file}:${at.line}:${at.column}: not valid JSON: ${problem?.message ?? 'cannot be read'}`,
+      `not valid JSON: ${problem?.message ?? 'cannot be read'}`,
       at.line,
       at.column,
     );
@@ -78,7 +91,7 @@ function parseArray(text: string, file: string): unknown[] {
     throw new DataFileError(
       'not-json-array',
       file,
-      `${file}:${at.line}:${at.column}: a .json data file must be a list of records [ {…}, {…} ] (got ${kind(value)}); for one record per line use .jsonl`,
+      `a .json data file must be a list of records [ {…}, {…} ] (got ${kind(value)}); for one record per line use .jsonl`,
       at.line,
       at.column,
     );

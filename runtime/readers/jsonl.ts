@@ -1,12 +1,14 @@
 /**
  * JSON Lines, streamed chunk by chunk: memory does not grow with the number
- * of records. Blank lines are skipped and not counted as records.
+ * of records. Blank lines are skipped and not counted as records. Only \n
+ * and \r\n end a line: a lone \r is part of its line.
  */
 import type { Readable } from 'node:stream';
-import { decodeToUtf8, garbledReason, isGarbled, type DecodeState, type Encoding } from './decode.js';
+import { decodeToUtf8, garbledRecordReason, isGarbled, type DecodeState, type Encoding } from './decode.js';
 import { openInput } from './input.js';
 import { findJsonSyntaxProblem, findTooDeep, MAX_JSON_DEPTH } from '../../core/json-syntax.js';
 import { restoreIdsInLine } from './exact-ids.js';
+import { hugeNumberReason, mayHoldHugeNumber } from './huge-numbers.js';
 import { lineBatches } from './lines.js';
 import { isPlainRecord, type ReadRecord } from '../records/record.js';
 
@@ -29,7 +31,8 @@ export async function* jsonlRecordBatches(
   const decoded = decodeToUtf8(stream, encoding);
   const numbering = { line: 0, record: 0 };
   try {
-    for await (const lines of lineBatches(decoded.stream)) yield parseLines(lines, numbering, decoded.state);
+    for await (const lines of lineBatches(decoded.stream, { loneCr: 'text' }))
+      yield parseLines(lines, numbering, decoded.state);
   } finally {
     if (stream !== process.stdin) stream.destroy();
   }
@@ -47,7 +50,7 @@ function* parseLines(
     // Most lines start with `{`: only the others can be blank.
     if (text.charCodeAt(0) !== 0x7b && text.trim() === '') continue;
     if (isGarbled(decoding, text))
-      yield { ok: false, recordNumber: ++numbering.record, line, reason: garbledReason(decoding), raw: text };
+      yield { ok: false, recordNumber: ++numbering.record, line, reason: garbledRecordReason(decoding), raw: text };
     else yield parseJsonLine(text, ++numbering.record, line);
   }
 }
@@ -76,6 +79,10 @@ export function parseJsonLine(text: string, recordNumber: number, line: number):
   }
   if (!isPlainRecord(value))
     return { ok: false, recordNumber, line, reason: `not a JSON object {…} (got ${kind(value)})`, raw: value };
+  if (mayHoldHugeNumber(text)) {
+    const huge = hugeNumberReason(value);
+    if (huge !== undefined) return { ok: false, recordNumber, line, reason: huge, raw: text };
+  }
   restoreIdsInLine(value, text);
   return { ok: true, recordNumber, line, value };
 }

@@ -6,7 +6,9 @@ import { dialectNamed, type Dialect } from './dialect.js';
 import { kindOf, typeAtPath, type SqlKind } from './kinds.js';
 import { SqlGenerationError } from './quoting.js';
 import { columnClashMessage, NEEDS_SCHEMA_MESSAGE, untypedMessage } from './target-diagnostics.js';
-import { cappedSql, periodKeySql, sqlPlanOf, worthSql } from './time-rules.js';
+import { periodCapCtes } from './period-caps.js';
+import { afterCutSql, resetCutColumns, visibleEventsCte } from './reset-cuts.js';
+import { cappedSql, sqlPlanOf, worthSql } from './time-rules.js';
 
 export interface SqlOptions {
   /** duckdb, postgres, bigquery or snowflake. */
@@ -77,9 +79,17 @@ class SqlGenerator {
       this.options.orderBy === undefined ? [] : [`${d.column('l', this.options.orderBy.split('.'))} AS ls_order`];
     const ctes: string[] = [`ls_params AS (\n  SELECT ${now} AS ls_now\n)`];
     const hasEvents = eventColumns.length > 0;
-    const visible = this.visibleEvents();
+    const visible = visibleEventsCte(this.cuts, this.options.eventsTable ?? 'events', d);
     if (visible) ctes.push(visible);
-    const periodJoins = this.periodCtes(ctes);
+    const periods = periodCapCtes({
+      program,
+      d,
+      timeZone: this.options.timeZone,
+      eventsSource: this.eventsSource(),
+      matchSql: (rule, i) => this.matchSql(rule, i),
+    });
+    ctes.push(...periods.ctes);
+    const periodJoins = periods.joins;
     if (hasEvents) {
       const at = d.column('e', ['at']);
       ctes.push(
@@ -209,77 +219,19 @@ class SqlGenerator {
     return tests.join(' AND ');
   }
 
-  /** The reset cut-off column of each group with `since last`, one per event type. */
+  /** The reset cut-off column of each group with `since last` (reset-cuts.ts). */
   private get cuts(): Map<GroupStatement, string> {
-    if (this.cutColumns) return this.cutColumns;
-    const byType = new Map<string, string>();
-    this.cutColumns = new Map();
-    for (const group of this.program.groups) {
-      const reset = group.resets[0];
-      if (!reset) continue;
-      let name = byType.get(reset.eventType.name);
-      if (!name) byType.set(reset.eventType.name, (name = `ls_cut${byType.size}`));
-      this.cutColumns.set(group, name);
-    }
-    return this.cutColumns;
+    return (this.cutColumns ??= resetCutColumns(this.program));
   }
 
   private afterCut(i: number): string | undefined {
     const group = this.program.rules[i]!.group;
     const cut = group && this.cuts.get(group);
-    return cut && `(e.${cut} IS NULL OR ${this.d.column('e', ['at'])} > e.${cut})`;
+    return cut && afterCutSql(cut, this.d);
   }
 
   private eventsSource(): string {
     return this.cuts.size > 0 ? 'ls_visible' : this.d.table(this.options.eventsTable ?? 'events');
-  }
-
-  /** The events with each reset's cut-off: the time of the lead's last event of that type at or before now. */
-  private visibleEvents(): string | undefined {
-    const { d } = this;
-    if (this.cuts.size === 0) return undefined;
-    const at = d.column('e', ['at']);
-    const types = new Map<string, string>();
-    for (const [group, name] of this.cuts) types.set(group.resets[0]!.eventType.name, name);
-    const cutCols = [...types].map(
-      ([type, name]) =>
-        `MAX(CASE WHEN ${d.column('e', ['type'])} = ${d.string(type)} THEN ${at} END) OVER (PARTITION BY ${d.column('e', ['lead_id'])}) AS ${name}`,
-    );
-    return [
-      'ls_visible AS (',
-      `  SELECT e.*, ${cutCols.join(', ')}`,
-      `  FROM ${d.table(this.options.eventsTable ?? 'events')} AS e CROSS JOIN ls_params AS p`,
-      `  WHERE ${at} <= p.ls_now`,
-      ')',
-    ].join('\n');
-  }
-
-  /** One CTE per `max … per` rule: each period's sum capped, then summed per lead. Returns the joins for ls_rules. */
-  private periodCtes(ctes: string[]): string[] {
-    const { d } = this;
-    const joins: string[] = [];
-    const zone = d.string(this.options.timeZone ?? 'UTC');
-    const at = d.column('e', ['at']);
-    this.program.rules.forEach(({ rule }, i) => {
-      if (rule.kind !== 'on' || sqlPlanOf(rule) !== 'periods') return;
-      const perCap = modifierOf(rule, 'maxPer')!;
-      ctes.push(
-        [
-          `ls_p${i} AS (`,
-          `  SELECT x.ls_lead_id, SUM(${cappedSql('x.ls_s', perCap.limit, rule.points.value, d)}) AS ls_v`,
-          '  FROM (',
-          `    SELECT ${d.column('e', ['lead_id'])} AS ls_lead_id, SUM(${worthSql(rule, at, 'p.ls_now', d)}) AS ls_s`,
-          `    FROM ${this.eventsSource()} AS e CROSS JOIN ls_params AS p`,
-          `    WHERE ${at} <= p.ls_now AND ${this.matchSql(rule, i)}`,
-          `    GROUP BY ${d.column('e', ['lead_id'])}, ${periodKeySql(perCap.period, at, zone, d)}`,
-          '  ) AS x',
-          '  GROUP BY x.ls_lead_id',
-          ')',
-        ].join('\n'),
-      );
-      joins.push(`  LEFT JOIN ls_p${i} AS lp${i} ON lp${i}.ls_lead_id = ${d.column('l', ['id'])}`);
-    });
-    return joins;
   }
 
   private contribution(r: ProgramRule, i: number): string {

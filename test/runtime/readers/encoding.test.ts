@@ -68,7 +68,7 @@ describe('--encoding', () => {
     const records = await collect(csvRecords(Readable.from([latin1])));
     expect(records.map((r) => r.ok)).toEqual([false, true]);
     expect(records[0]!.ok === false && records[0]!.reason).toBe(
-      'the text is neither UTF-8 nor Shift_JIS (the file was read as UTF-8): save the file as UTF-8 (UTF-8 で保存してください)',
+      'the text is neither UTF-8 nor Shift_JIS (the file was read as UTF-8): save the file as UTF-8 (UTF-8 で保存してください) (data shows each byte that is no character as U+FFFD "�", not the original bytes)',
     );
     // Shift_JIS read as UTF-8 on request: rejected, not garbled.
     const forced = await collect(csvRecords(Readable.from([shiftJis(CSV)]), undefined, '-', 'utf-8'));

@@ -33,3 +33,21 @@ describe('jsonRecords', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
+
+describe('jsonRecords and numbers too large to be numbers', () => {
+  it('rejects the record holding one, with its source text kept as written', async () => {
+    const path = tempFile('huge.json', '[\n  {"id":"A"},\n  {"id":"B", "x": 2e999}\n]\n');
+    const records = await collect(jsonRecords(path));
+    expect(records[0]).toMatchObject({ ok: true });
+    expect(records[1]).toMatchObject({ ok: false, line: 3, raw: '{"id":"B", "x": 2e999}' });
+  });
+});
+
+describe('DataFileError', () => {
+  it('writes the position once: the problem is kept apart from it', async () => {
+    const broken = tempFile('twice.json', '[\n  {"id": }\n]');
+    const error = (await collect(jsonRecords(broken)).catch((e: unknown) => e)) as DataFileError;
+    expect(error.problem).toMatch(/^not valid JSON: /);
+    expect(error.message).toBe(`${broken}:2:10: ${error.problem}`);
+  });
+});

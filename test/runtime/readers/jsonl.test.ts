@@ -42,3 +42,18 @@ describe('jsonlRecords', () => {
     expect(record).toMatchObject({ ok: true, value: { industry: '情報通信業' } });
   });
 });
+
+describe('jsonlRecords and numbers too large to be numbers', () => {
+  it('rejects a record holding one, with its line kept as written', async () => {
+    const path = tempFile('huge.jsonl', '{"id":"A","x":[1,{"y":-1E+400}]}\n{"id":"B","x":1e308,"note":"e123"}\n');
+    const [huge, fine] = await collect(jsonlRecords(path));
+    expect(huge).toEqual({
+      ok: false,
+      recordNumber: 1,
+      line: 1,
+      reason: expect.stringMatching(/^number out of range at x\[1\]\.y: /) as unknown,
+      raw: '{"id":"A","x":[1,{"y":-1E+400}]}',
+    });
+    expect(fine).toMatchObject({ ok: true, value: { id: 'B', x: 1e308 } });
+  });
+});

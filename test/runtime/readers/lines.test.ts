@@ -54,3 +54,32 @@ describe('lineBatches', () => {
     expect(await viaLineBatches(chunked(`a\n${long}\nb`, [1, 100, 2000, 4000]))).toEqual(['a', long, 'b']);
   });
 });
+
+describe('lineBatches for JSON Lines (a lone \\r is text)', () => {
+  async function lfLines(chunks: Buffer[]): Promise<string[]> {
+    const out: string[] = [];
+    for await (const batch of lineBatches(Readable.from(chunks), { loneCr: 'text' })) out.push(...batch);
+    return out;
+  }
+
+  it('ends lines at \\n and \\r\\n only, for any chunking', async () => {
+    const piece = fc.constantFrom('\n', '\r\n', '\r', '{"a":1}', '日本語', ' ', 'x');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 30 }),
+        fc.array(fc.nat(200), { maxLength: 6 }),
+        async (pieces, cuts) => {
+          const text = pieces.join('');
+          const expected = text.split('\n').map((l, i, all) => (i < all.length - 1 ? l.replace(/\r$/, '') : l));
+          if (expected.at(-1) === '') expected.pop();
+          expect(await lfLines(chunked(text, cuts))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a lone \\r inside its line', async () => {
+    expect(await lfLines([Buffer.from('{"a":\r1}\r\n{"b":2}\n')])).toEqual(['{"a":\r1}', '{"b":2}']);
+  });
+});
