@@ -123,6 +123,16 @@ CREATE TABLE dashboard_sessions (
 );
 `,
   },
+  {
+    // h12s (renumber freely when merging). Every query on scores.rules_version
+    // asks for `<>` the running version, which a btree cannot answer; the index
+    // only cost one more index entry written with every re-scored lead.
+    version: 3,
+    name: 'drop the unused scores_rules_version index',
+    sql: `
+DROP INDEX IF EXISTS scores_rules_version;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

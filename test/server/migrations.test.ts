@@ -1,0 +1,66 @@
+/**
+ * The numbered migrations on both backends: a fresh database gets every one,
+ * in order, once; a database made by an earlier release gets only the ones it
+ * lacks (here: the one that drops the unused scores_rules_version index).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/store/database.js';
+import { MIGRATIONS, migrate } from '../../server/store/migrations.js';
+import { PG_URL, requirePostgres } from '../sql/postgres-harness.js';
+import { openDatabase, type Backend } from './harness.js';
+
+async function appliedVersions(db: Database): Promise<number[]> {
+  const rows = await db.query<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`);
+  return rows.map((r) => Number(r.version));
+}
+
+async function scoresIndexes(db: Database): Promise<string[]> {
+  const rows = await db.query<{ indexname: string }>(
+    `SELECT indexname FROM pg_indexes WHERE tablename = 'scores' AND schemaname = current_schema() ORDER BY indexname`,
+  );
+  return rows.map((r) => r.indexname);
+}
+
+function migrationsOn(backend: Backend): void {
+  let db: Database;
+  beforeAll(async () => {
+    if (backend === 'postgres' && !PG_URL) return;
+    db = await openDatabase(backend);
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('a fresh database gets every migration once, and a second run changes nothing', async (context) => {
+    if (backend === 'postgres') {
+      requirePostgres(context);
+      if (!PG_URL) return;
+    }
+    await migrate(db);
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(await appliedVersions(db)).toEqual(versions);
+    await migrate(db);
+    expect(await appliedVersions(db)).toEqual(versions);
+    expect(await scoresIndexes(db)).not.toContain('scores_rules_version');
+    expect(await scoresIndexes(db)).toContain('scores_next_change');
+  });
+
+  it('a database from before the index was dropped loses it', async (context) => {
+    if (backend === 'postgres') {
+      requirePostgres(context);
+      if (!PG_URL) return;
+    }
+    await migrate(db);
+    const drop = MIGRATIONS.find((m) => m.sql.includes('DROP INDEX IF EXISTS scores_rules_version'))!;
+    // As the migrations before it left the database.
+    await db.query(`CREATE INDEX scores_rules_version ON scores (rules_version)`);
+    await db.query(`DELETE FROM schema_migrations WHERE version = $1`, [drop.version]);
+    expect(await scoresIndexes(db)).toContain('scores_rules_version');
+    await migrate(db);
+    expect(await scoresIndexes(db)).not.toContain('scores_rules_version');
+    expect(await appliedVersions(db)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+}
+
+describe('migrations (PGlite)', () => migrationsOn('pglite'));
+describe('migrations (PostgreSQL)', () => migrationsOn('postgres'));
