@@ -5,25 +5,12 @@
  * number and a Japanese reason, and downloaded as a CSV Excel opens.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, screenshot, serveDist, waitForResults } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 const JAPANESE_HEADER: Record<string, string> = {
   id: 'リードID',
@@ -56,7 +43,7 @@ const scoreTotal = (page: Page) => page.evaluate(() => document.body.dataset.sco
 
 describe('files from Excel in the data panel', () => {
   test('Japanese column headers are guessed, applied with 「適用」, scored like the English ones, and remembered', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     await load(page, [{ name: 'leads.csv', text: readFileSync(resolve('examples/leads.csv'), 'utf8') }]);
     await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('leads.csv');
@@ -99,7 +86,7 @@ describe('files from Excel in the data panel', () => {
   });
 
   test('every rejected row: a count, Excel row numbers, the lead id, Japanese reasons, pages, and a download', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     const rows = ['id,company,employees,role', 'A001,"株式会社\n改行",10,部長'];
     // Rows 3..122 as Excel numbers them (the line break inside row 2's cell does not start a row).

@@ -4,29 +4,15 @@
  * and a file in neither encoding are refused with what to do.
  */
 import { spawnSync } from 'node:child_process';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, screenshot, serveDist, waitForResults } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 describe('files from Excel', () => {
   test('a Shift_JIS CSV loads with its Japanese intact; an .xlsx and a file in another encoding are refused with what to do', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     const sjis = spawnSync('iconv', ['-f', 'utf-8', '-t', 'shift_jis', resolve('examples/leads.csv')]);
     expect(sjis.status).toBe(0);
@@ -66,7 +52,7 @@ describe('files from Excel', () => {
   });
 
   test('Japanese column headers: the panel lists the columns that match no field and the required ones that are missing', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const csv = '会社名,従業員数,email\n株式会社テスト,120,a@example.com\n';
     await page

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const DIST = resolve(import.meta.dirname, '../../playground/dist');
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
@@ -96,4 +97,39 @@ export async function nextRun(page: Page, action: () => Promise<void>): Promise<
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The built playground on a local port and one Chromium, started once for the test file that calls this. */
+export interface PlaygroundUnderTest {
+  readonly url: string;
+  readonly browser: Browser;
+  /** A fresh browser context (fresh storage) at `at`, by default the playground. */
+  open(at?: string): ReturnType<typeof newPage>;
+}
+
+export function usePlayground(): PlaygroundUnderTest {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let url = '';
+  beforeAll(async () => {
+    ({ server, url } = await serveDist());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  const started = (): Browser => {
+    if (!browser) throw new Error('the playground is started in beforeAll: use it inside a test');
+    return browser;
+  };
+  return {
+    get url() {
+      return url;
+    },
+    get browser() {
+      return started();
+    },
+    open: (at = url) => newPage(started(), at),
+  };
 }

@@ -3,28 +3,14 @@
  * speak the UI language, and full-width input gets a quick fix to half-width
  * with no follow-on errors on its line.
  */
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, nextRun, screenshot, serveDist, waitForResults } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { nextRun, screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 describe('Japanese messages', () => {
   test('full-width ＋２０ and ＞＝ ５００: Japanese messages, no follow-on errors, and quick fixes to half-width', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     const before = await page.evaluate(() => Number(document.body.dataset.scoreTotal));
     await nextRun(page, () =>

@@ -3,24 +3,11 @@
  * language in real Chromium: Japanese first; after the English toggle and a
  * reload, English (Monaco picks its strings once per page load).
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, screenshot, serveDist, waitForResults } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 /** Focuses the rules editor with the cursor at the start of the file. */
 async function focusRules(page: Page): Promise<void> {
@@ -58,7 +45,7 @@ async function contextMenuLabels(page: Page): Promise<string[]> {
 
 describe("Monaco's own UI in the playground's language", () => {
   test('Japanese first; English after the toggle and a reload, as the toggle says', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
 
     expect(await findWidgetLabels(page)).toEqual({ input: '検索', close: '閉じる (Escape)' });

@@ -4,11 +4,10 @@
  * Screenshots go to test-artifacts/ (not committed).
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, nextRun, screenshot, serveDist, waitForResults } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { nextRun, screenshot, usePlayground, waitForResults } from './harness.js';
 import { bigDataset, hostileShareUrl } from './fixtures.js';
 
 /** In the page: the automation API the playground exposes (see harness.ts). */
@@ -25,19 +24,7 @@ declare global {
   };
 }
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 /** Appends a line at the end of the rules by typing it, as a user would. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
@@ -69,7 +56,7 @@ async function scoreTotal(page: Page): Promise<number> {
 
 describe('playground', () => {
   test('shows the example rules, data and results; an unknown field gets a did-you-mean marker, the quick fix repairs it and the scores change', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     await expect.poll(() => page.locator('[data-testid="results-table"] tbody tr').count()).toBe(100);
     const before = await scoreTotal(page);
@@ -101,7 +88,7 @@ describe('playground', () => {
   });
 
   test('completes an enum value inside in [...] and a field after when; hover shows what a rule does; format document aligns', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     await typeAtEnd(page, 'when role in [');
     await page.keyboard.press('Control+Space');
@@ -154,7 +141,7 @@ describe('playground', () => {
   });
 
   test('diff mode: raising the pricing-page points shows the tier transitions and top movers', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     await nextRun(page, () =>
       page.evaluate(() => playground().setRules(playground().getRules().replace('"/pricing" +30', '"/pricing" +45'))),
@@ -175,7 +162,7 @@ describe('playground', () => {
   });
 
   test('a share link reproduces the rules, schema and as-of date; the working copy survives a reload', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const rules = (await page.evaluate(() => playground().getRules())).replace('tier MQL >= 60', 'tier MQL >= 70');
     await nextRun(page, () => page.evaluate((r) => playground().setRules(r), rules));
@@ -187,7 +174,7 @@ describe('playground', () => {
     expect(page.url()).toBe(link);
 
     // A fresh browser context: no local storage, only the link.
-    const other = await newPage(browser, link);
+    const other = await app.open(link);
     await waitForResults(other.page);
     expect(await other.page.evaluate(() => playground().getRules())).toBe(rules);
     expect(await other.page.getByTestId('as-of').inputValue()).toBe('2026-10-15T09:30');
@@ -195,14 +182,14 @@ describe('playground', () => {
     await other.context.close();
 
     // Reload: the local copy comes back.
-    await page.goto(url);
+    await page.goto(app.url);
     await waitForResults(page);
     expect(await page.evaluate(() => playground().getRules())).toBe(rules);
     await context.close();
   });
 
   test('loads CSV leads and JSONL events through the file picker (parsed in a worker), and 5,000 leads rescore on every edit', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     await page
       .getByTestId('data-file')
@@ -250,7 +237,7 @@ describe('playground', () => {
   });
 
   test('a hostile share link runs nothing and injects no elements', async () => {
-    const { context, page, errors } = await newPage(browser, url + hostileShareUrl());
+    const { context, page, errors } = await app.open(app.url + hostileShareUrl());
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -278,7 +265,7 @@ describe('playground', () => {
   });
 
   test('the schema tab is validated as it is typed: invalid JSON and an invalid JSON Schema are marked and listed, fixing them clears them; removing an enum value flags the rules that use it', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     const problems = page.getByTestId('diagnostics');
     const squiggles = page.locator('[data-testid="schema-editor"] .squiggly-error');
@@ -348,7 +335,7 @@ describe('playground', () => {
   });
 
   test('completes the event properties of the event type after where', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const suggest = page.locator('.suggest-widget');
     const rows = suggest.locator('.monaco-list-row');
@@ -375,7 +362,7 @@ describe('playground', () => {
 
   test('loads a CSV file dropped on the data panel, also while the example data is still loading', async () => {
     // Open a blank page first, so the example data can be held back and the parse worker's replies counted from the start.
-    const { context, page, errors } = await newPage(browser, 'about:blank');
+    const { context, page, errors } = await app.open('about:blank');
     await context.addInitScript(() => {
       const Base = window.Worker;
       (window as unknown as { workerReplies: number }).workerReplies = 0;
@@ -394,7 +381,7 @@ describe('playground', () => {
       await held;
       await route.continue();
     });
-    await page.goto(url);
+    await page.goto(app.url);
 
     const csv = readFileSync(resolve('examples/leads.csv'), 'utf8');
     const panel = page.locator('.data-panel');
@@ -448,7 +435,7 @@ describe('playground', () => {
   });
 
   test('with the English toggle on, typing in the editor shows English UI strings', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     await page.getByTestId('lang').click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -492,7 +479,7 @@ describe('playground', () => {
   });
 
   test('docs screenshot (docs/images/playground.png, reasons-drawer.png, diff-review.png with UPDATE_DOCS_SCREENSHOT=1)', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await page.setViewportSize({ width: 1280, height: 760 });
     await waitForResults(page);
     await page.evaluate(() => playground().rulesEditor.revealLineInCenter(48));

@@ -4,24 +4,11 @@
  * control, a field's hover, and downloading the rule file.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, nextRun, screenshot, serveDist, waitForResults } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { nextRun, screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 const cells = (page: Page, column: string) =>
   page.locator(`[data-testid="results-table"] tbody tr td[data-col="${column}"]`).allTextContents();
@@ -29,7 +16,7 @@ const ids = (page: Page) => page.locator('[data-testid="results-table"] tbody tr
 
 describe('results panel', () => {
   test('sorts by a column, filters by text, and opens a lead’s reasons from the keyboard', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
 
     // Default: by score, highest first.
@@ -66,7 +53,7 @@ describe('results panel', () => {
   });
 
   test('moving the as-of date rescores: a year later every lead has gone quiet', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const before = await page.evaluate(() => document.querySelector('[data-testid="tier-chart"]')?.textContent ?? '');
     await nextRun(page, () => page.getByTestId('as-of').fill('2027-11-01T00:00'));
@@ -81,7 +68,7 @@ describe('results panel', () => {
   });
 
   test('hovering a field shows its type and allowed values', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const line =
       readFileSync(new URL('../../rules/b2b-saas.score', import.meta.url), 'utf8')
@@ -102,7 +89,7 @@ describe('results panel', () => {
   });
 
   test('downloads the rule file as written', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     expect(download.suggestedFilename()).toMatch(/\.score$/);

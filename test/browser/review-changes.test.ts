@@ -5,24 +5,11 @@
  * the main view shows each tier's count against the baseline and the tier
  * thresholds on the histogram.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, nextRun, screenshot, serveDist, waitForResults } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { nextRun, screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 async function edit(page: Page, from: string, to: string): Promise<void> {
   await nextRun(page, () =>
@@ -35,7 +22,7 @@ const moverReasons = (page: Page) => page.getByTestId('top-movers').locator('tbo
 
 describe('review shows every change', () => {
   test('a tier threshold change is listed, the movers say why, the diff opens at the change, side by side', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     await edit(page, 'tier MQL >= 60', 'tier MQL >= 70');
     await page.getByTestId('tab-diff').click();
@@ -64,7 +51,7 @@ describe('review shows every change', () => {
   });
 
   test('a group limit and a let list change are listed; a clamp is named with the limit', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     await edit(page, 'group 属性 max 60 {', 'group 属性 max 30 {');
     await page.getByTestId('tab-diff').click();
@@ -84,7 +71,7 @@ describe('review shows every change', () => {
   });
 
   test('the main view shows each tier count against the baseline and the thresholds on the histogram', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const mqlCount = () => page.locator('[data-testid="tier-chart"] [data-tier-count="MQL"]').textContent();
     expect(await mqlCount()).not.toContain('→');

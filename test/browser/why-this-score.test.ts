@@ -6,24 +6,11 @@
  * the language reference, the loading state, tier labels that fit,
  * thousands separators and a 390-px-wide window.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, nextRun, screenshot, serveDist, waitForResults } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { nextRun, screenshot, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 declare function playground(): { getRules(): string; setRules(text: string): void };
 
@@ -40,7 +27,7 @@ const activeLead = (page: Page) => page.evaluate(() => document.activeElement?.c
 
 describe('the reasons drawer', () => {
   test('opens beside the table with the focus in it, keeps the lead across edits, and closes with Esc', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     expect(await drawer(page).isVisible()).toBe(false);
     const row = page.locator('[data-testid="results-table"] tbody tr').first();
@@ -86,7 +73,7 @@ describe('the reasons drawer', () => {
   });
 
   test('explains events counted, per-day and plain caps, decay and a group clamp', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     await page.locator('[data-testid="results-table"] tbody tr').first().click();
     const opens = reasonItem(page, 'メール開封');
@@ -119,7 +106,7 @@ describe('the reasons drawer', () => {
 
 describe('around the editor and the charts', () => {
   test('the Ctrl+M hint and the language reference are next to the editor', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const hint = page.getByTestId('tab-hint');
     expect(await hint.textContent()).toBe('Ctrl+M: Tab でフォーカス移動');
@@ -128,7 +115,7 @@ describe('around the editor and the charts', () => {
     expect(Math.abs(box.y + box.height - editor.y)).toBeLessThan(40);
     const link = page.getByTestId('language-reference');
     expect(await link.getAttribute('href')).toBe('./language.html');
-    const reference = await context.request.get(new URL('language.html', url).href);
+    const reference = await context.request.get(new URL('language.html', app.url).href);
     expect(reference.status()).toBe(200);
     const html = await reference.text();
     expect(html).toContain('The leadscore language');
@@ -140,7 +127,7 @@ describe('around the editor and the charts', () => {
   });
 
   test('the charts say they are loading until the data is scored', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     let release!: () => void;
     const held = new Promise<void>((ok) => (release = ok));
@@ -159,7 +146,7 @@ describe('around the editor and the charts', () => {
   });
 
   test('tier names fit beside their bars; a name too long is cut with … and kept whole in the tooltip', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const long = '低関心 (ナーチャリング継続・四半期ごとに見直し)';
     const fits = () =>
@@ -192,7 +179,7 @@ describe('around the editor and the charts', () => {
   });
 
   test('numbers have thousands separators: table, histogram axis, tier counts, matrix and top movers', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     await edit(page, 'tier MQL >= 60', 'when id is set +1000 "基礎点"\ntier MQL >= 60');
     const top = await page.locator('[data-testid="results-table"] tbody tr td[data-col="score"]').first().textContent();
@@ -213,7 +200,7 @@ describe('around the editor and the charts', () => {
   });
 
   test('at 390 px the page does not widen; the diff editor and the impact tables scroll into reach', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await page.setViewportSize({ width: 390, height: 800 });
     await waitForResults(page);
     await page.getByTestId('tab-diff').click();

@@ -5,24 +5,10 @@
  * 「サンプルに戻す」 asks first; a share link replacing different local work
  * keeps it as the diff snapshot.
  */
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, newPage, nextRun, serveDist, waitForResults } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { nextRun, usePlayground, waitForResults } from './harness.js';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = usePlayground();
 
 const cells = (page: import('playwright-core').Page, column: string) =>
   page
@@ -35,7 +21,7 @@ const cells = (page: import('playwright-core').Page, column: string) =>
 
 describe('work is not lost', () => {
   test('opens at the first statement; the filter folds ｼｽﾃﾑｽﾞ to システムズ and takes >= 60', async () => {
-    const { context, page, errors } = await newPage(browser, url);
+    const { context, page, errors } = await app.open();
     await waitForResults(page);
     const firstVisible = await page.evaluate(
       () =>
@@ -58,7 +44,7 @@ describe('work is not lost', () => {
   });
 
   test('「サンプルに戻す」 asks before it replaces edited rules; a share link keeps different local rules as the snapshot', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     const sample = await page.evaluate(() => playground().getRules());
     await nextRun(page, () =>
@@ -95,7 +81,7 @@ describe('work is not lost', () => {
   });
 
   test('formatting a file with a syntax error says why nothing happened; Shift+Alt+F formats once it is fixed', async () => {
-    const { context, page } = await newPage(browser, url);
+    const { context, page } = await app.open();
     await waitForResults(page);
     await nextRun(page, () =>
       page.evaluate(() => playground().setRules(`${playground().getRules()}\nwhen employees >=    +1\n`)),

@@ -5,39 +5,11 @@
  * While it is cut, requests answer 503 `database_unavailable` and nothing is
  * half-stored; once it is back, the same requests succeed without a restart.
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PG_URL, requirePostgres } from '../../sql/postgres-harness.js';
+import { CuttableProxy } from './cuttable-proxy.js';
 import { freshSchema, type TestSchema } from './pg-schema.js';
 import { call, ok, postgresStorage, removeTempDirs, startServe, stopAll, TOKENS } from './serve-process.js';
-
-/** Forwards 127.0.0.1:port to target; `cut()` drops every connection and closes the port, `restore()` opens it again. */
-class CuttableProxy {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async restore(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  async cut(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    for (const s of this.sockets) s.destroy();
-    await closed;
-  }
-}
 
 let schema: TestSchema | undefined;
 let proxy: CuttableProxy | undefined;
