@@ -1,6 +1,14 @@
 import type { ScoringEvent } from '../../core/score-result.js';
 import { instant, millis, type Sql } from './database.js';
-import { scoreFromRow, type HistoryEntry, type NewEvent, type OutboxRow, type StoredScore } from './lead-rows.js';
+import {
+  historyRow,
+  scoreFromRow,
+  scoreRow,
+  type HistoryEntry,
+  type NewEvent,
+  type OutboxRow,
+  type StoredScore,
+} from './lead-rows.js';
 
 /*
  * The statements of POST /v1/events, few and wide: a batch (or a group of
@@ -169,34 +177,8 @@ export async function recordScoreChanges(
      FROM jsonb_to_recordset($3::jsonb) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, n int)
      JOIN h ON h.lead_id = x.lead_id ORDER BY x.n`,
     [
-      JSON.stringify(
-        scores.map((s) => ({
-          lead_id: s.leadKey,
-          score: s.score,
-          tier: s.tier,
-          groups: s.groups,
-          reasons: s.reasons,
-          rules_version: s.rulesVersion,
-          scored_at: instant(s.scoredAt),
-          changed_at: instant(s.changedAt),
-          next_change: instant(s.nextChange),
-        })),
-      ),
-      JSON.stringify(
-        histories.map((h, n) => ({
-          lead_id: h.leadKey,
-          at: instant(h.at),
-          score: h.score,
-          tier: h.tier,
-          groups: h.groups,
-          reasons: JSON.stringify(h.reasons),
-          previous_score: h.previous?.score ?? null,
-          previous_tier: h.previous?.tier ?? null,
-          cause: JSON.stringify(h.cause),
-          rules_version: h.rulesVersion,
-          n,
-        })),
-      ),
+      JSON.stringify(scores.map(scoreRow)),
+      JSON.stringify(histories.map(historyRow)),
       JSON.stringify(
         outboxes.map((r, n) => ({
           id: r.id,

@@ -16,21 +16,6 @@ export interface StoredScore {
   readonly nextChange: number | null;
 }
 
-/**
- * Locks the lead's row for this transaction, creating it with `recordIfNew`
- * when it does not exist. Every write to a lead goes through here first, so
- * writers, the clock and rule re-scoring of one lead take turns.
- */
-export async function lockOrCreateLead(tx: Sql, key: string, recordIfNew: string): Promise<{ created: boolean }> {
-  const inserted = await tx.query(
-    `INSERT INTO leads (id, record) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [key, recordIfNew],
-  );
-  if (inserted.length > 0) return { created: true };
-  await tx.query(`SELECT id FROM leads WHERE id = $1 FOR UPDATE`, [key]);
-  return { created: false };
-}
-
 export async function updateLeadRecord(tx: Sql, key: string, record: string): Promise<void> {
   await tx.query(`UPDATE leads SET record = $2, updated_at = now() WHERE id = $1`, [key, record]);
 }
@@ -38,22 +23,6 @@ export async function updateLeadRecord(tx: Sql, key: string, record: string): Pr
 export async function readLeadRecord(tx: Sql, key: string): Promise<Record<string, unknown> | undefined> {
   const rows = await tx.query<{ record: string }>(`SELECT record FROM leads WHERE id = $1`, [key]);
   return rows[0] ? (JSON.parse(rows[0].record) as Record<string, unknown>) : undefined;
-}
-
-/** Stores an event unless the lead already has one with its id; true when stored. */
-export async function insertEvent(
-  tx: Sql,
-  key: string,
-  eventId: string,
-  type: string,
-  at: number,
-  record: string,
-): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO events (lead_id, event_id, type, at, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING event_id`,
-    [key, eventId, type, instant(at), record],
-  );
-  return rows.length > 0;
 }
 
 /** The lead's events as the scorer takes them: properties plus `type`, `lead_id` and `at` in epoch ms; `id` is envelope. */
@@ -167,8 +136,6 @@ export async function appendOutbox(
  * Lists travel as one JSON parameter (the same on PGlite and PostgreSQL).
  */
 
-const KEYS_OF = `SELECT jsonb_array_elements_text($1::jsonb)`;
-
 /**
  * Locks the leads' rows for this transaction, creating the missing ones with
  * their record; returns the keys it created. Creating first and then locking,
@@ -188,7 +155,7 @@ export async function lockOrCreateLeads(
   const created = new Set(inserted.map((r) => r.id));
   const existing = sorted.filter((l) => !created.has(l.key)).map((l) => l.key);
   if (existing.length > 0)
-    await tx.query(`SELECT id FROM leads WHERE id IN (${KEYS_OF}) ORDER BY id FOR UPDATE`, [JSON.stringify(existing)]);
+    await tx.query(`SELECT id FROM leads WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [existing]);
   return created;
 }
 
@@ -200,46 +167,15 @@ export interface NewEvent {
   readonly record: string;
 }
 
-/**
- * Stores events in the given order unless their lead already has one with
- * the id; returns the stored ones as `key` + NUL + `eventId`. The caller
- * passes each (key, eventId) once.
- */
-export async function insertEvents(tx: Sql, events: readonly NewEvent[]): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
-  const rows = await tx.query<{ lead_id: string; event_id: string }>(
-    `INSERT INTO events (lead_id, event_id, type, at, record)
-     SELECT x.lead_id, x.event_id, x.type, x.at, x.record
-     FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, event_id text, type text, at timestamptz, record text, n int) ORDER BY x.n
-     ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING lead_id, event_id`,
-    [
-      JSON.stringify(
-        events.map((e, n) => ({
-          lead_id: e.key,
-          event_id: e.eventId,
-          type: e.type,
-          at: instant(e.at),
-          record: e.record,
-          n,
-        })),
-      ),
-    ],
-  );
-  return new Set(rows.map((r) => `${r.lead_id}\u0000${r.event_id}`));
-}
-
-export async function readLeadRecords(tx: Sql, keys: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-  const rows = await tx.query<{ id: string; record: string }>(`SELECT id, record FROM leads WHERE id IN (${KEYS_OF})`, [
-    JSON.stringify(keys),
-  ]);
-  return new Map(rows.map((r) => [r.id, JSON.parse(r.record) as Record<string, unknown>]));
-}
-
 /** Each lead's events as readScoringEvents gives them; a lead without events has none in the map. */
 export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Promise<Map<string, ScoringEvent[]>> {
   const rows = await tx.query<{ lead_id: string; record: string; at: unknown }>(
-    `SELECT lead_id, record, at FROM events WHERE lead_id IN (${KEYS_OF}) ORDER BY lead_id, at, seq`,
-    [JSON.stringify(keys)],
+    // One index lookup per lead (a LATERAL subquery OFFSET 0 keeps from being flattened into a join): without
+    // statistics, as on PGlite, the planner would otherwise scan the whole events table for every batch.
+    `SELECT e.lead_id, e.record, e.at FROM unnest($1::text[]) AS k(id)
+     CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.lead_id = k.id OFFSET 0) AS e
+     ORDER BY e.lead_id, e.at, e.seq`,
+    [[...keys]],
   );
   const out = new Map<string, ScoringEvent[]>();
   for (const row of rows) {
@@ -253,11 +189,36 @@ export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Pro
   return out;
 }
 
-export async function readScores(tx: Sql, keys: readonly string[]): Promise<Map<string, StoredScore>> {
-  const rows = await tx.query(`SELECT ${SCORE_COLUMNS} FROM scores WHERE lead_id IN (${KEYS_OF})`, [
-    JSON.stringify(keys),
-  ]);
-  return new Map(rows.map((row) => [row.lead_id as string, scoreFromRow(row)]));
+/** A score as a row of the JSON parameter the set-based writes read with jsonb_to_recordset. */
+export function scoreRow(s: StoredScore): Record<string, unknown> {
+  return {
+    lead_id: s.leadKey,
+    score: s.score,
+    tier: s.tier,
+    groups: s.groups,
+    reasons: s.reasons,
+    rules_version: s.rulesVersion,
+    scored_at: instant(s.scoredAt),
+    changed_at: instant(s.changedAt),
+    next_change: instant(s.nextChange),
+  };
+}
+
+/** A history entry as a row of such a parameter; `n` keeps the given order. */
+export function historyRow(h: HistoryEntry, n: number): Record<string, unknown> {
+  return {
+    lead_id: h.leadKey,
+    at: instant(h.at),
+    score: h.score,
+    tier: h.tier,
+    groups: h.groups,
+    reasons: JSON.stringify(h.reasons),
+    previous_score: h.previous?.score ?? null,
+    previous_tier: h.previous?.tier ?? null,
+    cause: JSON.stringify(h.cause),
+    rules_version: h.rulesVersion,
+    n,
+  };
 }
 
 /** writeScore for many leads, each at most once. */
@@ -270,21 +231,7 @@ export async function writeScores(tx: Sql, scores: readonly StoredScore[]): Prom
        rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
      ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
        rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change`,
-    [
-      JSON.stringify(
-        scores.map((s) => ({
-          lead_id: s.leadKey,
-          score: s.score,
-          tier: s.tier,
-          groups: s.groups,
-          reasons: s.reasons,
-          rules_version: s.rulesVersion,
-          scored_at: instant(s.scoredAt),
-          changed_at: instant(s.changedAt),
-          next_change: instant(s.nextChange),
-        })),
-      ),
-    ],
+    [JSON.stringify(scores.map(scoreRow))],
   );
 }
 
@@ -297,23 +244,7 @@ export async function appendHistories(tx: Sql, entries: readonly HistoryEntry[])
      FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
        reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
      RETURNING lead_id, seq::text AS seq`,
-    [
-      JSON.stringify(
-        entries.map((h, n) => ({
-          lead_id: h.leadKey,
-          at: instant(h.at),
-          score: h.score,
-          tier: h.tier,
-          groups: h.groups,
-          reasons: JSON.stringify(h.reasons),
-          previous_score: h.previous?.score ?? null,
-          previous_tier: h.previous?.tier ?? null,
-          cause: JSON.stringify(h.cause),
-          rules_version: h.rulesVersion,
-          n,
-        })),
-      ),
-    ],
+    [JSON.stringify(entries.map(historyRow))],
   );
   return new Map(rows.map((r) => [r.lead_id, r.seq]));
 }
