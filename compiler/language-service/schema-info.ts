@@ -1,4 +1,5 @@
 import type { EnumValue, FieldType, SchemaModel } from '../schema/model.js';
+import { own } from '../schema/field-type.js';
 import { isIdentifier } from '../../grammar/identifier-pattern.js';
 import { KEYWORDS } from '../../grammar/tokens.js';
 import type { Scope } from './cursor-context.js';
@@ -56,10 +57,4 @@ export function descriptionOf(schema: SchemaModel, scope: Scope, path: readonly 
   }
   const description = own(node, 'description');
   return typeof description === 'string' ? description : undefined;
-}
-
-function own(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
 }
