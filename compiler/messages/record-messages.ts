@@ -47,6 +47,8 @@ function wholeSentence(reason: string): string | undefined {
   if (reason.startsWith('a quoted cell is never closed'))
     return '引用符 (") で始まるセルが閉じていません: この行は読み飛ばし、次の行から読み続けました';
   if (reason === 'not valid JSON') return 'JSON として読めません';
+  // The JSON reader's detail (what it found, where) stays as written: it quotes the line itself.
+  if ((m = /^not valid JSON: (.*)$/s.exec(reason))) return `JSON として読めません: ${m[1]}`;
   if (reason === 'a .json file must hold an array of records')
     return '.json ファイルはレコードの配列 ([{…}, {…}]) にしてください';
   if (reason === 'a record must be a JSON object') return 'レコードは JSON オブジェクト ({…}) にしてください';
@@ -111,7 +113,8 @@ function coreSentence(text: string): string | undefined {
   }
   if ((m = /^(.+) is also given as a single cell$/s.exec(text)))
     return `${m[1]} は 1 つのセルとしても書かれています (どちらか一方にしてください)`;
-  if ((m = /^(.+?) must be (.+)$/s.exec(text))) return mustBe(subject(m[1]!), m[2]!);
+  // A subject is a field path or "the lead": never a sentence with its own ": " detail.
+  if ((m = /^((?:(?!: ).)+?) must be (.+)$/s.exec(text))) return mustBe(subject(m[1]!), m[2]!);
   return undefined;
 }
 

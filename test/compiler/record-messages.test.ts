@@ -76,4 +76,12 @@ describe('data-record messages in Japanese and English', () => {
     expect(ja('something entirely new happened')).toBe('something entirely new happened');
     expect(ja('employees: something entirely new')).toBe('employees: something entirely new');
   });
+
+  test("a JSON reader's detail is kept as written, never read as a field that must be something", () => {
+    const reason =
+      'not valid JSON: unexpected "bad" (text must be in double quotes; numbers, true, false and null are written bare) at column 12';
+    expect(ja(reason)).toBe(
+      'JSON として読めません: unexpected "bad" (text must be in double quotes; numbers, true, false and null are written bare) at column 12',
+    );
+  });
 });
