@@ -4,6 +4,9 @@ import type { Database, Row, Sql } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { walFlusher } from './pglite-wal-flush.js';
 
+/** A statement that writes no data: a plain SELECT (row locks included: they do not outlive the transaction). */
+const READ_ONLY = /^\s*SELECT\b/i;
+
 /**
  * The embedded PostgreSQL (PGlite, WebAssembly) in a data directory: nothing
  * to install. Its file system writes straight through to the directory, and
@@ -12,7 +15,8 @@ import { walFlusher } from './pglite-wal-flush.js';
  * (test/server/faults/kill-during-ingest.test.ts kills a server and reopens
  * the data). PGlite cannot fsync, so each transaction's log is flushed to
  * disk before it resolves (pglite-wal-flush.ts: one flush serves every
- * transaction that committed while the previous one ran).
+ * transaction that committed while the previous one ran); a transaction or
+ * statement that only read needs none.
  * PGlite runs one query at a time; transactions queue behind one another.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -28,19 +32,33 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   // Single-user PostgreSQL has no WAL writer: a commit must flush its own WAL.
   await db.exec('SET synchronous_commit = on');
   const flush = dataDir === undefined ? async () => undefined : walFlusher(dataDir);
-  const run = (target: { query: PGlite['query'] }): Sql => ({
+  const run = (target: { query: PGlite['query'] }, onWrite?: () => void): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      if (onWrite && !READ_ONLY.test(text)) onWrite();
       const result = await target.query<T>(text, params as unknown[]);
       return result.rows;
     },
   });
+  const direct = run(db);
   return {
     kind: 'pglite',
-    ...run(db),
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const rows = await direct.query<T>(text, params);
+      if (!READ_ONLY.test(text)) await flush();
+      return rows;
+    },
     async transaction(work) {
-      const result = await db.transaction((tx) => work(run(tx as unknown as { query: PGlite['query'] })));
+      let wrote = false;
+      const result = await db.transaction((tx) =>
+        work(
+          run(tx as unknown as { query: PGlite['query'] }, () => {
+            wrote = true;
+          }),
+        ),
+      );
       // PGlite is free for the next transaction while this one's log is flushed (shared by all that committed meanwhile).
-      await flush();
+      // A transaction that only read (or only locked rows) has nothing to make durable: no flush, no wait.
+      if (wrote) await flush();
       return result;
     },
     close: async () => {
