@@ -1,4 +1,4 @@
-import type { Database, Sql } from '../store/database.js';
+import { rowLock, type Database, type Sql } from '../store/database.js';
 import { compileRuleSet, type RuleSet } from './rule-set.js';
 import { storedSchema } from './rule-file.js';
 
@@ -32,7 +32,9 @@ export class RulesRegistry {
    * left on the old version or short of the clock.
    */
   async inTransaction(tx: Sql): Promise<RuleSet> {
-    const rows = await tx.query<{ rules_version: string | null }>(`SELECT rules_version FROM service_state FOR SHARE`);
+    const rows = await tx.query<{ rules_version: string | null }>(
+      `SELECT rules_version FROM service_state${rowLock(tx, 'FOR SHARE')}`,
+    );
     const version = rows[0]?.rules_version;
     if (!version || version === this.latest.version) return this.latest;
     this.latest = this.compiled.get(version) ?? (await this.load(tx, version));

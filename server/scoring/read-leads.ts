@@ -15,7 +15,7 @@ export async function getLead(core: ServiceCore, key: string): Promise<ScoreObje
     let score = await readScore(tx, key);
     if (!score) return undefined;
     if (score.rulesVersion !== rules.version || (score.nextChange !== null && score.nextChange <= now)) {
-      await tx.query(`SELECT id FROM leads WHERE id = $1 FOR UPDATE`, [key]);
+      if (!tx.serial) await tx.query(`SELECT id FROM leads WHERE id = $1 FOR UPDATE`, [key]);
       score = (await catchUp(tx, rules, key, now)) ?? score;
     }
     const record = await readLeadRecord(tx, key);

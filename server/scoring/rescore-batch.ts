@@ -1,4 +1,4 @@
-import type { Sql } from '../store/database.js';
+import { rowLock, type Sql } from '../store/database.js';
 import { readScoringEventsOf, scoreFromRow, type StoredScore } from '../store/lead-rows.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import { planRescore, type RescorePlan } from './rescore-lead.js';
@@ -36,7 +36,7 @@ export async function claimBatch(
   const rows = await tx.query(
     `SELECT l.record, s.lead_id, s.score, s.tier, s.groups, '' AS reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change
      FROM scores s JOIN leads l ON l.id = s.lead_id
-     WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit} FOR UPDATE OF l, s SKIP LOCKED`,
+     WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}${rowLock(tx, 'FOR UPDATE OF l, s SKIP LOCKED')}`,
     params,
   );
   return rows.map((row) => ({ record: row.record as string, before: scoreFromRow(row) }));

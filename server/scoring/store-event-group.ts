@@ -50,7 +50,7 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
     const existing = keys.filter((key) => !created.has(key));
     const before = new Map<string, StoredScore>();
     if (existing.length > 0) {
-      for (const [key, locked] of await lockLeadsWithScores(tx, existing, core.db.kind === 'pglite')) {
+      for (const [key, locked] of await lockLeadsWithScores(tx, existing)) {
         records.set(key, locked.record);
         if (!locked.score) continue;
         before.set(key, locked.score);

@@ -1,4 +1,4 @@
-import type { Sql } from '../store/database.js';
+import { rowLock, type Sql } from '../store/database.js';
 
 /** A move of the manual clock to an earlier instant; refused with 409. */
 export class ClockBackwardsError extends Error {
@@ -30,7 +30,9 @@ export const manualClock: Clock = {
 
 /** Moves the manual clock forward to `to` (the same instant is a no-op), in the caller's transaction. */
 export async function setManualClock(tx: Sql, to: number): Promise<void> {
-  const rows = await tx.query<{ manual_now: Date | null }>(`SELECT manual_now FROM service_state FOR UPDATE`);
+  const rows = await tx.query<{ manual_now: Date | null }>(
+    `SELECT manual_now FROM service_state${rowLock(tx, 'FOR UPDATE')}`,
+  );
   const current = rows[0]?.manual_now ? new Date(rows[0].manual_now).getTime() : 0;
   if (to < current) throw new ClockBackwardsError(current);
   await tx.query(`UPDATE service_state SET manual_now = $1`, [new Date(to).toISOString()]);

@@ -7,6 +7,17 @@ export type Row = Record<string, unknown>;
 
 export interface Sql {
   query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * True where transactions never overlap (PGlite: one connection, one
+   * transaction at a time, and one process per data directory). Row locks
+   * guard nothing there and each costs a page write and a log record.
+   */
+  readonly serial?: boolean;
+}
+
+/** A row-locking clause (`FOR UPDATE …`, `FOR SHARE`) where transactions may overlap; nothing where they cannot. */
+export function rowLock(tx: Sql, clause: string): string {
+  return tx.serial ? '' : ` ${clause}`;
 }
 
 export interface Database extends Sql {

@@ -1,5 +1,5 @@
 import type { ScoringEvent } from '../../core/score-result.js';
-import { instant, millis, type Sql } from './database.js';
+import { instant, millis, rowLock, type Sql } from './database.js';
 import {
   historyRow,
   scoreFromRow,
@@ -31,7 +31,7 @@ export async function createMissingLeads(
 ): Promise<Set<string>> {
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO leads (id, record)
-     SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record text, n int) ORDER BY x.n
+     SELECT x.id, x.record FROM json_to_recordset($1::json) AS x(id text, record text, n int) ORDER BY x.n
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [JSON.stringify(leads.map((l, n) => ({ id: l.key, record: l.recordIfNew, n })))],
   );
@@ -49,20 +49,18 @@ export interface LockedLead {
  * reads each one's record and current score. The score must be read after
  * the lock is held: a statement sees the database as it was when it began,
  * so a score read in the locking statement itself could predate the commit
- * of a writer it waited for. `oneStatement` (PGlite only: one connection,
- * nothing to wait for) reads it in the same round trip all the same. The
- * record comes fresh either way: a locked row is re-read once its lock is got.
+ * of a writer it waited for. Where transactions never overlap (PGlite: one
+ * connection) there is nothing to wait for: nothing is locked, and one
+ * statement reads both. The record comes fresh either way: a locked row is
+ * re-read once its lock is got.
  */
-export async function lockLeadsWithScores(
-  tx: Sql,
-  keys: readonly string[],
-  oneStatement: boolean,
-): Promise<Map<string, LockedLead>> {
+export async function lockLeadsWithScores(tx: Sql, keys: readonly string[]): Promise<Map<string, LockedLead>> {
+  const oneStatement = tx.serial === true;
   const scoreColumns = `s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change`;
   const locked = await tx.query(
     `SELECT l.id, l.record${oneStatement ? `, ${scoreColumns}` : ''}
      FROM leads l${oneStatement ? ' LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true' : ''}
-     WHERE l.id = ANY($1::text[]) ORDER BY l.id FOR UPDATE OF l`,
+     WHERE l.id = ANY($1::text[]) ORDER BY l.id${rowLock(tx, 'FOR UPDATE OF l')}`,
     [keys],
   );
   const scores = oneStatement
@@ -100,7 +98,7 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
     `WITH ins AS (
        INSERT INTO events (lead_id, event_id, type, at, record)
        SELECT x.lead_id, x.event_id, x.type, x.at, x.record
-       FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, event_id text, type text, at timestamptz, record text, n int) ORDER BY x.n
+       FROM json_to_recordset($1::json) AS x(lead_id text, event_id text, type text, at timestamptz, record text, n int) ORDER BY x.n
        ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING lead_id, event_id
      ), old AS (
        SELECT e.lead_id, e.at, e.seq, e.record
@@ -161,20 +159,20 @@ export async function recordScoreChanges(
     `WITH s AS (
        INSERT INTO scores (lead_id, score, tier, groups, reasons, rules_version, scored_at, changed_at, next_change)
        SELECT x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, x.scored_at, x.changed_at, x.next_change
-       FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, score int, tier text, groups text, reasons text,
+       FROM json_to_recordset($1::json) AS x(lead_id text, score int, tier text, groups text, reasons text,
          rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
        ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
          rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change
      ), h AS (
        INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
        SELECT x.lead_id, x.at, x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version
-       FROM jsonb_to_recordset($2::jsonb) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
+       FROM json_to_recordset($2::json) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
          reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
        RETURNING lead_id, seq
      )
      INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
      SELECT x.id, x.kind, x.lead_id, x.payload, x.occurred_at, h.seq
-     FROM jsonb_to_recordset($3::jsonb) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, n int)
+     FROM json_to_recordset($3::json) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, n int)
      JOIN h ON h.lead_id = x.lead_id ORDER BY x.n`,
     [
       JSON.stringify(scores.map(scoreRow)),

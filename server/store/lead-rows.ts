@@ -148,13 +148,13 @@ export async function lockOrCreateLeads(
   const sorted = [...leads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO leads (id, record)
-     SELECT x.id, x.record FROM jsonb_to_recordset($1::jsonb) AS x(id text, record text, n int) ORDER BY x.n
+     SELECT x.id, x.record FROM json_to_recordset($1::json) AS x(id text, record text, n int) ORDER BY x.n
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [JSON.stringify(sorted.map((l, n) => ({ id: l.key, record: l.recordIfNew, n })))],
   );
   const created = new Set(inserted.map((r) => r.id));
   const existing = sorted.filter((l) => !created.has(l.key)).map((l) => l.key);
-  if (existing.length > 0)
+  if (existing.length > 0 && !tx.serial)
     await tx.query(`SELECT id FROM leads WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [existing]);
   return created;
 }
@@ -189,7 +189,7 @@ export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Pro
   return out;
 }
 
-/** A score as a row of the JSON parameter the set-based writes read with jsonb_to_recordset. */
+/** A score as a row of the JSON parameter the set-based writes read with json_to_recordset. */
 export function scoreRow(s: StoredScore): Record<string, unknown> {
   return {
     lead_id: s.leadKey,
@@ -227,7 +227,7 @@ export async function writeScores(tx: Sql, scores: readonly StoredScore[]): Prom
   await tx.query(
     `INSERT INTO scores (${SCORE_COLUMNS})
      SELECT x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, x.scored_at, x.changed_at, x.next_change
-     FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, score int, tier text, groups text, reasons text,
+     FROM json_to_recordset($1::json) AS x(lead_id text, score int, tier text, groups text, reasons text,
        rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
      ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
        rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change`,
@@ -241,7 +241,7 @@ export async function appendHistories(tx: Sql, entries: readonly HistoryEntry[])
   const rows = await tx.query<{ lead_id: string; seq: string }>(
     `INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
      SELECT x.lead_id, x.at, x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version
-     FROM jsonb_to_recordset($1::jsonb) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
+     FROM json_to_recordset($1::json) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
        reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
      RETURNING lead_id, seq::text AS seq`,
     [JSON.stringify(entries.map(historyRow))],
@@ -263,7 +263,7 @@ export async function appendOutboxes(tx: Sql, rows: readonly OutboxRow[]): Promi
   await tx.query(
     `INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
      SELECT x.id, x.kind, x.lead_id, x.payload, x.occurred_at, x.history_seq::bigint
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, history_seq text, n int) ORDER BY x.n`,
+     FROM json_to_recordset($1::json) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, history_seq text, n int) ORDER BY x.n`,
     [
       JSON.stringify(
         rows.map((r, n) => ({

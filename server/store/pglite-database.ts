@@ -33,6 +33,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   await db.exec('SET synchronous_commit = on');
   const flush = dataDir === undefined ? async () => undefined : walFlusher(dataDir);
   const run = (target: { query: PGlite['query'] }, onWrite?: () => void): Sql => ({
+    serial: true,
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       if (onWrite && !READ_ONLY.test(text)) onWrite();
       const result = await target.query<T>(text, params as unknown[]);
@@ -42,6 +43,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const direct = run(db);
   return {
     kind: 'pglite',
+    serial: true,
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       const rows = await direct.query<T>(text, params);
       if (!READ_ONLY.test(text)) await flush();
