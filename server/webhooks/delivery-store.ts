@@ -1,4 +1,4 @@
-import { instant, millis, type Database } from '../store/database.js';
+import { instant, millis, rowLock, type Database } from '../store/database.js';
 import type { Webhook } from './webhook-config.js';
 
 /**
@@ -23,9 +23,19 @@ export async function fanOut(
   notifyTiers: ReadonlySet<string> | undefined,
   now: number,
 ): Promise<number> {
+  if (webhooks.length === 0) {
+    // Nothing to deliver: only mark the rows, without reading their payloads (and without a write when none waits).
+    if ((await db.query(`SELECT 1 FROM outbox WHERE NOT fanned_out LIMIT 1`)).length === 0) return 0;
+    const marked = await db.query(
+      `UPDATE outbox SET fanned_out = true WHERE id IN (
+         SELECT id FROM outbox WHERE NOT fanned_out ORDER BY occurred_at, id LIMIT ${FAN_OUT_BATCH}${rowLock(db, 'FOR UPDATE SKIP LOCKED')}
+       ) RETURNING id`,
+    );
+    return marked.length;
+  }
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string; payload: string }>(
-      `SELECT id, payload FROM outbox WHERE NOT fanned_out ORDER BY occurred_at, id LIMIT ${FAN_OUT_BATCH} FOR UPDATE SKIP LOCKED`,
+      `SELECT id, payload FROM outbox WHERE NOT fanned_out ORDER BY occurred_at, id LIMIT ${FAN_OUT_BATCH}${rowLock(tx, 'FOR UPDATE SKIP LOCKED')}`,
     );
     for (const row of rows) {
       const to = (JSON.parse(row.payload) as { to?: string | null }).to ?? null;
@@ -72,7 +82,7 @@ export async function claimDue(
       `SELECT d.outbox_id, d.webhook, d.attempts, d.queued_at, o.payload, l.record
          FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id LEFT JOIN leads l ON l.id = o.lead_id
         WHERE d.delivered_at IS NULL AND d.dead_at IS NULL AND d.next_attempt_at <= $1 AND d.webhook = ANY($2::text[])
-        ORDER BY d.next_attempt_at, d.outbox_id LIMIT ${CLAIM_BATCH} FOR UPDATE OF d SKIP LOCKED`,
+        ORDER BY d.next_attempt_at, d.outbox_id LIMIT ${CLAIM_BATCH}${rowLock(tx, 'FOR UPDATE OF d SKIP LOCKED')}`,
       [instant(now), [...webhookKeys]],
     );
     for (const r of rows) {
@@ -111,7 +121,7 @@ export async function recordTry(
 ): Promise<'delivered' | 'retry' | 'dead' | 'stale'> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ attempts: number; queued_at: unknown }>(
-      `SELECT attempts, queued_at FROM webhook_deliveries WHERE outbox_id = $1 AND webhook = $2 AND delivered_at IS NULL AND dead_at IS NULL FOR UPDATE`,
+      `SELECT attempts, queued_at FROM webhook_deliveries WHERE outbox_id = $1 AND webhook = $2 AND delivered_at IS NULL AND dead_at IS NULL${rowLock(tx, 'FOR UPDATE')}`,
       [d.id, d.webhook],
     );
     const row = rows[0];
