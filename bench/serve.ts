@@ -3,8 +3,11 @@
  * service under load, on loopback, with the embedded database (PGlite) and,
  * when LEADSCORE_PG_URL is set, a PostgreSQL server (a fresh schema, dropped
  * afterwards). Three figures per backend:
- *  1. sustained ingest, POST /v1/events with 100 events a request, 4 clients:
- *     events/s and p99 request latency (targets >= 5,000/s, p99 < 100 ms);
+ *  1. ingest, POST /v1/events with 100 events a request: first the capacity
+ *     (4 clients sending as fast as they are answered: events/s), then a
+ *     sustained rate (BENCH_SERVE_RATE events/s, default 5,000, open loop for
+ *     BENCH_SERVE_INGEST_SECONDS, default 10): the rate achieved and the p99
+ *     request latency (targets: keeps up with 5,000/s, p99 < 100 ms);
  *  2. single-event requests sent at 200 per second (open loop): p99 latency
  *     (target < 50 ms);
  *  3. N leads (BENCH_SERVE_LEADS, default 100,000) whose inactivity starts at
@@ -19,9 +22,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { fmt } from './measure.js';
+import { openLoop } from './open-loop.js';
 import { BENCH_TOKEN, percentile, send, startBenchServe, type BenchServe } from './serve-process.js';
 
 const INGEST_EVENTS = Number(process.env['BENCH_SERVE_EVENTS'] ?? 50_000);
+const INGEST_RATE = Number(process.env['BENCH_SERVE_RATE'] ?? 5_000);
+const INGEST_SECONDS = Number(process.env['BENCH_SERVE_INGEST_SECONDS'] ?? 10);
 const SINGLE_SECONDS = Number(process.env['BENCH_SERVE_SECONDS'] ?? 15);
 const INACTIVE_LEADS = Number(process.env['BENCH_SERVE_LEADS'] ?? 100_000);
 const CLIENTS = 4;
@@ -40,7 +46,8 @@ function event(n: number, leads: number, atMs: number): Record<string, unknown> 
   };
 }
 
-async function sustainedIngest(serve: BenchServe): Promise<void> {
+/** 4 clients, each sending its next batch of 100 as soon as the last is answered: the most the service takes. */
+async function ingestCapacity(serve: BenchServe): Promise<void> {
   let next = 0;
   const latencies: number[] = [];
   const cpu = serve.cpuMs();
@@ -60,28 +67,30 @@ async function sustainedIngest(serve: BenchServe): Promise<void> {
   const seconds = (performance.now() - start) / 1000;
   const cpuPer1000 = ((serve.cpuMs() - cpu) / INGEST_EVENTS) * 1000;
   console.log(
-    `   1. ingest, ${fmt(INGEST_EVENTS)} events in batches of 100, ${CLIENTS} clients: ${fmt(INGEST_EVENTS / seconds)} events/s, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (targets >= 5,000/s, p99 < 100 ms); server CPU ${fmt(cpuPer1000, 1)} ms per 1,000 events`,
+    `   1a. ingest capacity, ${fmt(INGEST_EVENTS)} events in batches of 100, ${CLIENTS} clients as fast as answered: ${fmt(INGEST_EVENTS / seconds)} events/s (p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms with ${CLIENTS * 100} events always in flight); server CPU ${fmt(cpuPer1000, 1)} ms per 1,000 events`,
+  );
+}
+
+/** Batches of 100 sent at INGEST_RATE events/s whatever the answers (open loop): does the service keep up, and how long does a request wait? */
+async function sustainedIngest(serve: BenchServe): Promise<void> {
+  const requests = Math.round((INGEST_RATE / 100) * INGEST_SECONDS);
+  const cpu = serve.cpuMs();
+  const { latencies, seconds } = await openLoop(requests, 100_000 / INGEST_RATE, (r) => {
+    const first = INGEST_EVENTS + r * 100;
+    const batch = Array.from({ length: 100 }, (_, i) => event(first + i, 10_000, T0 + ((first + i) % 1000) * 60_000));
+    return send(serve.url, 'POST', '/v1/events', { events: batch });
+  });
+  console.log(
+    `   1b. ingest at ${fmt(INGEST_RATE)} events/s, batches of 100 (open loop, ${fmt(requests)} requests): ${fmt((requests * 100) / seconds)} events/s achieved, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (targets: keeps up with 5,000/s, p99 < 100 ms); server CPU ${fmt(((serve.cpuMs() - cpu) / (requests * 100)) * 1000, 1)} ms per 1,000 events`,
   );
 }
 
 async function singleEvents(serve: BenchServe): Promise<void> {
   const count = SINGLE_SECONDS * 200;
-  const latencies: number[] = [];
   const cpu = serve.cpuMs();
-  const start = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
-    // Open loop: request i leaves at start + 5 ms × i whatever the answers before it took.
-    const wait = start + i * 5 - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(
-      send(serve.url, 'POST', '/v1/events', { events: [event(1_000_000 + i, 5_000, T0 + i * 1000)] }).then(
-        (ms) => void latencies.push(ms),
-      ),
-    );
-  }
-  await Promise.all(pending);
-  const seconds = (performance.now() - start) / 1000;
+  const { latencies, seconds } = await openLoop(count, 5, (i) =>
+    send(serve.url, 'POST', '/v1/events', { events: [event(1_000_000 + i, 5_000, T0 + i * 1000)] }),
+  );
   console.log(
     `   2. single events at 200/s, ${fmt(count)} requests: ${fmt(count / seconds)} requests/s achieved, p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms (target p99 < 50 ms); server CPU ${fmt((serve.cpuMs() - cpu) / count, 2)} ms per request`,
   );
@@ -147,6 +156,7 @@ async function runAll(name: string, storageArgs: readonly string[], root: string
   const serve = await startBenchServe(root, storageArgs);
   try {
     await send(serve.url, 'POST', '/v1/clock', { now: new Date(T0 + 2 * DAY).toISOString() });
+    await ingestCapacity(serve);
     await sustainedIngest(serve);
     await singleEvents(serve);
     await inactivityAtOnce(serve);
