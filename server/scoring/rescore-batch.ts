@@ -1,4 +1,4 @@
-import { rowLock, type Sql } from '../store/database.js';
+import { msOf, rowLock, type Sql } from '../store/database.js';
 import { readScoringEventsOf, scoreFromRow, type StoredScore } from '../store/lead-rows.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import { planRescore, type RescorePlan } from './rescore-lead.js';
@@ -34,7 +34,8 @@ export async function claimBatch(
   limit = BACKGROUND_BATCH,
 ): Promise<ClaimedLead[]> {
   const rows = await tx.query(
-    `SELECT l.record, s.lead_id, s.score, s.tier, s.groups, '' AS reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change
+    `SELECT l.record, s.lead_id, s.score, s.tier, s.groups, '' AS reasons, s.rules_version,
+       ${msOf('s.scored_at')} AS scored_at, ${msOf('s.changed_at')} AS changed_at, ${msOf('s.next_change')} AS next_change
      FROM scores s JOIN leads l ON l.id = s.lead_id
      WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}${rowLock(tx, 'FOR UPDATE OF l, s SKIP LOCKED')}`,
     params,

@@ -28,12 +28,22 @@ export interface Database extends Sql {
   close(): Promise<void>;
 }
 
-/** Reads a timestamptz column (a Date from both drivers) as epoch ms; null stays null. */
+/** Reads a timestamptz column (a Date from both drivers, or epoch ms as read by msOf) as epoch ms; null stays null. */
 export function millis(value: unknown): number | null {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
   if (value instanceof Date) return value.getTime();
   const ms = Date.parse(String(value));
   return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * A timestamptz column read as epoch milliseconds (float8): a number for the
+ * drivers to pass on, where a timestamptz is a text each driver parses into
+ * a Date, for every row of every wide read. Instants are whole milliseconds.
+ */
+export function msOf(column: string): string {
+  return `(extract(epoch from ${column}) * 1000)::float8`;
 }
 
 /** An instant as a timestamptz parameter. */

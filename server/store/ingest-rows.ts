@@ -1,6 +1,10 @@
 import type { ScoringEvent } from '../../core/score-result.js';
-import { instant, millis, rowLock, type Sql } from './database.js';
+import { millis, msOf, rowLock, type Sql } from './database.js';
 import {
+  HISTORY_RECORD,
+  HISTORY_VALUES,
+  SCORE_RECORD,
+  SCORE_VALUES,
   historyRow,
   scoreFromRow,
   scoreRow,
@@ -56,7 +60,7 @@ export interface LockedLead {
  */
 export async function lockLeadsWithScores(tx: Sql, keys: readonly string[]): Promise<Map<string, LockedLead>> {
   const oneStatement = tx.serial === true;
-  const scoreColumns = `s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, s.scored_at, s.changed_at, s.next_change`;
+  const scoreColumns = `s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, ${msOf('s.scored_at')} AS scored_at, ${msOf('s.changed_at')} AS changed_at, ${msOf('s.next_change')} AS next_change`;
   const locked = await tx.query(
     `SELECT l.id, l.record${oneStatement ? `, ${scoreColumns}` : ''}
      FROM leads l${oneStatement ? ' LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true' : ''}
@@ -97,15 +101,15 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
   const rows = await tx.query<{ new: boolean; lead_id: string; event_id: string; at: unknown; record: string | null }>(
     `WITH ins AS (
        INSERT INTO events (lead_id, event_id, type, at, record)
-       SELECT x.lead_id, x.event_id, x.type, x.at, x.record
-       FROM json_to_recordset($1::json) AS x(lead_id text, event_id text, type text, at timestamptz, record text, n int) ORDER BY x.n
+       SELECT x.lead_id, x.event_id, x.type, to_timestamp(x.at / 1000), x.record
+       FROM json_to_recordset($1::json) AS x(lead_id text, event_id text, type text, at float8, record text, n int) ORDER BY x.n
        ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING lead_id, event_id
      ), old AS (
-       SELECT e.lead_id, e.at, e.seq, e.record
+       SELECT e.lead_id, ${msOf('e.at')} AS at, e.seq, e.record
        FROM unnest($2::text[]) AS k(id)
        CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.lead_id = k.id OFFSET 0) AS e
      )
-     SELECT true AS new, lead_id, event_id, NULL::timestamptz AS at, NULL::bigint AS seq, NULL::text AS record FROM ins
+     SELECT true AS new, lead_id, event_id, NULL::float8 AS at, NULL::bigint AS seq, NULL::text AS record FROM ins
      UNION ALL
      SELECT false, lead_id, NULL, at, seq, record FROM old
      ORDER BY lead_id, at, seq`,
@@ -115,7 +119,7 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
           lead_id: e.key,
           event_id: e.eventId,
           type: e.type,
-          at: instant(e.at),
+          at: e.at,
           record: e.record,
           n,
         })),
@@ -158,21 +162,17 @@ export async function recordScoreChanges(
   await tx.query(
     `WITH s AS (
        INSERT INTO scores (lead_id, score, tier, groups, reasons, rules_version, scored_at, changed_at, next_change)
-       SELECT x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, x.scored_at, x.changed_at, x.next_change
-       FROM json_to_recordset($1::json) AS x(lead_id text, score int, tier text, groups text, reasons text,
-         rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
+       SELECT ${SCORE_VALUES} FROM json_to_recordset($1::json) AS ${SCORE_RECORD}
        ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
          rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change
      ), h AS (
        INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
-       SELECT x.lead_id, x.at, x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version
-       FROM json_to_recordset($2::json) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
-         reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
+       SELECT ${HISTORY_VALUES} FROM json_to_recordset($2::json) AS ${HISTORY_RECORD} ORDER BY x.n
        RETURNING lead_id, seq
      )
      INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
-     SELECT x.id, x.kind, x.lead_id, x.payload, x.occurred_at, h.seq
-     FROM json_to_recordset($3::json) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, n int)
+     SELECT x.id, x.kind, x.lead_id, x.payload, to_timestamp(x.occurred_at / 1000), h.seq
+     FROM json_to_recordset($3::json) AS x(id text, kind text, lead_id text, payload text, occurred_at float8, n int)
      JOIN h ON h.lead_id = x.lead_id ORDER BY x.n`,
     [
       JSON.stringify(scores.map(scoreRow)),
@@ -183,7 +183,7 @@ export async function recordScoreChanges(
           kind: r.kind,
           lead_id: r.leadKey,
           payload: r.payload,
-          occurred_at: instant(r.occurredAt),
+          occurred_at: r.occurredAt,
           n,
         })),
       ),

@@ -1,5 +1,5 @@
 import type { Reason, ScoringEvent } from '../../core/score-result.js';
-import { instant, millis, type Sql } from './database.js';
+import { instant, millis, msOf, type Sql } from './database.js';
 
 /** Rows of the leads, events and scores tables, read and written inside a caller's transaction. */
 
@@ -172,7 +172,7 @@ export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Pro
   const rows = await tx.query<{ lead_id: string; record: string; at: unknown }>(
     // One index lookup per lead (a LATERAL subquery OFFSET 0 keeps from being flattened into a join): without
     // statistics, as on PGlite, the planner would otherwise scan the whole events table for every batch.
-    `SELECT e.lead_id, e.record, e.at FROM unnest($1::text[]) AS k(id)
+    `SELECT e.lead_id, e.record, ${msOf('e.at')} AS at FROM unnest($1::text[]) AS k(id)
      CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.lead_id = k.id OFFSET 0) AS e
      ORDER BY e.lead_id, e.at, e.seq`,
     [[...keys]],
@@ -189,7 +189,10 @@ export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Pro
   return out;
 }
 
-/** A score as a row of the JSON parameter the set-based writes read with json_to_recordset. */
+/**
+ * A score as a row of the JSON parameter the set-based writes read with
+ * json_to_recordset (SCORE_RECORD), instants as epoch ms.
+ */
 export function scoreRow(s: StoredScore): Record<string, unknown> {
   return {
     lead_id: s.leadKey,
@@ -198,17 +201,21 @@ export function scoreRow(s: StoredScore): Record<string, unknown> {
     groups: s.groups,
     reasons: s.reasons,
     rules_version: s.rulesVersion,
-    scored_at: instant(s.scoredAt),
-    changed_at: instant(s.changedAt),
-    next_change: instant(s.nextChange),
+    scored_at: s.scoredAt,
+    changed_at: s.changedAt,
+    next_change: s.nextChange,
   };
 }
 
-/** A history entry as a row of such a parameter; `n` keeps the given order. */
+/** The columns of scoreRow's rows, and the scores columns they become. */
+export const SCORE_RECORD = `x(lead_id text, score int, tier text, groups text, reasons text, rules_version text, scored_at float8, changed_at float8, next_change float8)`;
+export const SCORE_VALUES = `x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, to_timestamp(x.scored_at / 1000), to_timestamp(x.changed_at / 1000), to_timestamp(x.next_change / 1000)`;
+
+/** A history entry as a row of such a parameter (HISTORY_RECORD); `n` keeps the given order. */
 export function historyRow(h: HistoryEntry, n: number): Record<string, unknown> {
   return {
     lead_id: h.leadKey,
-    at: instant(h.at),
+    at: h.at,
     score: h.score,
     tier: h.tier,
     groups: h.groups,
@@ -221,14 +228,16 @@ export function historyRow(h: HistoryEntry, n: number): Record<string, unknown> 
   };
 }
 
+/** The columns of historyRow's rows, and the history columns they become. */
+export const HISTORY_RECORD = `x(lead_id text, at float8, score int, tier text, groups text, reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int)`;
+export const HISTORY_VALUES = `x.lead_id, to_timestamp(x.at / 1000), x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version`;
+
 /** writeScore for many leads, each at most once. */
 export async function writeScores(tx: Sql, scores: readonly StoredScore[]): Promise<void> {
   if (scores.length === 0) return;
   await tx.query(
     `INSERT INTO scores (${SCORE_COLUMNS})
-     SELECT x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, x.scored_at, x.changed_at, x.next_change
-     FROM json_to_recordset($1::json) AS x(lead_id text, score int, tier text, groups text, reasons text,
-       rules_version text, scored_at timestamptz, changed_at timestamptz, next_change timestamptz)
+     SELECT ${SCORE_VALUES} FROM json_to_recordset($1::json) AS ${SCORE_RECORD}
      ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
        rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change`,
     [JSON.stringify(scores.map(scoreRow))],
@@ -240,9 +249,7 @@ export async function appendHistories(tx: Sql, entries: readonly HistoryEntry[])
   if (entries.length === 0) return new Map();
   const rows = await tx.query<{ lead_id: string; seq: string }>(
     `INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
-     SELECT x.lead_id, x.at, x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version
-     FROM json_to_recordset($1::json) AS x(lead_id text, at timestamptz, score int, tier text, groups text,
-       reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int) ORDER BY x.n
+     SELECT ${HISTORY_VALUES} FROM json_to_recordset($1::json) AS ${HISTORY_RECORD} ORDER BY x.n
      RETURNING lead_id, seq::text AS seq`,
     [JSON.stringify(entries.map(historyRow))],
   );
