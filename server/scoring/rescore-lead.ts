@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../store/database.js';
 import {
-  appendHistories,
   appendHistory,
   appendOutbox,
-  appendOutboxes,
   readLeadRecord,
   readScore,
   readScoringEvents,
   writeScore,
-  writeScores,
   type HistoryEntry,
-  type OutboxRow,
   type StoredScore,
 } from '../store/lead-rows.js';
+import type { ScoreChange } from '../store/score-changes.js';
 import type { ScoringEvent } from '../../core/score-result.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import type { Cause } from './cause.js';
 
 /** What re-scoring one lead writes: its new score, and a history row and outbox row when they are due. */
-export interface RescorePlan {
-  readonly after: StoredScore;
-  readonly history?: HistoryEntry;
-  /** The outbox row without its history sequence number, known once the history row is written. */
-  readonly outbox?: Omit<OutboxRow, 'historySeq'>;
-}
+export type RescorePlan = ScoreChange;
 
 /**
  * Scores one lead as of `at` from what is stored (its record, events and
@@ -111,25 +103,6 @@ export async function rescoreLead(
   const historySeq = await appendHistory(tx, plan.history);
   if (plan.outbox) await appendOutbox(tx, { ...plan.outbox, historySeq });
   return plan.after;
-}
-
-/**
- * Records many plans (each of a different lead) with one statement per
- * table: scores, then history rows in the plans' order, then outbox rows.
- */
-export async function recordPlans(tx: Sql, plans: readonly RescorePlan[]): Promise<void> {
-  await writeScores(
-    tx,
-    plans.map((p) => p.after),
-  );
-  const seqs = await appendHistories(
-    tx,
-    plans.flatMap((p) => (p.history ? [p.history] : [])),
-  );
-  await appendOutboxes(
-    tx,
-    plans.flatMap((p) => (p.outbox ? [{ ...p.outbox, historySeq: seqs.get(p.outbox.leadKey)! }] : [])),
-  );
 }
 
 /** More steps than this for one lead in one go means a bug in nextChange, not a busy lead. */

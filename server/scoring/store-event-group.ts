@@ -1,10 +1,6 @@
-import type { HistoryEntry, NewEvent, OutboxRow, StoredScore } from '../store/lead-rows.js';
-import {
-  createMissingLeads,
-  insertEventsReadingAll,
-  lockLeadsWithScores,
-  recordScoreChanges,
-} from '../store/ingest-rows.js';
+import type { NewEvent, StoredScore } from '../store/lead-rows.js';
+import { createMissingLeads, insertEventsReadingAll, lockLeadsWithScores } from '../store/ingest-rows.js';
+import { recordChanges, type ScoreChange } from '../store/score-changes.js';
 import { catchUp, planRescore } from './rescore-lead.js';
 import type { ServiceCore } from './core.js';
 import type { ValidEvent } from './validate-records.js';
@@ -77,9 +73,7 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
         });
       }
     const { stored, eventsOf } = await insertEventsReadingAll(tx, toInsert);
-    const scores: StoredScore[] = [];
-    const histories: HistoryEntry[] = [];
-    const outboxes: Omit<OutboxRow, 'historySeq'>[] = [];
+    const changes: ScoreChange[] = [];
     for (const key of keys) {
       const request = owner.get(key)!;
       const storedIds: unknown[] = [];
@@ -94,11 +88,9 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
         kind: 'event',
         event_ids: storedIds,
       });
-      scores.push(plan.after);
-      if (plan.history) histories.push(plan.history);
-      if (plan.outbox) outboxes.push(plan.outbox);
+      changes.push(plan);
     }
-    await recordScoreChanges(tx, scores, histories, outboxes);
-    return scores;
+    await recordChanges(tx, changes, 'insert');
+    return changes.map((c) => c.after);
   });
 }

@@ -1,18 +1,6 @@
 import type { ScoringEvent } from '../../core/score-result.js';
 import { millis, msOf, rowLock, type Sql } from './database.js';
-import {
-  HISTORY_RECORD,
-  HISTORY_VALUES,
-  SCORE_RECORD,
-  SCORE_VALUES,
-  historyRow,
-  scoreFromRow,
-  scoreRow,
-  type HistoryEntry,
-  type NewEvent,
-  type OutboxRow,
-  type StoredScore,
-} from './lead-rows.js';
+import { scoreFromRow, type NewEvent, type StoredScore } from './lead-rows.js';
 
 /*
  * The statements of POST /v1/events, few and wide: a batch (or a group of
@@ -145,48 +133,4 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
   for (const e of events) if (stored.has(`${e.key}\u0000${e.eventId}`)) add(e.key, scoring(e.record, e.at));
   for (const list of eventsOf.values()) list.sort((a, b) => (a.at as number) - (b.at as number));
   return { stored, eventsOf };
-}
-
-/**
- * writeScores, appendHistories and appendOutboxes in one statement: each
- * lead's score (each lead at most once), then its history row (in the given
- * order), then its outbox row, which names that history row's sequence number.
- */
-export async function recordScoreChanges(
-  tx: Sql,
-  scores: readonly StoredScore[],
-  histories: readonly HistoryEntry[],
-  outboxes: readonly Omit<OutboxRow, 'historySeq'>[],
-): Promise<void> {
-  if (scores.length === 0) return;
-  await tx.query(
-    `WITH s AS (
-       INSERT INTO scores (lead_id, score, tier, groups, reasons, rules_version, scored_at, changed_at, next_change)
-       SELECT ${SCORE_VALUES} FROM json_to_recordset($1::json) AS ${SCORE_RECORD}
-       ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
-         rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change
-     ), h AS (
-       INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
-       SELECT ${HISTORY_VALUES} FROM json_to_recordset($2::json) AS ${HISTORY_RECORD} ORDER BY x.n
-       RETURNING lead_id, seq
-     )
-     INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
-     SELECT x.id, x.kind, x.lead_id, x.payload, to_timestamp(x.occurred_at / 1000), h.seq
-     FROM json_to_recordset($3::json) AS x(id text, kind text, lead_id text, payload text, occurred_at float8, n int)
-     JOIN h ON h.lead_id = x.lead_id ORDER BY x.n`,
-    [
-      JSON.stringify(scores.map(scoreRow)),
-      JSON.stringify(histories.map(historyRow)),
-      JSON.stringify(
-        outboxes.map((r, n) => ({
-          id: r.id,
-          kind: r.kind,
-          lead_id: r.leadKey,
-          payload: r.payload,
-          occurred_at: r.occurredAt,
-          n,
-        })),
-      ),
-    ],
-  );
 }

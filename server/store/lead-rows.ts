@@ -189,73 +189,6 @@ export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Pro
   return out;
 }
 
-/**
- * A score as a row of the JSON parameter the set-based writes read with
- * json_to_recordset (SCORE_RECORD), instants as epoch ms.
- */
-export function scoreRow(s: StoredScore): Record<string, unknown> {
-  return {
-    lead_id: s.leadKey,
-    score: s.score,
-    tier: s.tier,
-    groups: s.groups,
-    reasons: s.reasons,
-    rules_version: s.rulesVersion,
-    scored_at: s.scoredAt,
-    changed_at: s.changedAt,
-    next_change: s.nextChange,
-  };
-}
-
-/** The columns of scoreRow's rows, and the scores columns they become. */
-export const SCORE_RECORD = `x(lead_id text, score int, tier text, groups text, reasons text, rules_version text, scored_at float8, changed_at float8, next_change float8)`;
-export const SCORE_VALUES = `x.lead_id, x.score, x.tier, x.groups, x.reasons, x.rules_version, to_timestamp(x.scored_at / 1000), to_timestamp(x.changed_at / 1000), to_timestamp(x.next_change / 1000)`;
-
-/** A history entry as a row of such a parameter (HISTORY_RECORD); `n` keeps the given order. */
-export function historyRow(h: HistoryEntry, n: number): Record<string, unknown> {
-  return {
-    lead_id: h.leadKey,
-    at: h.at,
-    score: h.score,
-    tier: h.tier,
-    groups: h.groups,
-    reasons: JSON.stringify(h.reasons),
-    previous_score: h.previous?.score ?? null,
-    previous_tier: h.previous?.tier ?? null,
-    cause: JSON.stringify(h.cause),
-    rules_version: h.rulesVersion,
-    n,
-  };
-}
-
-/** The columns of historyRow's rows, and the history columns they become. */
-export const HISTORY_RECORD = `x(lead_id text, at float8, score int, tier text, groups text, reasons text, previous_score int, previous_tier text, cause text, rules_version text, n int)`;
-export const HISTORY_VALUES = `x.lead_id, to_timestamp(x.at / 1000), x.score, x.tier, x.groups, x.reasons, x.previous_score, x.previous_tier, x.cause, x.rules_version`;
-
-/** writeScore for many leads, each at most once. */
-export async function writeScores(tx: Sql, scores: readonly StoredScore[]): Promise<void> {
-  if (scores.length === 0) return;
-  await tx.query(
-    `INSERT INTO scores (${SCORE_COLUMNS})
-     SELECT ${SCORE_VALUES} FROM json_to_recordset($1::json) AS ${SCORE_RECORD}
-     ON CONFLICT (lead_id) DO UPDATE SET score = EXCLUDED.score, tier = EXCLUDED.tier, groups = EXCLUDED.groups, reasons = EXCLUDED.reasons,
-       rules_version = EXCLUDED.rules_version, scored_at = EXCLUDED.scored_at, changed_at = EXCLUDED.changed_at, next_change = EXCLUDED.next_change`,
-    [JSON.stringify(scores.map(scoreRow))],
-  );
-}
-
-/** appendHistory for many leads, each at most once, in the given order; returns each lead's sequence number. */
-export async function appendHistories(tx: Sql, entries: readonly HistoryEntry[]): Promise<Map<string, string>> {
-  if (entries.length === 0) return new Map();
-  const rows = await tx.query<{ lead_id: string; seq: string }>(
-    `INSERT INTO history (lead_id, at, score, tier, groups, reasons, previous_score, previous_tier, cause, rules_version)
-     SELECT ${HISTORY_VALUES} FROM json_to_recordset($1::json) AS ${HISTORY_RECORD} ORDER BY x.n
-     RETURNING lead_id, seq::text AS seq`,
-    [JSON.stringify(entries.map(historyRow))],
-  );
-  return new Map(rows.map((r) => [r.lead_id, r.seq]));
-}
-
 export interface OutboxRow {
   readonly id: string;
   readonly kind: string;
@@ -263,26 +196,4 @@ export interface OutboxRow {
   readonly payload: string;
   readonly occurredAt: number;
   readonly historySeq: string;
-}
-
-export async function appendOutboxes(tx: Sql, rows: readonly OutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO outbox (id, kind, lead_id, payload, occurred_at, history_seq)
-     SELECT x.id, x.kind, x.lead_id, x.payload, x.occurred_at, x.history_seq::bigint
-     FROM json_to_recordset($1::json) AS x(id text, kind text, lead_id text, payload text, occurred_at timestamptz, history_seq text, n int) ORDER BY x.n`,
-    [
-      JSON.stringify(
-        rows.map((r, n) => ({
-          id: r.id,
-          kind: r.kind,
-          lead_id: r.leadKey,
-          payload: r.payload,
-          occurred_at: instant(r.occurredAt),
-          history_seq: r.historySeq,
-          n,
-        })),
-      ),
-    ],
-  );
 }
