@@ -40,10 +40,12 @@ export function millis(value: unknown): number | null {
 /**
  * A timestamptz column read as epoch milliseconds (float8): a number for the
  * drivers to pass on, where a timestamptz is a text each driver parses into
- * a Date, for every row of every wide read. Instants are whole milliseconds.
+ * a Date, for every row of every wide read. Instants are whole milliseconds,
+ * which round() restores exactly. date_part, not extract: extract computes
+ * in numeric, several times slower on PGlite than the Date it replaces.
  */
 export function msOf(column: string): string {
-  return `(extract(epoch from ${column}) * 1000)::float8`;
+  return `round(date_part('epoch', ${column}) * 1000)`;
 }
 
 /** An instant as a timestamptz parameter. */

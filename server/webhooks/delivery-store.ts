@@ -27,9 +27,10 @@ export async function fanOut(
     // Nothing to deliver: only mark the rows, without reading their payloads (and without a write when none waits).
     if ((await db.query(`SELECT 1 FROM outbox WHERE NOT fanned_out LIMIT 1`)).length === 0) return 0;
     const marked = await db.query(
-      `UPDATE outbox SET fanned_out = true WHERE id IN (
+      // = ANY(ARRAY(…)), not IN (…): the planner would hash-join a scan of the whole outbox against the few rows taken.
+      `UPDATE outbox SET fanned_out = true WHERE id = ANY(ARRAY(
          SELECT id FROM outbox WHERE NOT fanned_out ORDER BY occurred_at, id LIMIT ${FAN_OUT_BATCH}${rowLock(db, 'FOR UPDATE SKIP LOCKED')}
-       ) RETURNING id`,
+       )) RETURNING id`,
     );
     return marked.length;
   }
