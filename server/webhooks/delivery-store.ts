@@ -25,7 +25,9 @@ export async function fanOut(
 ): Promise<number> {
   if (webhooks.length === 0) {
     // Nothing to deliver: only mark the rows, without reading their payloads (and without a write when none waits).
-    if ((await db.query(`SELECT 1 FROM outbox WHERE NOT fanned_out LIMIT 1`)).length === 0) return 0;
+    // ORDER BY as the partial index outbox_to_fan_out: without it a planner lacking statistics (PGlite) scans the whole outbox.
+    const waiting = await db.query(`SELECT 1 FROM outbox WHERE NOT fanned_out ORDER BY occurred_at, id LIMIT 1`);
+    if (waiting.length === 0) return 0;
     const marked = await db.query(
       // = ANY(ARRAY(…)), not IN (…): the planner would hash-join a scan of the whole outbox against the few rows taken.
       `UPDATE outbox SET fanned_out = true WHERE id = ANY(ARRAY(
