@@ -133,6 +133,20 @@ CREATE TABLE dashboard_sessions (
 DROP INDEX IF EXISTS scores_rules_version;
 `,
   },
+  {
+    // The append-only tables are written only in the transaction that
+    // creates or locks their lead (events, history) or writes their history
+    // row (outbox), in the same statement for history and outbox; checking
+    // each row's key again cost an index probe per row, about 7 µs on PGlite,
+    // a tenth of re-scoring a lead. The scores table keeps its key to leads.
+    version: 4,
+    name: 'no foreign keys on the append-only tables (events, history, outbox)',
+    sql: `
+ALTER TABLE events DROP CONSTRAINT IF EXISTS events_lead_id_fkey;
+ALTER TABLE history DROP CONSTRAINT IF EXISTS history_lead_id_fkey;
+ALTER TABLE outbox DROP CONSTRAINT IF EXISTS outbox_history_seq_fkey;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

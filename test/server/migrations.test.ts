@@ -2,6 +2,7 @@
  * The numbered migrations on both backends: a fresh database gets every one,
  * in order, once; a database made by an earlier release gets only the ones it
  * lacks (here: the one that drops the unused scores_rules_version index).
+ * The append-only tables lose their foreign keys; scores keeps its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/store/database.js';
@@ -19,6 +20,15 @@ async function scoresIndexes(db: Database): Promise<string[]> {
     `SELECT indexname FROM pg_indexes WHERE tablename = 'scores' AND schemaname = current_schema() ORDER BY indexname`,
   );
   return rows.map((r) => r.indexname);
+}
+
+async function foreignKeys(db: Database): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT c.conrelid::regclass::text || '.' || c.conname AS name FROM pg_constraint c
+      JOIN pg_namespace n ON n.oid = c.connamespace
+     WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY 1`,
+  );
+  return rows.map((r) => r.name);
 }
 
 function migrationsOn(backend: Backend): void {
@@ -43,6 +53,10 @@ function migrationsOn(backend: Backend): void {
     expect(await appliedVersions(db)).toEqual(versions);
     expect(await scoresIndexes(db)).not.toContain('scores_rules_version');
     expect(await scoresIndexes(db)).toContain('scores_next_change');
+    const keys = await foreignKeys(db);
+    expect(keys).toContain('scores.scores_lead_id_fkey');
+    for (const gone of ['events.events_lead_id_fkey', 'history.history_lead_id_fkey', 'outbox.outbox_history_seq_fkey'])
+      expect(keys).not.toContain(gone);
   });
 
   it('a database from before the index was dropped loses it', async (context) => {
