@@ -159,8 +159,11 @@ async function runAll(name: string, storageArgs: readonly string[], root: string
   const serve = await startBenchServe(root, storageArgs);
   try {
     await send(serve.url, 'POST', '/v1/clock', { now: new Date(T0 + 2 * DAY).toISOString() });
+    // Each timed step starts with the service idle: no webhook fan-out or re-scoring left over from the one before.
     await ingestCapacity(serve);
+    await untilIdle(serve);
     await sustainedIngest(serve);
+    await untilIdle(serve);
     await singleEvents(serve);
     await inactivityAtOnce(serve);
   } finally {
