@@ -61,7 +61,8 @@ export function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail
         e.params as Record<string, unknown>,
         e.message ?? 'is not valid',
       ] as const;
-      fail('schema-invalid', metaMessage(...args), where, metaParams(...args));
+      const params = metaParams(...args);
+      fail('schema-invalid', metaMessage(params), where, params);
     }
     return;
   }
@@ -84,25 +85,7 @@ export function checkSchema(schema: object, node: Node, draft: Draft, fail: Fail
 
 const TYPE_NAMES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 
-function metaMessage(
-  segments: string[],
-  value: unknown,
-  keyword: string,
-  params: Record<string, unknown>,
-  message: string,
-): string {
-  const last = segments[segments.length - 1];
-  const where = segments.length === 0 ? 'this schema' : `"${segments.join('/')}"`;
-  if (keyword === 'enum' && (last === 'type' || segments[segments.length - 2] === 'type')) {
-    const shown = typeof value === 'string' ? JSON.stringify(value) : 'this';
-    const near = typeof value === 'string' ? didYouMean(suggest(value, TYPE_NAMES)) : '';
-    return `${shown} is not a JSON Schema type${near}: use one of ${TYPE_NAMES.map((t) => `"${t}"`).join(', ')}`;
-  }
-  if (keyword === 'type') return `${where} must be ${article(String(params.type))}`;
-  return `${where} ${message}`;
-}
-
-/** The params of metaMessage's message: `not-a-type` (value, suggestion), `type` (where, types) or `meta` (where, detail). */
+/** What is wrong, as the message's params: `not-a-type` (value, suggestion), `type` (where, types) or `meta` (where, detail). */
 function metaParams(
   segments: string[],
   value: unknown,
@@ -122,6 +105,17 @@ function metaParams(
   }
   if (keyword === 'type') return { kind: 'type', where, types: String(params.type) };
   return { kind: 'meta', where, detail: message };
+}
+
+/** The English message of metaParams' params. */
+function metaMessage(p: DiagnosticParams): string {
+  if (p.kind === 'not-a-type') {
+    const shown = p.value === undefined ? 'this' : JSON.stringify(p.value);
+    const near = p.near === undefined ? '' : didYouMean(String(p.near).split(', '));
+    return `${shown} is not a JSON Schema type${near}: use one of ${TYPE_NAMES.map((t) => `"${t}"`).join(', ')}`;
+  }
+  const where = p.where === '' ? 'this schema' : `"${p.where}"`;
+  return p.kind === 'type' ? `${where} must be ${article(String(p.types))}` : `${where} ${p.detail}`;
 }
 
 function article(type: string): string {
