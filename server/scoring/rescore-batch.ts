@@ -1,5 +1,5 @@
-import { msOf, rowLock, type Sql } from '../store/database.js';
-import { readScoringEventsOf, scoreFromRow, type StoredScore } from '../store/lead-rows.js';
+import { rowLock, type Sql } from '../store/database.js';
+import { readScoringEventsOf, scoreColumns, scoreFromRow, type StoredScore } from '../store/lead-rows.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import { recordChanges } from '../store/score-changes.js';
 import { planRescore, type RescorePlan } from './rescore-lead.js';
@@ -35,8 +35,7 @@ export async function claimBatch(
   limit = BACKGROUND_BATCH,
 ): Promise<ClaimedLead[]> {
   const rows = await tx.query(
-    `SELECT l.record, s.lead_id, s.score, s.tier, s.groups, '' AS reasons, s.rules_version,
-       ${msOf('s.scored_at')} AS scored_at, ${msOf('s.changed_at')} AS changed_at, ${msOf('s.next_change')} AS next_change
+    `SELECT l.record, ${scoreColumns('without reasons')}
      FROM scores s JOIN leads l ON l.id = s.lead_id
      WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}${rowLock(tx, 'FOR UPDATE OF l, s SKIP LOCKED')}`,
     params,

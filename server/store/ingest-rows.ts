@@ -1,6 +1,6 @@
 import type { ScoringEvent } from '../../core/score-result.js';
 import { millis, msOf, rowLock, type Sql } from './database.js';
-import { scoreFromRow, type NewEvent, type StoredScore } from './lead-rows.js';
+import { scoreColumns, scoreFromRow, scoringEvent, type NewEvent, type StoredScore } from './lead-rows.js';
 
 /*
  * The statements of POST /v1/events, few and wide: a batch (or a group of
@@ -48,16 +48,16 @@ export interface LockedLead {
  */
 export async function lockLeadsWithScores(tx: Sql, keys: readonly string[]): Promise<Map<string, LockedLead>> {
   const oneStatement = tx.serial === true;
-  const scoreColumns = `s.lead_id, s.score, s.tier, s.groups, s.reasons, s.rules_version, ${msOf('s.scored_at')} AS scored_at, ${msOf('s.changed_at')} AS changed_at, ${msOf('s.next_change')} AS next_change`;
+  const columns = scoreColumns();
   const locked = await tx.query(
-    `SELECT l.id, l.record${oneStatement ? `, ${scoreColumns}` : ''}
+    `SELECT l.id, l.record${oneStatement ? `, ${columns}` : ''}
      FROM leads l${oneStatement ? ' LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true' : ''}
      WHERE l.id = ANY($1::text[]) ORDER BY l.id${rowLock(tx, 'FOR UPDATE OF l')}`,
     [keys],
   );
   const scores = oneStatement
     ? locked.filter((row) => row.lead_id !== null && row.lead_id !== undefined)
-    : await tx.query(`SELECT ${scoreColumns} FROM scores s WHERE s.lead_id = ANY($1::text[])`, [keys]);
+    : await tx.query(`SELECT ${columns} FROM scores s WHERE s.lead_id = ANY($1::text[])`, [keys]);
   const scoreOf = new Map(scores.map((row) => [row.lead_id as string, scoreFromRow(row)]));
   return new Map(
     locked.map((row) => [row.id as string, { record: row.record as string, score: scoreOf.get(row.id as string) }]),
@@ -116,12 +116,6 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
     ],
   );
   for (const row of rows) if (row.new) stored.add(`${row.lead_id}\u0000${row.event_id}`);
-  const scoring = (record: string, at: number): ScoringEvent => {
-    const event = JSON.parse(record) as Record<string, unknown>;
-    delete event.id;
-    event.at = at;
-    return event as ScoringEvent;
-  };
   const add = (key: string, event: ScoringEvent): void => {
     const list = eventsOf.get(key);
     if (list) list.push(event);
@@ -129,8 +123,8 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
   };
   const gotNew = new Set(events.filter((e) => stored.has(`${e.key}\u0000${e.eventId}`)).map((e) => e.key));
   for (const row of rows)
-    if (!row.new && gotNew.has(row.lead_id)) add(row.lead_id, scoring(row.record!, millis(row.at)!));
-  for (const e of events) if (stored.has(`${e.key}\u0000${e.eventId}`)) add(e.key, scoring(e.record, e.at));
+    if (!row.new && gotNew.has(row.lead_id)) add(row.lead_id, scoringEvent(row.record!, millis(row.at)!));
+  for (const e of events) if (stored.has(`${e.key}\u0000${e.eventId}`)) add(e.key, scoringEvent(e.record, e.at));
   for (const list of eventsOf.values()) list.sort((a, b) => (a.at as number) - (b.at as number));
   return { stored, eventsOf };
 }

@@ -25,18 +25,21 @@ export async function readLeadRecord(tx: Sql, key: string): Promise<Record<strin
   return rows[0] ? (JSON.parse(rows[0].record) as Record<string, unknown>) : undefined;
 }
 
-/** The lead's events as the scorer takes them: properties plus `type`, `lead_id` and `at` in epoch ms; `id` is envelope. */
+/** A stored event (its record as sent) as the scorer takes it: properties plus `type`, `lead_id` and `at` in epoch ms; `id` is envelope. */
+export function scoringEvent(record: string, at: number): ScoringEvent {
+  const event = JSON.parse(record) as Record<string, unknown>;
+  delete event.id;
+  event.at = at;
+  return event as ScoringEvent;
+}
+
+/** The lead's events as the scorer takes them (scoringEvent), oldest first. */
 export async function readScoringEvents(tx: Sql, key: string): Promise<ScoringEvent[]> {
   const rows = await tx.query<{ record: string; at: unknown }>(
     `SELECT record, at FROM events WHERE lead_id = $1 ORDER BY at, seq`,
     [key],
   );
-  return rows.map((row) => {
-    const event = JSON.parse(row.record) as Record<string, unknown>;
-    delete event.id;
-    event.at = millis(row.at);
-    return event as ScoringEvent;
-  });
+  return rows.map((row) => scoringEvent(row.record, millis(row.at)!));
 }
 
 /** The stored events as they were sent, oldest first. */
@@ -48,6 +51,16 @@ export async function readStoredEvents(tx: Sql, key: string): Promise<unknown[]>
 }
 
 const SCORE_COLUMNS = `lead_id, score, tier, groups, reasons, rules_version, scored_at, changed_at, next_change`;
+
+/**
+ * The columns scoreFromRow reads, from scores as `s`, instants as epoch ms;
+ * without the reasons (read as '') where they are not needed: they are most
+ * of the row's bytes.
+ */
+export function scoreColumns(reasons: 'with reasons' | 'without reasons' = 'with reasons'): string {
+  return `s.lead_id, s.score, s.tier, s.groups, ${reasons === 'with reasons' ? 's.reasons' : "'' AS reasons"}, s.rules_version,
+    ${msOf('s.scored_at')} AS scored_at, ${msOf('s.changed_at')} AS changed_at, ${msOf('s.next_change')} AS next_change`;
+}
 
 export function scoreFromRow(row: Record<string, unknown>): StoredScore {
   return {
@@ -179,11 +192,9 @@ export async function readScoringEventsOf(tx: Sql, keys: readonly string[]): Pro
   );
   const out = new Map<string, ScoringEvent[]>();
   for (const row of rows) {
-    const event = JSON.parse(row.record) as Record<string, unknown>;
-    delete event.id;
-    event.at = millis(row.at);
+    const event = scoringEvent(row.record, millis(row.at)!);
     const list = out.get(row.lead_id) ?? [];
-    list.push(event as ScoringEvent);
+    list.push(event);
     out.set(row.lead_id, list);
   }
   return out;
