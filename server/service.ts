@@ -14,7 +14,7 @@ import { migrate } from './store/migrations.js';
 import { openPglite } from './store/pglite-database.js';
 import { DataDirBusyError } from './store/data-dir-lock.js';
 import { openPostgres } from './store/postgres-database.js';
-import { manualClock, setManualClock, systemClock } from './store/clock.js';
+import { ManualClock, systemClock } from './store/clock.js';
 import { processDueChanges } from './time/due-changes.js';
 import { DueScheduler } from './time/scheduler.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -78,11 +78,11 @@ export class LiveService {
     this.core = {
       db,
       registry,
-      clock: options.clock === 'manual' ? manualClock : systemClock,
+      clock: options.clock === 'manual' ? new ManualClock() : systemClock,
       timeZone: options.timeZone,
       onCommitted: (scores) => {
         for (const s of scores) this.scheduler?.notify(s.nextChange);
-        this.dispatcher.kick();
+        this.dispatcher.committed();
       },
     };
     this.scheduler = options.clock === 'system' ? new DueScheduler(this.core, onError) : undefined;
@@ -159,7 +159,9 @@ export class LiveService {
 
   /** POST /v1/clock: moves the manual clock forward and makes every change due by then; throws ClockBackwardsError. */
   async setClock(to: number): Promise<{ now: string; rescored: number }> {
-    await this.core.db.transaction((tx) => setManualClock(tx, to));
+    const clock = this.core.clock;
+    if (!(clock instanceof ManualClock)) throw new Error('the clock is not manual');
+    await this.core.db.transaction((tx) => clock.set(tx, to));
     const rescored = await processDueChanges(this.core, to);
     return { now: new Date(to).toISOString(), rescored };
   }

@@ -38,6 +38,15 @@ export class WebhookDispatcher {
     this.kick();
   }
 
+  /**
+   * After a commit: its tier changes go out at once. With no webhook there is
+   * nobody to tell, and the poll marks the outbox rows as handled: a probe
+   * of the outbox after every commit cost a statement a request.
+   */
+  committed(): void {
+    if (this.byKey.size > 0) this.kick();
+  }
+
   /** Runs now (or right after the run under way). */
   kick(): void {
     if (this.stopped) return;
