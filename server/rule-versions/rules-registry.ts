@@ -10,6 +10,13 @@ import { storedSchema } from './rule-file.js';
  */
 export class RulesRegistry {
   private readonly compiled = new Map<string, RuleSet>();
+  /**
+   * Where transactions never overlap (PGlite: this process is the data's only
+   * user), the version read last stays the truth until activate() changes it:
+   * no read per transaction. Cleared inside activate's transaction, so a
+   * rolled-back change leaves the next transaction to read it again.
+   */
+  private versionKnown = false;
 
   constructor(
     private latest: RuleSet,
@@ -32,18 +39,21 @@ export class RulesRegistry {
    * left on the old version or short of the clock.
    */
   async inTransaction(tx: Sql): Promise<RuleSet> {
+    if (tx.serial && this.versionKnown) return this.latest;
     const rows = await tx.query<{ rules_version: string | null }>(
       `SELECT rules_version FROM service_state${rowLock(tx, 'FOR SHARE')}`,
     );
     const version = rows[0]?.rules_version;
-    if (!version || version === this.latest.version) return this.latest;
-    this.latest = this.compiled.get(version) ?? (await this.load(tx, version));
+    if (version && version !== this.latest.version)
+      this.latest = this.compiled.get(version) ?? (await this.load(tx, version));
+    this.versionKnown = true;
     return this.latest;
   }
 
   /** Stores `rules` and makes them the version every process scores with. */
   async activate(db: Database, rules: RuleSet): Promise<void> {
     await db.transaction(async (tx) => {
+      this.versionKnown = false;
       await tx.query(
         `INSERT INTO rule_versions (version, source, schema_file, schema_text) VALUES ($1, $2, $3, $4) ON CONFLICT (version) DO NOTHING`,
         [rules.version, rules.source, rules.schema?.file ?? null, rules.schema?.text ?? null],

@@ -20,20 +20,33 @@ export interface Clock {
 
 export const systemClock: Clock = { mode: 'system', now: async () => Date.now() };
 
-export const manualClock: Clock = {
-  mode: 'manual',
-  async now(tx) {
-    const rows = await tx.query<{ manual_now: Date | null }>(`SELECT manual_now FROM service_state`);
-    return rows[0]?.manual_now ? new Date(rows[0].manual_now).getTime() : 0;
-  },
-};
+/**
+ * The manual clock. Where transactions never overlap (PGlite: this process is
+ * the data's only user), the instant read last stays the truth until set()
+ * moves it: no read per transaction. set() forgets it inside its own
+ * transaction, so a refused or rolled-back move leaves the next reader to
+ * read it again.
+ */
+export class ManualClock implements Clock {
+  readonly mode = 'manual';
+  private known: number | undefined;
 
-/** Moves the manual clock forward to `to` (the same instant is a no-op), in the caller's transaction. */
-export async function setManualClock(tx: Sql, to: number): Promise<void> {
-  const rows = await tx.query<{ manual_now: Date | null }>(
-    `SELECT manual_now FROM service_state${rowLock(tx, 'FOR UPDATE')}`,
-  );
-  const current = rows[0]?.manual_now ? new Date(rows[0].manual_now).getTime() : 0;
-  if (to < current) throw new ClockBackwardsError(current);
-  await tx.query(`UPDATE service_state SET manual_now = $1`, [new Date(to).toISOString()]);
+  async now(tx: Sql): Promise<number> {
+    if (tx.serial && this.known !== undefined) return this.known;
+    const rows = await tx.query<{ manual_now: Date | null }>(`SELECT manual_now FROM service_state`);
+    const now = rows[0]?.manual_now ? new Date(rows[0].manual_now).getTime() : 0;
+    this.known = now;
+    return now;
+  }
+
+  /** Moves the clock forward to `to` (the same instant is a no-op), in the caller's transaction. */
+  async set(tx: Sql, to: number): Promise<void> {
+    this.known = undefined;
+    const rows = await tx.query<{ manual_now: Date | null }>(
+      `SELECT manual_now FROM service_state${rowLock(tx, 'FOR UPDATE')}`,
+    );
+    const current = rows[0]?.manual_now ? new Date(rows[0].manual_now).getTime() : 0;
+    if (to < current) throw new ClockBackwardsError(current);
+    await tx.query(`UPDATE service_state SET manual_now = $1`, [new Date(to).toISOString()]);
+  }
 }
