@@ -1,6 +1,14 @@
 import type { ScoringEvent } from '../../core/score-result.js';
-import { millis, msOf, rowLock, type Sql } from './database.js';
-import { scoreColumns, scoreFromRow, scoringEvent, type NewEvent, type StoredScore } from './lead-rows.js';
+import { rowLock, type Sql } from './database.js';
+import {
+  EVENTS_AS_JSON,
+  scoreColumns,
+  scoreFromRow,
+  scoringEvent,
+  scoringEventsFromJson,
+  type NewEvent,
+  type StoredScore,
+} from './lead-rows.js';
 
 /*
  * The statements of POST /v1/events, few and wide: a batch (or a group of
@@ -86,21 +94,18 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
   const stored = new Set<string>();
   const eventsOf = new Map<string, ScoringEvent[]>();
   if (events.length === 0) return { stored, eventsOf };
-  const rows = await tx.query<{ new: boolean; lead_id: string; event_id: string; at: unknown; record: string | null }>(
+  const rows = await tx.query<{ lead_id: string; event_id: string | null; events: string | null }>(
     `WITH ins AS (
        INSERT INTO events (lead_id, event_id, type, at, record)
        SELECT x.lead_id, x.event_id, x.type, to_timestamp(x.at / 1000), x.record
        FROM json_to_recordset($1::json) AS x(lead_id text, event_id text, type text, at float8, record text, n int) ORDER BY x.n
        ON CONFLICT (lead_id, event_id) DO NOTHING RETURNING lead_id, event_id
-     ), old AS (
-       SELECT e.lead_id, ${msOf('e.at')} AS at, e.seq, e.record
-       FROM unnest($2::text[]) AS k(id)
-       CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.lead_id = k.id OFFSET 0) AS e
      )
-     SELECT true AS new, lead_id, event_id, NULL::float8 AS at, NULL::bigint AS seq, NULL::text AS record FROM ins
+     SELECT lead_id, event_id, NULL::text AS events FROM ins
      UNION ALL
-     SELECT false, lead_id, NULL, at, seq, record FROM old
-     ORDER BY lead_id, at, seq`,
+     SELECT k.id, NULL, old.events FROM unnest($2::text[]) AS k(id)
+     CROSS JOIN LATERAL (SELECT ${EVENTS_AS_JSON} AS events FROM events e WHERE e.lead_id = k.id) AS old
+     WHERE old.events IS NOT NULL`,
     [
       JSON.stringify(
         events.map((e, n) => ({
@@ -115,16 +120,24 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
       [...new Set(events.map((e) => e.key))],
     ],
   );
-  for (const row of rows) if (row.new) stored.add(`${row.lead_id}\u0000${row.event_id}`);
+  const oldOf = new Map<string, string>();
+  for (const row of rows)
+    if (row.event_id !== null) stored.add(`${row.lead_id}\u0000${row.event_id}`);
+    else oldOf.set(row.lead_id, row.events!);
   const add = (key: string, event: ScoringEvent): void => {
     const list = eventsOf.get(key);
     if (list) list.push(event);
     else eventsOf.set(key, [event]);
   };
-  const gotNew = new Set(events.filter((e) => stored.has(`${e.key}\u0000${e.eventId}`)).map((e) => e.key));
-  for (const row of rows)
-    if (!row.new && gotNew.has(row.lead_id)) add(row.lead_id, scoringEvent(row.record!, millis(row.at)!));
-  for (const e of events) if (stored.has(`${e.key}\u0000${e.eventId}`)) add(e.key, scoringEvent(e.record, e.at));
+  for (const e of events) {
+    const pair = `${e.key}\u0000${e.eventId}`;
+    if (!stored.has(pair)) continue;
+    if (!eventsOf.has(e.key)) {
+      const old = oldOf.get(e.key);
+      eventsOf.set(e.key, old === undefined ? [] : scoringEventsFromJson(old));
+    }
+    add(e.key, scoringEvent(e.record, e.at));
+  }
   for (const list of eventsOf.values()) list.sort((a, b) => (a.at as number) - (b.at as number));
   return { stored, eventsOf };
 }

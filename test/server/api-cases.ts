@@ -143,6 +143,25 @@ export function apiCases(backend: Backend): void {
       expect(events.body).toEqual({ items: [e1] });
     });
 
+    it('properties in any script, with quotes and backslashes, come back exactly and score as sent', async () => {
+      const first = {
+        id: 'jp-1',
+        lead_id: 'ev-3',
+        type: 'page_view',
+        at: iso(T0 - 2 * DAY),
+        url: '/料金',
+        title: '「見積り」 "quoted" \\ back 🎉',
+      };
+      const second = { id: 'jp-2', lead_id: 'ev-3', type: 'page_view', at: iso(T0 - DAY), url: '/pricing?q=日本語' };
+      await t.request('POST', '/v1/events', { events: [second] });
+      // Scoring the second request's event reads the first one's back from the database.
+      await t.request('POST', '/v1/events', { events: [first] });
+      expect((await t.request('GET', '/v1/leads/ev-3/events')).body).toEqual({ items: [first, second] });
+      expect((await t.request('GET', '/v1/leads/ev-3')).body).toMatchObject(
+        expected({ id: 'ev-3' }, [first, second], T0),
+      );
+    });
+
     it('events come back oldest first, whatever order they arrived in', async () => {
       const late = { id: 'a', lead_id: 'ev-2', type: 'email_open', at: iso(T0 - DAY) };
       const early = { id: 'b', lead_id: 'ev-2', type: 'email_open', at: iso(T0 - 2 * DAY) };
