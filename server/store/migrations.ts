@@ -147,6 +147,18 @@ ALTER TABLE history DROP CONSTRAINT IF EXISTS history_lead_id_fkey;
 ALTER TABLE outbox DROP CONSTRAINT IF EXISTS outbox_history_seq_fkey;
 `,
   },
+  {
+    // Every read of events names one lead and sorts its few rows: the primary
+    // key (lead_id, event_id) finds them. Every read of the outbox asks for the
+    // rows not fanned out, which outbox_to_fan_out holds. Each of these two
+    // indexes only cost an entry written with every event or tier change.
+    version: 5,
+    name: 'drop the indexes no query uses: events by lead and time, outbox by time',
+    sql: `
+DROP INDEX IF EXISTS events_by_lead_time;
+DROP INDEX IF EXISTS outbox_by_time;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

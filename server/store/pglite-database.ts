@@ -11,7 +11,7 @@ const READ_ONLY = /^\s*SELECT\b/i;
  * Text and JSON parameters go to PGlite as UTF-8 bytes (the binary format of
  * both types is their text): its own serializer measures and encodes every
  * string in a JavaScript loop over its characters, twice, which cost more
- * than a tenth of ingest for the large JSON parameters of the batch writes.
+ * than a twentieth of the ingest bench for the batch writes' large JSON.
  */
 type Serializer = (value: unknown) => string;
 const utf8 =

@@ -15,12 +15,14 @@ async function appliedVersions(db: Database): Promise<number[]> {
   return rows.map((r) => Number(r.version));
 }
 
-async function scoresIndexes(db: Database): Promise<string[]> {
+async function indexesOf(db: Database, table: string): Promise<string[]> {
   const rows = await db.query<{ indexname: string }>(
-    `SELECT indexname FROM pg_indexes WHERE tablename = 'scores' AND schemaname = current_schema() ORDER BY indexname`,
+    `SELECT indexname FROM pg_indexes WHERE tablename = $1 AND schemaname = current_schema() ORDER BY indexname`,
+    [table],
   );
   return rows.map((r) => r.indexname);
 }
+const scoresIndexes = (db: Database) => indexesOf(db, 'scores');
 
 async function foreignKeys(db: Database): Promise<string[]> {
   const rows = await db.query<{ name: string }>(
@@ -53,6 +55,8 @@ function migrationsOn(backend: Backend): void {
     expect(await appliedVersions(db)).toEqual(versions);
     expect(await scoresIndexes(db)).not.toContain('scores_rules_version');
     expect(await scoresIndexes(db)).toContain('scores_next_change');
+    expect(await indexesOf(db, 'events')).toEqual(['events_pkey']);
+    expect(await indexesOf(db, 'outbox')).toEqual(['outbox_pkey', 'outbox_to_fan_out']);
     const keys = await foreignKeys(db);
     expect(keys).toContain('scores.scores_lead_id_fkey');
     for (const gone of ['events.events_lead_id_fkey', 'history.history_lead_id_fkey', 'outbox.outbox_history_seq_fkey'])
