@@ -1,5 +1,5 @@
 import { rowLock, type Sql } from '../store/database.js';
-import { readScoringEventsOf, scoreColumns, scoreFromRow, type StoredScore } from '../store/lead-rows.js';
+import { readScoringEventsOf, SCORE_AS_JSON, scoreFromJson, type StoredScore } from '../store/lead-rows.js';
 import type { RuleSet } from '../rule-versions/rule-set.js';
 import { recordChanges } from '../store/score-changes.js';
 import { planRescore, type RescorePlan } from './rescore-lead.js';
@@ -34,13 +34,13 @@ export async function claimBatch(
   orderBy: string,
   limit = BACKGROUND_BATCH,
 ): Promise<ClaimedLead[]> {
-  const rows = await tx.query(
-    `SELECT l.record, ${scoreColumns('without reasons')}
+  const rows = await tx.query<{ record: string; score: string }>(
+    `SELECT l.record, ${SCORE_AS_JSON} AS score
      FROM scores s JOIN leads l ON l.id = s.lead_id
      WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}${rowLock(tx, 'FOR UPDATE OF l, s SKIP LOCKED')}`,
     params,
   );
-  return rows.map((row) => ({ record: row.record as string, before: scoreFromRow(row) }));
+  return rows.map((row) => ({ record: row.record, before: scoreFromJson(row.score) }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { ScoringEvent } from '../../core/score-result.js';
-import { rowLock, type Sql } from './database.js';
+import type { Sql } from './database.js';
 import {
   EVENTS_AS_JSON,
-  scoreColumns,
-  scoreFromRow,
+  SCORE_AS_JSON,
+  scoreFromJson,
   scoringEvent,
   scoringEventsFromJson,
   type NewEvent,
@@ -46,30 +46,40 @@ export interface LockedLead {
 
 /**
  * Locks existing leads' rows (in key order, as every writer takes them) and
- * reads each one's record and current score. The score must be read after
- * the lock is held: a statement sees the database as it was when it began,
- * so a score read in the locking statement itself could predate the commit
- * of a writer it waited for. Where transactions never overlap (PGlite: one
+ * reads each one's record and current score (without its reasons: a change
+ * is judged on score, tier and groups). The score must be read after the
+ * lock is held: a statement sees the database as it was when it began, so a
+ * score read in the locking statement itself could predate the commit of a
+ * writer it waited for. Where transactions never overlap (PGlite: one
  * connection) there is nothing to wait for: nothing is locked, and one
- * statement reads both. The record comes fresh either way: a locked row is
- * re-read once its lock is got.
+ * statement reads both, a lookup per lead. The record comes fresh either
+ * way: a locked row is re-read once its lock is got.
  */
 export async function lockLeadsWithScores(tx: Sql, keys: readonly string[]): Promise<Map<string, LockedLead>> {
-  const oneStatement = tx.serial === true;
-  const columns = scoreColumns();
-  const locked = await tx.query(
-    `SELECT l.id, l.record${oneStatement ? `, ${columns}` : ''}
-     FROM leads l${oneStatement ? ' LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = l.id OFFSET 0) AS s ON true' : ''}
-     WHERE l.id = ANY($1::text[]) ORDER BY l.id${rowLock(tx, 'FOR UPDATE OF l')}`,
+  const rowsOf = (rows: readonly { id: string; record: string; score: string | null }[]) =>
+    new Map(
+      rows.map((row) => [row.id, { record: row.record, score: row.score ? scoreFromJson(row.score) : undefined }]),
+    );
+  if (tx.serial)
+    return rowsOf(
+      await tx.query(
+        `SELECT l.id, l.record, ${SCORE_AS_JSON} AS score FROM unnest($1::text[]) WITH ORDINALITY AS k(id, n)
+         CROSS JOIN LATERAL (SELECT * FROM leads l WHERE l.id = k.id) AS l
+         LEFT JOIN LATERAL (SELECT * FROM scores s WHERE s.lead_id = k.id) AS s ON true
+         ORDER BY k.n`,
+        [keys],
+      ),
+    );
+  const locked = await tx.query<{ id: string; record: string }>(
+    `SELECT l.id, l.record FROM leads l WHERE l.id = ANY($1::text[]) ORDER BY l.id FOR UPDATE`,
     [keys],
   );
-  const scores = oneStatement
-    ? locked.filter((row) => row.lead_id !== null && row.lead_id !== undefined)
-    : await tx.query(`SELECT ${columns} FROM scores s WHERE s.lead_id = ANY($1::text[])`, [keys]);
-  const scoreOf = new Map(scores.map((row) => [row.lead_id as string, scoreFromRow(row)]));
-  return new Map(
-    locked.map((row) => [row.id as string, { record: row.record as string, score: scoreOf.get(row.id as string) }]),
+  const scores = await tx.query<{ id: string; score: string }>(
+    `SELECT s.lead_id AS id, ${SCORE_AS_JSON} AS score FROM scores s WHERE s.lead_id = ANY($1::text[])`,
+    [keys],
   );
+  const scoreOf = new Map(scores.map((row) => [row.id, row.score]));
+  return rowsOf(locked.map((row) => ({ ...row, score: scoreOf.get(row.id) ?? null })));
 }
 
 export interface InsertedEvents {

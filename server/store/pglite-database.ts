@@ -50,6 +50,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   }
   // Single-user PostgreSQL has no WAL writer: a commit must flush its own WAL.
   await db.exec('SET synchronous_commit = on');
+  // Without statistics the planner reads a lead's few rows through a bitmap built per lead: in a LATERAL
+  // lookup per lead (every batch read) that cost twice a plain index scan.
+  await db.exec('SET enable_bitmapscan = off');
   const flush = dataDir === undefined ? async () => undefined : walFlusher(dataDir);
   const run = (target: { query: PGlite['query'] }, onWrite?: () => void): Sql => ({
     serial: true,
