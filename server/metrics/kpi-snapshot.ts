@@ -151,8 +151,9 @@ async function inflow(
 ): Promise<KpiSnapshot['mql_inflow']> {
   const since = now - WEEKS * 7 * 86_400_000 - 7 * 86_400_000;
   const rows = await core.db.query<{ day: string; n: number }>(
+    // `tier IS DISTINCT FROM previous_tier` as the index on tier changes says it, so that the planner takes it.
     `SELECT to_char(h.at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, count(*)::int AS n FROM history h
-      WHERE h.tier = $1 AND h.previous_tier IS DISTINCT FROM $1 AND h.at >= $2 AND h.at <= $4 GROUP BY 1`,
+      WHERE h.tier IS DISTINCT FROM h.previous_tier AND h.tier = $1 AND h.at >= $2 AND h.at <= $4 GROUP BY 1`,
     [mqlTier, new Date(since).toISOString(), zone, new Date(now).toISOString()],
   );
   const perDay = new Map(rows.map((r) => [r.day, Number(r.n)]));
@@ -182,6 +183,7 @@ async function latestChanges(core: ServiceCore): Promise<TierChangeRow[]> {
     reasons: string;
     record: string;
   }>(
+    // The index on tier changes by sequence: the newest first, however rare tier changes are among score changes.
     `SELECT h.at, h.score, h.tier, h.previous_tier, h.reasons, l.record FROM history h JOIN leads l ON l.id = h.lead_id
       WHERE h.tier IS DISTINCT FROM h.previous_tier ORDER BY h.seq DESC LIMIT ${LATEST}`,
   );

@@ -159,6 +159,19 @@ DROP INDEX IF EXISTS events_by_lead_time;
 DROP INDEX IF EXISTS outbox_by_time;
 `,
   },
+  {
+    // The queries that read history across leads ask only for tier changes
+    // (MQL inflow per day, the dashboard's latest changes). Indexes on just
+    // those rows serve both, and the score changes that leave the tier alone,
+    // most of the history, are no longer each written into a time index.
+    version: 6,
+    name: 'history indexed by time and by sequence for tier changes only',
+    sql: `
+DROP INDEX IF EXISTS history_by_time;
+CREATE INDEX history_tier_changes_by_time ON history (at) WHERE tier IS DISTINCT FROM previous_tier;
+CREATE INDEX history_tier_changes_by_seq ON history (seq) WHERE tier IS DISTINCT FROM previous_tier;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

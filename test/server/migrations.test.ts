@@ -57,6 +57,12 @@ function migrationsOn(backend: Backend): void {
     expect(await scoresIndexes(db)).toContain('scores_next_change');
     expect(await indexesOf(db, 'events')).toEqual(['events_pkey']);
     expect(await indexesOf(db, 'outbox')).toEqual(['outbox_pkey', 'outbox_to_fan_out']);
+    expect(await indexesOf(db, 'history')).toEqual([
+      'history_by_lead',
+      'history_pkey',
+      'history_tier_changes_by_seq',
+      'history_tier_changes_by_time',
+    ]);
     const keys = await foreignKeys(db);
     expect(keys).toContain('scores.scores_lead_id_fkey');
     for (const gone of ['events.events_lead_id_fkey', 'history.history_lead_id_fkey', 'outbox.outbox_history_seq_fkey'])
