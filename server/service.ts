@@ -15,6 +15,7 @@ import { openPglite } from './store/pglite-database.js';
 import { DataDirBusyError } from './store/data-dir-lock.js';
 import { openPostgres } from './store/postgres-database.js';
 import { ManualClock, systemClock } from './store/clock.js';
+import { LeadEventsCache } from './store/lead-events-cache.js';
 import { processDueChanges } from './time/due-changes.js';
 import { DueScheduler } from './time/scheduler.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -80,6 +81,7 @@ export class LiveService {
       registry,
       clock: options.clock === 'manual' ? new ManualClock() : systemClock,
       timeZone: options.timeZone,
+      ...(db.serial && { leadEvents: new LeadEventsCache() }),
       onCommitted: (scores) => {
         for (const s of scores) this.scheduler?.notify(s.nextChange);
         this.dispatcher.committed();

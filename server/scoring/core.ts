@@ -2,6 +2,7 @@ import type { Database } from '../store/database.js';
 import type { StoredScore } from '../store/lead-rows.js';
 import type { RulesRegistry } from '../rule-versions/rules-registry.js';
 import type { Clock } from '../store/clock.js';
+import type { LeadEventsCache } from '../store/lead-events-cache.js';
 
 /** What every operation of the service works with. */
 export interface ServiceCore {
@@ -10,6 +11,8 @@ export interface ServiceCore {
   readonly clock: Clock;
   /** IANA zone for event times without an offset (--tz); UTC when absent. */
   readonly timeZone: string | undefined;
+  /** Recently active leads' events, where this process is the data's only writer (PGlite); none on a server. */
+  readonly leadEvents?: LeadEventsCache;
   /** Told of every committed score, so the time scheduler can wake up for its next change. */
   readonly onCommitted: (scores: readonly StoredScore[]) => void;
 }

@@ -1,3 +1,4 @@
+import type { ScoringEvent } from '../../core/score-result.js';
 import type { NewEvent, StoredScore } from '../store/lead-rows.js';
 import { createMissingLeads, insertEventsReadingAll, lockLeadsWithScores } from '../store/ingest-rows.js';
 import { recordChanges, type ScoreChange } from '../store/score-changes.js';
@@ -32,7 +33,14 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
   for (const request of requests) for (const key of request.byLead.keys()) owner.set(key, request);
   const keys = [...owner.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const itemsOf = (key: string) => owner.get(key)!.byLead.get(key)!;
-  return core.db.transaction(async (tx) => {
+  // Taken out now, put back once committed: a failed transaction leaves the leads to be read from the database.
+  const held = new Map<string, readonly ScoringEvent[]>();
+  for (const key of keys) {
+    const list = core.leadEvents?.take(key);
+    if (list) held.set(key, list);
+  }
+  let committedEvents: ReadonlyMap<string, readonly ScoringEvent[]> = new Map();
+  const scores = await core.db.transaction(async (tx) => {
     const rules = await core.registry.inTransaction(tx);
     const now = await core.clock.now(tx);
     // Creating the missing leads, then locking the others, both in key order, keeps two writers from waiting on each other in a cycle.
@@ -72,7 +80,8 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
           record: JSON.stringify(event.record),
         });
       }
-    const { stored, eventsOf } = await insertEventsReadingAll(tx, toInsert);
+    const { stored, eventsOf } = await insertEventsReadingAll(tx, toInsert, held);
+    committedEvents = eventsOf;
     const changes: ScoreChange[] = [];
     for (const key of keys) {
       const request = owner.get(key)!;
@@ -93,4 +102,10 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
     await recordChanges(tx, changes, 'insert');
     return changes.map((c) => c.after);
   });
+  if (core.leadEvents)
+    for (const key of keys) {
+      const list = committedEvents.get(key) ?? held.get(key);
+      if (list) core.leadEvents.put(key, list);
+    }
+  return scores;
 }

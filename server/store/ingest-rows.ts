@@ -98,9 +98,14 @@ export interface InsertedEvents {
  * holds the leads' locks, so their sequence numbers come after every old
  * one), merged by a stable sort on time. The new events' records are not
  * read back: they are the ones just sent. The caller passes each
- * (key, eventId) once.
+ * (key, eventId) once. The leads in `known` are not read: their old events
+ * are the ones given (as stored, in the same order).
  */
-export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[]): Promise<InsertedEvents> {
+export async function insertEventsReadingAll(
+  tx: Sql,
+  events: readonly NewEvent[],
+  known: ReadonlyMap<string, readonly ScoringEvent[]> = new Map(),
+): Promise<InsertedEvents> {
   const stored = new Set<string>();
   const eventsOf = new Map<string, ScoringEvent[]>();
   if (events.length === 0) return { stored, eventsOf };
@@ -127,7 +132,7 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
           n,
         })),
       ),
-      [...new Set(events.map((e) => e.key))],
+      [...new Set(events.map((e) => e.key))].filter((key) => !known.has(key)),
     ],
   );
   const oldOf = new Map<string, string>();
@@ -143,8 +148,9 @@ export async function insertEventsReadingAll(tx: Sql, events: readonly NewEvent[
     const pair = `${e.key}\u0000${e.eventId}`;
     if (!stored.has(pair)) continue;
     if (!eventsOf.has(e.key)) {
+      const held = known.get(e.key);
       const old = oldOf.get(e.key);
-      eventsOf.set(e.key, old === undefined ? [] : scoringEventsFromJson(old));
+      eventsOf.set(e.key, held ? [...held] : old === undefined ? [] : scoringEventsFromJson(old));
     }
     add(e.key, scoringEvent(e.record, e.at));
   }
