@@ -47,10 +47,15 @@ export async function storeEventGroup(core: ServiceCore, requests: readonly Even
     const records = new Map<string, string>(
       keys.map((key) => [key, JSON.stringify({ id: itemsOf(key)[0]!.event.leadId })]),
     );
-    const created = await createMissingLeads(
-      tx,
-      keys.map((key) => ({ key, recordIfNew: records.get(key)! })),
-    );
+    // A lead whose events are held in memory exists (leads are never deleted): only the others may need creating.
+    const maybeNew = keys.filter((key) => !held.has(key));
+    const created =
+      maybeNew.length === 0
+        ? new Set<string>()
+        : await createMissingLeads(
+            tx,
+            maybeNew.map((key) => ({ key, recordIfNew: records.get(key)! })),
+          );
     const existing = keys.filter((key) => !created.has(key));
     const before = new Map<string, StoredScore>();
     if (existing.length > 0) {
