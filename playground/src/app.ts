@@ -1,10 +1,9 @@
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { format as formatSource } from '../../grammar/format.js';
 import { parseInstant } from '../../core/time.js';
-import { EXAMPLE_DATA_FILES, EXAMPLE_RULES } from './data/examples.js';
-import { parseInWorker, parseUserFiles } from './data/load-files.js';
-import { h, replaceChildren } from './dom.js';
-import { createEditors, type Editors } from './editors.js';
+import { DataLoads } from './data/data-loads.js';
+import { replaceChildren } from './dom.js';
+import { createEditors, revealRange, scrollToFirstStatement, type Editors } from './editors.js';
 import { BaselineCountsCache, tierThresholds } from './engine/baseline-counts.js';
 import { checkRules } from './engine/check.js';
 import { compareVersions } from './engine/impact.js';
@@ -15,8 +14,9 @@ import { setDiagnostics } from './language/markers.js';
 import { session } from './language/session.js';
 import { monaco } from './monaco-env.js';
 import { checkStage, prepareStage, scoreStage, type PipelineState } from './pipeline.js';
-import { decodeShareHash, encodeShareHash } from './share/hash.js';
+import { decodeShareHash } from './share/hash.js';
 import { loadLocal, saveLocal } from './share/persist.js';
+import { downloadRules, rulesToKeep, shareWork } from './share/work-actions.js';
 import { DEFAULT_STATE, type DataRef, type SavedState } from './state.js';
 import { chartsLoading, histogram, tierChart } from './ui/charts.js';
 import { DataPanel } from './ui/data-panel.js';
@@ -25,6 +25,7 @@ import { EditorHelp } from './ui/editor-help.js';
 import { renderImpact } from './ui/impact-view.js';
 import { buildLayout, type Layout, type Tab } from './ui/layout.js';
 import { ReasonsDrawer } from './ui/reasons-drawer.js';
+import { ReviewBaseline } from './ui/review-baseline.js';
 import { ResultsTable } from './ui/results-table.js';
 
 /**
@@ -41,9 +42,19 @@ export class App {
   private readonly problems = new DiagnosticsList((d) => this.revealDiagnostic(d));
   private readonly editorHelp = new EditorHelp();
   private readonly dataPanel = new DataPanel(
-    (files) => void this.loadFiles(files),
-    () => void this.loadExample(),
+    (files) => void this.loads.files(files),
+    () => void this.loads.example(),
     (data) => this.setData(data),
+  );
+  private readonly loads = new DataLoads(
+    this.dataPanel,
+    (raw, ref) => {
+      if (ref) this.dataRef = ref;
+      this.setData(raw);
+    },
+    () => {
+      if (this.pipeline.raw && this.pipeline.prepared) this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
+    },
   );
   private dataRef: DataRef;
   /** The data, the latest check and the latest scoring (pipeline.ts). */
@@ -54,14 +65,10 @@ export class App {
     () => this.now(),
   );
   private readonly baselineCounts = new BaselineCountsCache();
-  private snapshot?: string;
-  private baselineFileText?: string;
+  private readonly baseline = new ReviewBaseline(this.layout.baselineSelect);
   private tab: Tab = 'rules';
   private timer?: number;
   private runCount = 0;
-  /** Data loads started, and the latest one applied: a load that finishes after a later one was applied is dropped. */
-  private loads = 0;
-  private appliedLoad = 0;
 
   constructor(host: HTMLElement) {
     const initial = this.initialState();
@@ -81,10 +88,10 @@ export class App {
     this.layout.asOf.value = initial.asOf;
     this.wire();
     this.showTab('rules');
-    this.scrollToFirstStatement();
+    scrollToFirstStatement(this.editors.rulesEditor);
     this.relabel(); // also runs the first check
     if (initial.data.kind === 'files') this.dataPanel.setNotice(t().sharedData(initial.data.names.join(', ')));
-    void this.loadExample(initial.data.kind === 'files');
+    void this.loads.example(initial.data.kind === 'files');
   }
 
   /** A share link wins over the local copy; it is then removed from the address bar so a reload keeps later edits. */
@@ -92,7 +99,7 @@ export class App {
     const local = loadLocal();
     if (local) {
       setLang(local.lang);
-      this.snapshot = local.snapshot;
+      this.baseline.snapshot = local.snapshot;
     }
     const shared = decodeShareHash(location.hash);
     if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
@@ -100,10 +107,11 @@ export class App {
     return shared ?? local ?? DEFAULT_STATE;
   }
 
-  /** A share link replacing different local rules: the local rules become the diff snapshot, so nothing is lost, and the toast says so. */
+  /** A share link replacing different local rules: the local rules become the diff snapshot, and the toast says so. */
   private keepAsSnapshot(localRules: string, incoming: string): void {
-    if (localRules === incoming || localRules === DEFAULT_STATE.rules) return;
-    this.snapshot = localRules;
+    const kept = rulesToKeep(localRules, incoming);
+    if (kept === undefined) return;
+    this.baseline.snapshot = kept;
     this.layout.toast.textContent = t().keptAsSnapshot;
   }
 
@@ -122,9 +130,9 @@ export class App {
     this.editors.rulesEditor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () =>
       this.format(),
     );
-    l.shareButton.addEventListener('click', () => this.share());
+    l.shareButton.addEventListener('click', () => shareWork(this.state(), this.layout));
     l.resetButton.addEventListener('click', () => this.resetToExample());
-    l.downloadButton.addEventListener('click', () => this.download());
+    l.downloadButton.addEventListener('click', () => downloadRules(this.editors.rulesModel.getValue()));
     l.langButton.addEventListener('click', () => {
       setLang(lang() === 'ja' ? 'en' : 'ja');
       this.relabel();
@@ -135,7 +143,7 @@ export class App {
       this.renderCharts();
     });
     l.snapshotButton.addEventListener('click', () => {
-      this.snapshot = rulesModel.getValue();
+      this.baseline.snapshot = rulesModel.getValue();
       this.persist();
       this.fillBaselineOptions('snapshot');
     });
@@ -144,7 +152,7 @@ export class App {
       l.baselineFile.value = '';
       if (!file) return;
       void file.text().then((text) => {
-        this.baselineFileText = text;
+        this.baseline.fileText = text;
         this.fillBaselineOptions('file');
       });
     });
@@ -165,7 +173,7 @@ export class App {
     this.dataRef = state.data;
     this.dataPanel.setNotice(state.data.kind === 'files' ? t().sharedData(state.data.names.join(', ')) : '');
     if (state.data.kind === 'files' || this.pipeline.raw?.source !== 'example')
-      void this.loadExample(state.data.kind === 'files');
+      void this.loads.example(state.data.kind === 'files');
     this.runCheck();
   }
 
@@ -182,16 +190,6 @@ export class App {
     void this.editors.rulesEditor.getAction('editor.action.formatDocument')?.run();
   }
 
-  /** The example opens with a long comment header: show the file from the line before its first statement. */
-  private scrollToFirstStatement(): void {
-    const lines = this.editors.rulesModel.getLinesContent();
-    const first = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-    if (first <= 0) return;
-    const editor = this.editors.rulesEditor;
-    editor.setScrollTop(editor.getTopForLineNumber(Math.max(1, first)));
-    editor.setPosition({ lineNumber: first + 1, column: 1 });
-  }
-
   /** 「サンプルに戻す」: the example rules, schema, as-of date and data, after a confirmation when there is work to lose. */
   private resetToExample(): void {
     const s = this.state();
@@ -202,7 +200,7 @@ export class App {
       s.data.kind !== 'example';
     if (changed && !window.confirm(t().resetConfirm)) return;
     this.applyState(DEFAULT_STATE);
-    this.scrollToFirstStatement();
+    scrollToFirstStatement(this.editors.rulesEditor);
   }
 
   private relabel(): void {
@@ -281,38 +279,6 @@ export class App {
     return parseInstant(`${this.layout.asOf.value}:00`, TIME_ZONE) ?? Date.now();
   }
 
-  private async loadExample(keepNotice = false): Promise<void> {
-    const load = ++this.loads;
-    this.dataPanel.loading();
-    if (!keepNotice) this.dataPanel.setNotice('');
-    const files = await parseInWorker(
-      EXAMPLE_DATA_FILES.map((f) => ({ name: f.name, url: new URL(f.url, document.baseURI).href })),
-    );
-    if (load < this.appliedLoad) return; // e.g. files dropped while the example was still loading: they win
-    this.appliedLoad = load;
-    if (!keepNotice) this.dataRef = { kind: 'example' };
-    this.setData({ source: 'example', files });
-  }
-
-  private async loadFiles(files: File[]): Promise<void> {
-    const load = ++this.loads;
-    this.dataPanel.loading();
-    try {
-      const parsed = await parseUserFiles(files);
-      if (load < this.appliedLoad) return;
-      this.appliedLoad = load;
-      this.dataRef = { kind: 'files', names: files.map((f) => f.name) };
-      this.dataPanel.setNotice(parsed.notes.join(' '));
-      this.setData({ source: 'files', files: parsed.files });
-    } catch (e) {
-      if (load < this.appliedLoad) return;
-      this.dataPanel.setNotice(e instanceof Error ? e.message : String(e));
-      // The data in use is unchanged: show its summary again instead of "loading" (unless another load is under way).
-      if (load === this.loads && this.pipeline.raw && this.pipeline.prepared)
-        this.dataPanel.update(this.pipeline.raw, this.pipeline.prepared);
-    }
-  }
-
   private setData(raw: RawDataset): void {
     this.pipeline.raw = this.dataPanel.withMappings(raw);
     this.runCheck();
@@ -347,13 +313,7 @@ export class App {
   }
 
   private fillBaselineOptions(select?: string): void {
-    const s = this.layout.baselineSelect;
-    const current = select ?? s.value ?? 'bundled';
-    const options = [h('option', { value: 'bundled' }, t().baselineBundled)];
-    if (this.snapshot !== undefined) options.push(h('option', { value: 'snapshot' }, t().baselineSnapshot));
-    if (this.baselineFileText !== undefined) options.push(h('option', { value: 'file' }, t().baselineFile));
-    s.replaceChildren(...options);
-    s.value = options.some((o) => o.value === current) ? current : 'bundled';
+    this.baseline.fill(select);
     if (this.tab === 'diff') this.updateBaseline();
     this.renderCharts();
   }
@@ -363,7 +323,7 @@ export class App {
     const { run, prepared, checked } = this.pipeline;
     if (!run || !prepared || !checked?.program) return;
     const baseline = this.baselineCounts.get(
-      this.baselineText(),
+      this.baseline.text(),
       this.editors.schemaModel.getValue(),
       prepared,
       this.now(),
@@ -375,13 +335,8 @@ export class App {
     );
   }
 
-  private baselineText(): string {
-    const v = this.layout.baselineSelect.value;
-    return v === 'snapshot' ? (this.snapshot ?? '') : v === 'file' ? (this.baselineFileText ?? '') : EXAMPLE_RULES;
-  }
-
   private updateBaseline(): void {
-    const text = this.baselineText();
+    const text = this.baseline.text();
     if (this.editors.baselineModel.getValue() !== text) {
       this.editors.baselineModel.setValue(text);
       requestAnimationFrame(() => this.editors.revealFirstChange());
@@ -410,43 +365,22 @@ export class App {
   }
 
   private persist(): void {
-    saveLocal({ ...this.state(), lang: lang(), ...(this.snapshot !== undefined && { snapshot: this.snapshot }) });
-  }
-
-  private share(): void {
-    const url = `${location.origin}${location.pathname}${location.search}${encodeShareHash(this.state())}`;
-    history.replaceState(null, '', url);
-    this.layout.shareUrl.hidden = false;
-    this.layout.shareUrl.value = url;
-    this.layout.shareUrl.select();
-    this.layout.toast.textContent = t().shareCopied;
-    void navigator.clipboard?.writeText(url).catch(() => undefined);
-  }
-
-  private download(): void {
-    const blob = new Blob([this.editors.rulesModel.getValue()], { type: 'text/plain;charset=utf-8' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: 'rules.score' });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveLocal({
+      ...this.state(),
+      lang: lang(),
+      ...(this.baseline.snapshot !== undefined && { snapshot: this.baseline.snapshot }),
+    });
   }
 
   private revealLine(line: number): void {
     this.showTab('rules');
-    const editor = this.editors.rulesEditor;
-    editor.revealLineInCenter(line);
-    editor.setPosition({ lineNumber: line, column: 1 });
-    editor.focus();
+    revealRange(this.editors.rulesEditor, { line, column: 1 });
   }
 
   private revealDiagnostic(d: Diagnostic): void {
     const inSchema = d.file !== undefined;
     this.showTab(inSchema ? 'schema' : 'rules');
-    const editor = inSchema ? this.editors.schemaEditor : this.editors.rulesEditor;
-    editor.setSelection(
-      new monaco.Range(d.range.start.line, d.range.start.column, d.range.end.line, d.range.end.column),
-    );
-    editor.revealRangeInCenter(editor.getSelection()!);
-    editor.focus();
+    revealRange(inSchema ? this.editors.schemaEditor : this.editors.rulesEditor, d.range.start, d.range.end);
   }
 
   /** For automation (the browser tests) and for people scripting the page from the console. */

@@ -74,3 +74,23 @@ export function firstDifferentLine(before: readonly string[], after: readonly st
   for (let i = 0; i < n; i++) if (before[i] !== after[i]) return Math.min(i + 1, Math.max(after.length, 1));
   return undefined;
 }
+
+/** The example opens with a long comment header: shows the file from the line before its first statement. */
+export function scrollToFirstStatement(editor: monaco.editor.IStandaloneCodeEditor): void {
+  const lines = editor.getModel()?.getLinesContent() ?? [];
+  const first = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  if (first <= 0) return;
+  editor.setScrollTop(editor.getTopForLineNumber(Math.max(1, first)));
+  editor.setPosition({ lineNumber: first + 1, column: 1 });
+}
+
+/** Selects a range (1-based lines and columns), shows it in the middle of the editor and focuses it. */
+export function revealRange(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  start: { line: number; column: number },
+  end: { line: number; column: number } = start,
+): void {
+  editor.setSelection(new monaco.Range(start.line, start.column, end.line, end.column));
+  editor.revealRangeInCenter(editor.getSelection()!);
+  editor.focus();
+}
