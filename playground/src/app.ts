@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { format as formatSource } from '../../grammar/format.js';
 import { parseInstant } from '../../core/time.js';
-import { DataLoads } from './data/data-loads.js';
+import { DataLoads } from './data-loads.js';
 import { replaceChildren } from './dom.js';
 import { createEditors, revealRange, scrollToFirstStatement, type Editors } from './editors.js';
 import { BaselineCountsCache, tierThresholds } from './engine/baseline-counts.js';
@@ -16,7 +16,7 @@ import { monaco } from './monaco-env.js';
 import { checkStage, prepareStage, scoreStage, type PipelineState } from './pipeline.js';
 import { decodeShareHash } from './share/hash.js';
 import { loadLocal, saveLocal } from './share/persist.js';
-import { downloadRules, rulesToKeep, shareWork } from './share/work-actions.js';
+import { downloadRules, rulesToKeep, shareWork } from './work-actions.js';
 import { DEFAULT_STATE, type DataRef, type SavedState } from './state.js';
 import { chartsLoading, histogram, tierChart } from './ui/charts.js';
 import { DataPanel } from './ui/data-panel.js';

@@ -1,8 +1,8 @@
-import type { RawDataset } from '../engine/raw-data.js';
-import type { DataRef } from '../state.js';
-import type { DataPanel } from '../ui/data-panel.js';
-import { EXAMPLE_DATA_FILES } from './examples.js';
-import { parseInWorker, parseUserFiles } from './load-files.js';
+import type { RawDataset } from './engine/raw-data.js';
+import type { DataRef } from './state.js';
+import type { DataPanel } from './ui/data-panel.js';
+import { EXAMPLE_DATA_FILES } from './data/examples.js';
+import { parseInWorker, parseUserFiles } from './data/load-files.js';
 
 /**
  * Loading the example or the user's files, parsed off the page's thread. A

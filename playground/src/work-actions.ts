@@ -1,8 +1,8 @@
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { DEFAULT_STATE, type SavedState } from '../state.js';
-import type { Layout } from '../ui/layout.js';
-import { encodeShareHash } from './hash.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
+import { DEFAULT_STATE, type SavedState } from './state.js';
+import type { Layout } from './ui/layout.js';
+import { encodeShareHash } from './share/hash.js';
 
 /**
  * The rules a share link replaces become the diff snapshot, so nothing is
