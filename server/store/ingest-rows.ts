@@ -139,20 +139,15 @@ export async function insertEventsReadingAll(
   for (const row of rows)
     if (row.event_id !== null) stored.add(`${row.lead_id}\u0000${row.event_id}`);
     else oldOf.set(row.lead_id, row.events!);
-  const add = (key: string, event: ScoringEvent): void => {
-    const list = eventsOf.get(key);
-    if (list) list.push(event);
-    else eventsOf.set(key, [event]);
-  };
   for (const e of events) {
-    const pair = `${e.key}\u0000${e.eventId}`;
-    if (!stored.has(pair)) continue;
-    if (!eventsOf.has(e.key)) {
+    if (!stored.has(`${e.key}\u0000${e.eventId}`)) continue;
+    let list = eventsOf.get(e.key);
+    if (!list) {
       const held = known.get(e.key);
       const old = oldOf.get(e.key);
-      eventsOf.set(e.key, held ? [...held] : old === undefined ? [] : scoringEventsFromJson(old));
+      eventsOf.set(e.key, (list = held ? [...held] : old === undefined ? [] : scoringEventsFromJson(old)));
     }
-    add(e.key, scoringEvent(e.record, e.at));
+    list.push(scoringEvent(e.record, e.at));
   }
   for (const list of eventsOf.values()) list.sort((a, b) => (a.at as number) - (b.at as number));
   return { stored, eventsOf };

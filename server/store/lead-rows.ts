@@ -27,7 +27,11 @@ export async function readLeadRecord(tx: Sql, key: string): Promise<Record<strin
 
 /** A stored event (its record as sent) as the scorer takes it: properties plus `type`, `lead_id` and `at` in epoch ms; `id` is envelope. */
 export function scoringEvent(record: string, at: number): ScoringEvent {
-  const event = JSON.parse(record) as Record<string, unknown>;
+  return asScoringEvent(JSON.parse(record) as Record<string, unknown>, at);
+}
+
+/** A parsed stored event as the scorer takes it (see scoringEvent); changes `event` in place. */
+function asScoringEvent(event: Record<string, unknown>, at: number): ScoringEvent {
   delete event.id;
   event.at = at;
   return event as ScoringEvent;
@@ -45,12 +49,8 @@ export const EVENTS_AS_JSON = `'[' || string_agg(round(date_part('epoch', e.at) 
 export function scoringEventsFromJson(json: string): ScoringEvent[] {
   const flat = JSON.parse(json) as unknown[];
   const events: ScoringEvent[] = [];
-  for (let i = 0; i < flat.length; i += 2) {
-    const event = flat[i + 1] as Record<string, unknown>;
-    delete event.id;
-    event.at = flat[i] as number;
-    events.push(event as ScoringEvent);
-  }
+  for (let i = 0; i < flat.length; i += 2)
+    events.push(asScoringEvent(flat[i + 1] as Record<string, unknown>, flat[i] as number));
   return events;
 }
 
